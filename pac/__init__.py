@@ -1,0 +1,3 @@
+"""pac: portfolio-as-code."""
+
+__version__ = "0.1.0"

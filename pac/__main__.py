@@ -1,0 +1,3 @@
+from pac.cli import main
+
+main()

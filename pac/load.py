@@ -1,0 +1,163 @@
+"""Files -> validated entities and findings. Never raises on bad input, never writes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from pac import yaml
+from pac.findings import Finding
+from pac.model import FOLDERS, KINDS, Settings
+from pac.schema_errors import schema_findings
+from pac.source import MAX_FILE_BYTES, SourceFile
+
+SETTINGS_FILES = ("portfolio.yaml", "portfolio.yml")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One parsed file. `text` is kept so that findings can be located later."""
+
+    kind: str  # "portfolio", "product", "team", "capability", "objective" or "funding"
+    stem: str
+    file: str  # relative to the repository
+    text: str | None
+    data: Any
+
+
+@dataclass
+class Loaded:
+    """Everything read from the portfolio: valid entities by kind, and the findings so far."""
+
+    settings: Settings | None = None
+    entities: dict[str, dict[str, BaseModel]] = field(
+        default_factory=lambda: {kind: {} for kind in KINDS})
+    files: dict[tuple[str, str], str] = field(default_factory=dict)
+    claimed: dict[tuple[str, str], str] = field(default_factory=dict)
+    known: dict[str, set[str]] = field(default_factory=lambda: {kind: set() for kind in KINDS})
+    texts: dict[str, str] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    file_count: int = 0
+
+
+def load(files: Iterable[SourceFile], *, prefix: str = "") -> Loaded:
+    """Parse and check every file; `prefix` turns portfolio paths into repository paths."""
+    loaded = Loaded()
+    for source in files:
+        loaded.file_count += 1
+        document = _parse(source, prefix, loaded.findings)
+        if document is None:
+            continue
+        loaded.texts[document.file] = document.text or ""
+        if document.data is not None:
+            _accept(document, loaded)
+        elif document.kind != "portfolio":
+            loaded.known[document.kind].add(document.stem)
+    return loaded
+
+
+def classify(path: str) -> tuple[str, str] | None:
+    """(kind, stem) for a portfolio-relative path, or None when pac does not read it."""
+    stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    if path in SETTINGS_FILES:
+        return "portfolio", stem
+    folder = path.split("/", 1)[0]
+    if "/" in path and folder in FOLDERS:
+        return FOLDERS[folder], stem
+    return None
+
+
+def _parse(source: SourceFile, prefix: str, findings: list[Finding]) -> Document | None:
+    file = prefix + source.path
+    where = classify(source.path)
+    if where is None:
+        findings.append(Finding(
+            "unexpected-file", file, "pac does not read this file",
+            "move it into products/, teams/, capabilities/, objectives/ or funding/, "
+            "or rename it if it is not part of the portfolio", line=1, column=1))
+        return None
+    kind, stem = where
+    if source.content is None:
+        findings.append(Finding(
+            "yaml-syntax", file, f"file is {source.size:,} bytes, over the limit of "
+            f"{MAX_FILE_BYTES:,}", "one entity per file is never this large: split it",
+            line=1, column=1))
+        return Document(kind, stem, file, None, None)
+    text = _decode(source.content, file, findings)
+    if text is None:
+        return Document(kind, stem, file, None, None)
+    parsed = yaml.parse(text)
+    for p in parsed.problems:
+        findings.append(Finding(p.rule, file, p.message, p.hint, line=p.line, column=p.column))
+    data = parsed.data
+    if data is None and not parsed.problems:
+        findings.append(Finding("yaml-syntax", file, "the file is empty",
+                                "write the entity's fields, at least id and name",
+                                line=1, column=1))
+    elif data is not None and not isinstance(data, dict):
+        findings.append(Finding("schema", file, "the file must be a mapping of field: value",
+                                "start each line with a field name, such as 'name: ...'",
+                                line=1, column=1))
+        data = None
+    return Document(kind, stem, file, text, data)
+
+
+def _decode(content: bytes, file: str, findings: list[Finding]) -> str | None:
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = content.count(b"\n", 0, e.start) + 1
+        line_start = content.rfind(b"\n", 0, e.start) + 1
+        column = len(content[line_start:e.start].decode("utf-8", "replace")) + 1
+        findings.append(Finding(
+            "yaml-syntax", file, f"invalid UTF-8: byte 0x{content[e.start]:02x} cannot be read",
+            "save the file as UTF-8", line=line, column=column))
+        return None
+
+
+def _accept(document: Document, loaded: Loaded) -> None:
+    if document.kind == "portfolio":
+        loaded.settings = _validate(document, Settings, "portfolio", loaded.findings)
+        loaded.files[("portfolio", "portfolio")] = document.file
+        return
+    kind = document.kind
+    model = KINDS[kind][1]
+    key = "period" if kind == "funding" else "id"
+    declared = document.data.get(key)
+    entity_id = declared if isinstance(declared, str) else document.stem
+    entity = f"{kind}:{entity_id}"
+    _check_identity(document, key, declared, entity, loaded)
+    loaded.known[kind].add(entity_id)
+    validated = _validate(document, model, entity, loaded.findings)
+    if validated is not None and (kind, entity_id) not in loaded.files:
+        loaded.entities[kind][entity_id] = validated
+        loaded.files[(kind, entity_id)] = document.file
+
+
+def _check_identity(document: Document, key: str, declared: Any, entity: str,
+                    loaded: Loaded) -> None:
+    if isinstance(declared, str) and declared != document.stem:
+        loaded.findings.append(Finding(
+            "id-mismatch", document.file,
+            f"{key} '{declared}' does not match the file name '{document.stem}'",
+            f"rename the file to {declared}.yaml or set {key}: {document.stem}",
+            entity, (key,)))
+    entity_id = declared if isinstance(declared, str) else document.stem
+    first = loaded.claimed.setdefault((document.kind, entity_id), document.file)
+    if first != document.file:
+        loaded.findings.append(Finding(
+            "duplicate-id", document.file,
+            f"{document.kind} id '{entity_id}' is already used by {first}",
+            "give each entity its own id", entity, (key,)))
+
+
+def _validate(document: Document, model: type[BaseModel], entity: str,
+              findings: list[Finding]) -> Any:
+    try:
+        return model.model_validate(document.data)
+    except ValidationError as e:
+        findings.extend(schema_findings(e, model, file=document.file, entity=entity))
+        return None

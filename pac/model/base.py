@@ -1,0 +1,63 @@
+"""Shared building blocks of the portfolio format."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+Id = Annotated[
+    str,
+    Field(
+        pattern=ID_PATTERN,
+        max_length=64,
+        description="Lowercase letters, digits and single hyphens, at most 64 characters.",
+    ),
+]
+Money = Annotated[
+    float,
+    Field(ge=0, allow_inf_nan=False, description="A non-negative amount in the portfolio currency."),
+]
+Url = Annotated[
+    str,
+    Field(
+        pattern=r"^(https?://[^\s/]+\S*|mailto:[^\s@]+@[^\s@]+)$",
+        description="An http(s) or mailto link.",
+    ),
+]
+Date = datetime.date
+Text = Annotated[str, Field(min_length=1)]
+Period = Annotated[str, Field(pattern=r"^[A-Za-z0-9]+([-_][A-Za-z0-9]+)*$", max_length=64)]
+Handle = Annotated[
+    str,
+    Field(
+        pattern=r"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(/[A-Za-z0-9._-]+)?$",
+        description="A git-host handle: @user or @org/team.",
+    ),
+]
+
+
+class Strict(BaseModel):
+    """Every model: no unknown keys, no silent coercion, field docstrings become descriptions."""
+
+    model_config = ConfigDict(
+        strict=True,
+        extra="forbid",
+        frozen=True,
+        use_attribute_docstrings=True,
+        regex_engine="python-re",
+    )
+
+
+class Entity(Strict):
+    """An entity with an id: the id is the file's name without `.yaml`."""
+
+    id: Id
+    """The entity's id; must equal the file name without `.yaml`."""
+    name: Text
+    """The name people know it by."""
+    extensions: dict[str, Any] | None = None
+    """Your organisation's own fields, checked against the JSON Schema that `extension_schemas` in portfolio.yaml names for this kind of entity."""

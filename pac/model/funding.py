@@ -1,0 +1,51 @@
+"""A funding period: the envelope and how it is allocated to products."""
+
+from __future__ import annotations
+
+from pydantic import model_validator
+
+from pac.model.base import Date, Id, Money, Period, Strict
+
+
+class Allocation(Strict):
+    """Funding for one product in the period."""
+
+    product: Id
+    """The product's id."""
+    run: Money = 0
+    """Funding for keeping the product running."""
+    change: Money = 0
+    """Funding for improving it."""
+    source: str | None = None
+    """The cost centre or business unit that funds it."""
+
+    @property
+    def total(self) -> float:
+        return self.run + self.change
+
+
+class Funding(Strict):
+    """One funding period; the file is named after the period."""
+
+    period: Period
+    """The period's name; must equal the file name without `.yaml`."""
+    start: Date
+    """The first day of the period."""
+    end: Date
+    """The last day of the period."""
+    envelope: Money
+    """The total the portfolio may allocate in this period."""
+    allocations: list[Allocation] = []
+    """Funding per product."""
+    extensions: dict[str, object] | None = None
+    """Your organisation's own fields (see `extension_schemas` in portfolio.yaml)."""
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> Funding:
+        if self.end < self.start:
+            raise ValueError("end is before start")
+        return self
+
+    @property
+    def allocated(self) -> float:
+        return sum(a.total for a in self.allocations)

@@ -1,0 +1,77 @@
+"""portfolio.yaml: the organisation's settings, policies and taxonomy."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import Field
+
+from pac.model.base import Handle, Period, Strict, Text, Url
+
+Level = Literal["error", "warning", "info", "off"]
+EntityKind = Literal["portfolio", "product", "team", "capability", "objective", "funding"]
+
+
+class Codeowners(Strict):
+    """Who must approve changes to files that no team owns."""
+
+    default: list[Handle] = []
+    """Owners of every file no other line covers."""
+    funding: list[Handle] = []
+    """Owners of the funding/ folder."""
+
+
+class Policies(Strict):
+    """Thresholds that the portfolio's rules apply."""
+
+    stakeholder_review_days: int = Field(default=180, ge=1)
+    """A live product's stakeholders must be consulted at least this often."""
+    max_products_per_team: int = Field(default=4, ge=1)
+    """More products than this and a team's cognitive load is too high."""
+    required_skills: list[Text] = []
+    """Skills every team that owns products should have among its members."""
+    value_ratio_target: float = Field(default=1.0, ge=0, allow_inf_nan=False)
+    """Expected annual value per unit of funding."""
+
+
+class Taxonomy(Strict):
+    """The organisation's own vocabularies; each list replaces the default."""
+
+    product_kinds: list[Text] = ["application", "platform", "service", "data", "infrastructure"]
+    """Allowed values of a product's `kind`."""
+    customer_types: list[Text] = ["external", "internal"]
+    """Allowed values of a customer's `type`."""
+    team_types: list[Text] = ["stream-aligned", "platform", "enabling", "complicated-subsystem"]
+    """Allowed values of a team's `type` (Team Topologies by default)."""
+    importance_levels: list[Text] = ["core", "differentiating", "commodity"]
+    """Allowed values of a capability's `importance`."""
+    skills: list[Text] = [
+        "product-management", "engineering", "testing", "operations", "ux",
+        "data", "security", "architecture", "delivery", "business-analysis",
+    ]
+    """Skills team members may list."""
+
+
+class Settings(Strict):
+    """Organisation-wide settings (portfolio.yaml)."""
+
+    name: Text
+    """The organisation's name."""
+    currency: str = Field(default="USD", pattern=r"^[A-Z]{3}$")
+    """The ISO 4217 code that every amount in the portfolio is in."""
+    current_period: Period | None = None
+    """The funding period that checks and reports treat as now."""
+    repository: Url | None = None
+    """The portfolio repository's web address, for edit and history links."""
+    codeowners: Codeowners = Codeowners()
+    """Owners for CODEOWNERS lines that no team covers."""
+    policies: Policies = Policies()
+    """Thresholds for the portfolio's rules."""
+    rules: dict[str, Level] = {}
+    """Per-rule severity overrides: error | warning | info | off."""
+    taxonomy: Taxonomy = Taxonomy()
+    """The organisation's own lists of kinds, types, levels and skills."""
+    extension_schemas: dict[EntityKind, Text] = {}
+    """For each kind of entity, a JSON Schema file (relative to portfolio.yaml) that its `extensions` must match."""
+    extensions: dict[str, Any] | None = None
+    """Your organisation's own settings."""

@@ -1,0 +1,51 @@
+"""The portfolio as the rules and reports see it: valid entities, by kind and id."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import cast
+
+from pac.load import Loaded
+from pac.model import KINDS, Capability, Funding, Objective, Product, Settings, Team
+
+FALLBACK_SETTINGS = Settings(name="(portfolio.yaml could not be read)")
+
+
+@dataclass(frozen=True)
+class Portfolio:
+    """Valid entities; `known` also holds ids of files that exist but failed validation,
+    so that a broken file does not make every reference to it look wrong too."""
+
+    settings: Settings
+    products: dict[str, Product]
+    teams: dict[str, Team]
+    capabilities: dict[str, Capability]
+    objectives: dict[str, Objective]
+    funding: dict[str, Funding]
+    files: dict[tuple[str, str], str]
+    known: dict[str, set[str]]
+
+    def file_of(self, kind: str, entity_id: str) -> str:
+        return self.files[(kind, entity_id)]
+
+    @property
+    def settings_file(self) -> str:
+        return self.files.get(("portfolio", "portfolio"), "portfolio.yaml")
+
+    def entity_count(self) -> dict[str, int]:
+        """Entities declared per folder, valid or not."""
+        return {folder: len(self.known[kind]) for kind, (folder, _) in KINDS.items()}
+
+
+def from_loaded(loaded: Loaded) -> Portfolio:
+    e = loaded.entities
+    return Portfolio(
+        settings=loaded.settings or FALLBACK_SETTINGS,
+        products=cast(dict[str, Product], e["product"]),
+        teams=cast(dict[str, Team], e["team"]),
+        capabilities=cast(dict[str, Capability], e["capability"]),
+        objectives=cast(dict[str, Objective], e["objective"]),
+        funding=cast(dict[str, Funding], e["funding"]),
+        files=loaded.files,
+        known=loaded.known,
+    )

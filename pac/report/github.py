@@ -1,0 +1,40 @@
+"""GitHub Actions workflow commands: annotations on the pull request, then the full text."""
+
+from __future__ import annotations
+
+from pac.findings import Finding, Severity
+from pac.report.text import render_text
+from pac.validate import Result
+
+MAX_ANNOTATIONS = 10  # GitHub shows at most 10 errors and 10 warnings of a step
+_COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(f: Finding) -> str:
+    props = ",".join([
+        f"file={escape_property(f.file)}", f"line={f.line}", f"col={f.column}",
+        f"title={escape_property(f.rule)}",
+    ])
+    body = f.message + (f"\n{f.hint}" if f.hint else "")
+    return f"::{_COMMAND[f.severity]} {props}::{escape_data(body)}"
+
+
+def render_github(result: Result, *, colour: bool = False) -> str:
+    lines = []
+    left_out = 0
+    for severity in (Severity.ERROR, Severity.WARNING):
+        of_kind = [f for f in result.findings if f.severity == severity]
+        lines.extend(annotation(f) for f in of_kind[:MAX_ANNOTATIONS])
+        left_out += max(0, len(of_kind) - MAX_ANNOTATIONS)
+    if left_out:
+        lines.append(f"::notice title=pac::{left_out} more findings are not annotated; "
+                     "the full list is in the log below")
+    return "\n".join(lines) + ("\n" if lines else "") + render_text(result)

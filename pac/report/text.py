@@ -1,0 +1,39 @@
+"""Plain text: `file:line:col: severity rule-id message`, a hint, then a summary line."""
+
+from __future__ import annotations
+
+from pac.findings import Severity
+from pac.validate import Result
+
+_COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+
+
+def _paint(text: str, code: str, colour: bool) -> str:
+    return f"\033[{code}m{text}\033[0m" if colour else text
+
+
+def render_text(result: Result, *, colour: bool = False) -> str:
+    lines = []
+    for f in result.findings:
+        where = _paint(f"{f.file}:{f.line}:{f.column}:", "1", colour)
+        severity = _paint(str(f.severity), _COLOURS[f.severity], colour)
+        lines.append(f"{where} {severity} {f.rule} {f.message}")
+        if f.hint:
+            lines.append(f"    hint: {f.hint}")
+    lines.append(summary_line(result))
+    return "\n".join(lines) + "\n"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def summary_line(result: Result) -> str:
+    counts = ", ".join(f"{n} {kind}" for kind, n in result.portfolio.entity_count().items())
+    scope = f"{_plural(result.files, 'file')} ({counts})"
+    if not result.findings:
+        return f"No problems found in {scope}."
+    parts = [_plural(result.count(Severity.ERROR), "error"),
+             _plural(result.count(Severity.WARNING), "warning"),
+             _plural(result.count(Severity.INFO), "info")]
+    return f"{', '.join(parts)} in {scope}."

@@ -1,0 +1,28 @@
+"""Every rule, registered by id. Importing this package registers them all."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pac.findings import Finding
+from pac.rules import (  # noqa: F401  (imported to register their rules)
+    cycles,
+    extensions,
+    funding,
+    loader,
+    products,
+    references,
+    settings,
+    taxonomy,
+)
+from pac.rules.registry import RULES, Context, Rule
+
+
+def run_checks(ctx: Context) -> Iterator[Finding]:
+    """The findings of every rule that checks the loaded portfolio, in registry order."""
+    for rule in RULES.values():
+        if rule.check is not None:
+            yield from rule.check(ctx)
+
+
+__all__ = ["RULES", "Context", "Rule", "run_checks"]

@@ -1,0 +1,37 @@
+"""The capability tree and the product dependency graph must not loop."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pac.findings import Finding, Severity
+from pac.graph import cycles
+from pac.rules.registry import Context, rule
+
+
+@rule("capability-cycle", Severity.ERROR, "Capabilities whose parents form a loop.")
+def capability_cycle(ctx: Context) -> Iterator[Finding]:
+    p = ctx.portfolio
+    edges = {cid: [c.parent] if c.parent else [] for cid, c in p.capabilities.items()}
+    for cycle in cycles(edges):
+        first = cycle[0]
+        yield Finding(
+            "capability-cycle", p.file_of("capability", first),
+            "capability parents form a loop: " + " -> ".join([*cycle, first]),
+            "the capability map is a tree: make one of them a top-level capability "
+            "by removing its parent", f"capability:{first}", ("parent",))
+
+
+@rule("dependency-cycle", Severity.WARNING, "Products that depend on each other in a loop.")
+def dependency_cycle(ctx: Context) -> Iterator[Finding]:
+    p = ctx.portfolio
+    edges = {pid: list(prod.depends_on) for pid, prod in p.products.items()}
+    for cycle in cycles(edges):
+        first = cycle[0]
+        target = cycle[1] if len(cycle) > 1 else first
+        index = p.products[first].depends_on.index(target)
+        yield Finding(
+            "dependency-cycle", p.file_of("product", first),
+            "products depend on each other in a loop: " + " -> ".join([*cycle, first]),
+            "a loop means none of them can be changed or retired alone: "
+            "break it by removing one dependency", f"product:{first}", ("depends_on", index))

@@ -1,0 +1,80 @@
+"""An organisation's own fields, under `extensions:`, must match the schema it names."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from pac import yaml
+from pac.findings import Finding, Severity
+from pac.rules.registry import Context, rule
+
+_FOLDER_KIND = {"portfolio": "portfolio", "product": "products", "team": "teams",
+                "capability": "capabilities", "objective": "objectives", "funding": "funding"}
+
+
+@rule("extension-schema", Severity.ERROR,
+      "Fields under extensions: that do not match the organisation's JSON Schema.")
+def extension_schema(ctx: Context) -> Iterator[Finding]:
+    p = ctx.portfolio
+    for kind, schema_path in sorted(p.settings.extension_schemas.items()):
+        schema, problem = _load_schema(ctx, schema_path)
+        if schema is None:
+            yield Finding("extension-schema", p.settings_file, problem,
+                          "point extension_schemas at a JSON Schema file, relative to "
+                          "portfolio.yaml", "portfolio", ("extension_schemas", kind))
+            continue
+        for entity_id, entity, file in _entities(ctx, kind):
+            yield from _check(schema, entity, file=file, entity=f"{kind}:{entity_id}")
+
+
+def _entities(ctx: Context, kind: str) -> Iterator[tuple[str, BaseModel, str]]:
+    p = ctx.portfolio
+    if kind == "portfolio":
+        yield "portfolio", p.settings, p.settings_file
+        return
+    entities: dict[str, Any] = getattr(p, _FOLDER_KIND[kind])
+    for entity_id, entity in sorted(entities.items()):
+        yield entity_id, entity, p.file_of(kind, entity_id)
+
+
+def _load_schema(ctx: Context, path: str) -> tuple[Any, str]:
+    raw = ctx.read(path)
+    if raw is None:
+        return None, f"extension schema '{path}' does not exist"
+    try:
+        text = raw.decode("utf-8-sig")
+        schema = json.loads(text) if path.endswith(".json") else yaml.parse(text).data
+    except (UnicodeDecodeError, ValueError) as e:
+        return None, f"extension schema '{path}' cannot be read: {e}"
+    import jsonschema  # only portfolios that declare extension schemas pay for the import
+
+    try:
+        cls = jsonschema.validators.validator_for(schema)
+        cls.check_schema(schema)
+    except jsonschema.SchemaError as e:
+        return None, f"extension schema '{path}' is not a valid JSON Schema: {e.message}"
+    return cls(schema, format_checker=cls.FORMAT_CHECKER), ""
+
+
+def _check(validator: Any, model: BaseModel, *, file: str, entity: str) -> Iterator[Finding]:
+    values = _plain(getattr(model, "extensions", None) or {})
+    for error in sorted(validator.iter_errors(values), key=lambda e: list(e.absolute_path)):
+        yield Finding("extension-schema", file, f"extensions: {error.message}",
+                      "see the extension schema named in portfolio.yaml", entity,
+                      ("extensions", *error.absolute_path))
+
+
+def _plain(value: Any) -> Any:
+    """Dates as ISO strings, as JSON Schema expects them."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value

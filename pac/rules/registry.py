@@ -1,0 +1,55 @@
+"""The rule registry: every rule pac knows, its default severity and its check."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from pac.findings import Finding, Severity
+from pac.portfolio import Portfolio
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a check sees: the portfolio and the date that counts as today."""
+
+    portfolio: Portfolio
+    today: datetime.date
+    root: str = ""  # the portfolio directory, relative to the repository, with a trailing '/'
+    read: Callable[[str], bytes | None] = lambda _path: None  # a file of the portfolio directory
+
+
+Check = Callable[[Context], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule: `check` is None for rules that the loader applies while reading files.
+    A `locked` rule keeps its severity: without it the portfolio cannot be read reliably."""
+
+    id: str
+    severity: Severity
+    summary: str
+    check: Check | None = None
+    locked: bool = False
+
+
+RULES: dict[str, Rule] = {}
+
+
+def register(rule: Rule) -> Rule:
+    if rule.id in RULES:
+        raise ValueError(f"rule {rule.id} registered twice")
+    RULES[rule.id] = rule
+    return rule
+
+
+def rule(rule_id: str, severity: Severity, summary: str) -> Callable[[Check], Check]:
+    """Register the decorated function as the check of a rule."""
+
+    def decorate(check: Check) -> Check:
+        register(Rule(rule_id, severity, summary, check))
+        return check
+
+    return decorate

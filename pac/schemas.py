@@ -1,0 +1,45 @@
+"""JSON Schemas generated from the models, for editors and other validators."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from pac.model import KINDS, Settings
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def _models() -> dict[str, type[BaseModel]]:
+    return {"portfolio": Settings, **{kind: model for kind, (_, model) in KINDS.items()}}
+
+
+def render_schemas() -> dict[str, str]:
+    """File name -> schema text, for every kind of file."""
+    out = {}
+    for kind, model in _models().items():
+        schema = {"$schema": DRAFT, **model.model_json_schema()}
+        out[f"{kind}.schema.json"] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    return out
+
+
+def write_schemas(folder: Path) -> list[str]:
+    """Write the schemas that differ from what is there; return their names."""
+    folder.mkdir(parents=True, exist_ok=True)
+    changed = stale_schemas(folder)
+    rendered = render_schemas()
+    for name in changed:
+        (folder / name).write_text(rendered[name], encoding="utf-8")
+    return changed
+
+
+def stale_schemas(folder: Path) -> list[str]:
+    """Names of schema files that are missing or differ from the models."""
+    stale = []
+    for name, text in sorted(render_schemas().items()):
+        path = folder / name
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            stale.append(name)
+    return stale

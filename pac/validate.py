@@ -1,0 +1,79 @@
+"""The validation pipeline: files -> load -> rules -> severities -> locations."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from pac import yaml
+from pac.findings import Finding, Loc, Severity
+from pac.load import load
+from pac.portfolio import Portfolio, from_loaded
+from pac.rules import RULES, Context, run_checks
+from pac.source import SourceFile
+
+
+@dataclass(frozen=True)
+class Result:
+    """The outcome of a validation run."""
+
+    portfolio: Portfolio
+    findings: list[Finding]
+    files: int
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    def fails(self, *, strict: bool = False) -> bool:
+        failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+        return any(f.severity in failing for f in self.findings)
+
+
+def validate(files: Iterable[SourceFile], *, today: datetime.date, prefix: str = "",
+             read: Callable[[str], bytes | None] = lambda _path: None) -> Result:
+    """Check a whole portfolio; every problem in every file is a finding."""
+    loaded = load(files, prefix=prefix)
+    portfolio = from_loaded(loaded)
+    ctx = Context(portfolio, today, prefix, read)
+    findings = apply_severities([*loaded.findings, *run_checks(ctx)], portfolio)
+    located = locate(findings, loaded.texts)
+    return Result(portfolio, sorted(located, key=Finding.sort_key), loaded.file_count)
+
+
+def apply_severities(findings: Iterable[Finding], portfolio: Portfolio) -> list[Finding]:
+    """Give each finding its rule's severity, or the one portfolio.yaml sets; drop 'off'."""
+    overrides = portfolio.settings.rules
+    out = []
+    for finding in findings:
+        rule = RULES[finding.rule]
+        level = None if rule.locked else overrides.get(rule.id)
+        if level == "off":
+            continue
+        severity = Severity(level) if level else rule.severity
+        out.append(dataclasses.replace(finding, severity=severity))
+    return out
+
+
+def locate(findings: list[Finding], texts: dict[str, str]) -> list[Finding]:
+    """Fill in line and column, reading again only the files that have findings."""
+    wanted: dict[str, set[Loc]] = defaultdict(set)
+    for f in findings:
+        if not f.line:
+            wanted[f.file].update(f.loc[:i] for i in range(len(f.loc) + 1))
+    places = {file: yaml.locate(texts.get(file, ""), paths) for file, paths in wanted.items()}
+    return [f if f.line else _placed(f, places[f.file]) for f in findings]
+
+
+def _placed(finding: Finding, places: dict[yaml.Path, tuple[int, int, int, int]]) -> Finding:
+    loc = finding.loc
+    at_key = finding.at_key
+    while loc and loc not in places:
+        loc, at_key = loc[:-1], True  # point at the nearest parent that is there
+    place = places.get(loc)
+    if place is None:
+        return dataclasses.replace(finding, line=1, column=1)
+    line, column = (place[0], place[1]) if at_key and loc else (place[2], place[3])
+    return dataclasses.replace(finding, line=line, column=column)

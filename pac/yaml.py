@@ -1,0 +1,413 @@
+"""The only module that imports PyYAML.
+
+Documents are built straight from libyaml's event stream rather than through PyYAML's
+composer and constructor, because those keep the last of two duplicate keys, turn
+`yes`/`no`/`on`/`off` into booleans, read `1_000` as a number, crash on deeply nested
+input and expand aliases without limit. Here scalars follow the YAML 1.2 core schema (plus
+ISO dates), duplicate keys, tags, several documents, recursive aliases and alias bombs are
+problems with a line and column, and nothing raises on bad input.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+
+try:
+    from yaml.cyaml import CParser as _Parser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader as _Parser  # type: ignore[assignment]
+
+MAX_DEPTH = 64
+MAX_VALUES = 100_000  # values a document may hold once its aliases are expanded
+
+Path = tuple[str | int, ...]
+
+_CORE = "tag:yaml.org,2002:"
+_INT = re.compile(r"[-+]?[0-9]+$")
+_OCT = re.compile(r"0o[0-7]+$")
+_HEX = re.compile(r"0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+_INFS = {".inf": 1, ".Inf": 1, ".INF": 1, "+.inf": 1, "+.Inf": 1, "+.INF": 1,
+         "-.inf": -1, "-.Inf": -1, "-.INF": -1}
+_NANS = frozenset({".nan", ".NaN", ".NAN"})
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with the YAML itself, at a 1-based line and column."""
+
+    rule: str
+    line: int
+    column: int
+    message: str
+    hint: str = ""
+
+
+@dataclass
+class Parsed:
+    """A parsed document: `data` is None when the file cannot be trusted at all."""
+
+    data: Any
+    problems: list[Problem] = field(default_factory=list)
+
+
+class _Stop(Exception):
+    """Ends the walk over a document that cannot be read any further."""
+
+
+def resolve_plain(text: str) -> Any:
+    """Read an unquoted scalar the YAML 1.2 core-schema way, plus ISO dates."""
+    if text in _NULLS:
+        return None
+    first = text[0]
+    if first in "0123456789-+.":
+        return _resolve_number_or_date(text)
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    return text
+
+
+def _resolve_number_or_date(text: str) -> Any:
+    if _INT.match(text):
+        return int(text)
+    if _FLOAT.match(text):
+        return float(text)
+    if _DATE.match(text):
+        try:
+            return datetime.date.fromisoformat(text)
+        except ValueError:
+            return text
+    if _OCT.match(text):
+        return int(text[2:], 8)
+    if _HEX.match(text):
+        return int(text[2:], 16)
+    if text in _INFS:
+        return _INFS[text] * float("inf")
+    if text in _NANS:
+        return float("nan")
+    return text
+
+
+_EXPLICIT = {
+    _CORE + "str": str,
+    _CORE + "int": int,
+    _CORE + "float": float,
+    _CORE + "bool": None,
+    _CORE + "null": None,
+}
+
+
+def _scalar(event: ScalarEvent) -> Any:
+    if event.tag is None or event.tag == "!":
+        return resolve_plain(event.value) if event.implicit[0] else event.value
+    if event.tag == _CORE + "str":
+        return event.value
+    if event.tag in _EXPLICIT:
+        return resolve_plain(event.value)
+    raise _TagError(event.tag)
+
+
+class _TagError(Exception):
+    def __init__(self, tag: str) -> None:
+        super().__init__(tag)
+        self.tag = tag
+
+
+def _tag_problem(tag: str, mark: Any) -> Problem:
+    shown = tag.replace(_CORE, "!!")
+    return Problem(
+        "yaml-syntax", mark.line + 1, mark.column + 1,
+        f"YAML tag '{shown}' is not allowed",
+        "remove the tag: portfolio files hold plain text, numbers, dates, lists and mappings",
+    )
+
+
+class _Frame:
+    __slots__ = ("anchor", "container", "key", "key_lines", "size")
+
+    def __init__(self, container: dict[str, Any] | list[Any], anchor: str | None) -> None:
+        self.container = container
+        self.anchor = anchor
+        self.key: str | None = None
+        self.key_lines: dict[str, int] = {}
+        self.size = 1
+
+
+class _Builder:
+    """Turns one document's events into plain Python data, collecting problems."""
+
+    def __init__(self) -> None:
+        self.stack: list[_Frame] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.values = 0
+        self.root: Any = None
+        self.problems: list[Problem] = []
+        self.fatal = False
+
+    def problem(self, rule: str, mark: Any, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(rule, mark.line + 1, mark.column + 1, message, hint))
+        if rule == "yaml-syntax":
+            self.fatal = True
+
+    def open(self, container: dict[str, Any] | list[Any], event: Any) -> None:
+        if len(self.stack) >= MAX_DEPTH:
+            self.problem("yaml-syntax", event.start_mark,
+                         f"nesting deeper than {MAX_DEPTH} levels",
+                         "portfolio files need only a few levels: flatten the structure")
+            raise _Stop
+        self.stack.append(_Frame(container, event.anchor))
+
+    def close(self) -> None:
+        frame = self.stack.pop()
+        if frame.anchor is not None:
+            self.anchors[frame.anchor] = (frame.container, frame.size)
+        self.add(frame.container, frame.size, None)
+
+    def alias(self, event: AliasEvent) -> None:
+        if event.anchor not in self.anchors:
+            open_anchors = {f.anchor for f in self.stack}
+            what = "refers to itself" if event.anchor in open_anchors else "is not defined"
+            self.problem("yaml-syntax", event.start_mark,
+                         f"alias '*{event.anchor}' {what}",
+                         "define the anchor (&name) before using it, outside its own value")
+            raise _Stop
+        value, size = self.anchors[event.anchor]
+        self.add(value, size, event)
+
+    def add(self, value: Any, size: int, event: Any) -> None:
+        self.values += size
+        if self.values > MAX_VALUES:
+            self.problem("yaml-syntax", event.start_mark if event else _NoMark,
+                         f"aliases expand this document to more than {MAX_VALUES:,} values",
+                         "a document this large is almost certainly an alias bomb: "
+                         "write the values out instead of using aliases")
+            raise _Stop
+        if not self.stack:
+            self.root = value
+            return
+        frame = self.stack[-1]
+        frame.size += size
+        container = frame.container
+        if type(container) is list:
+            container.append(value)
+        elif frame.key is None:
+            self.take_key(frame, value, event)
+        else:
+            self.put(frame, frame.key, value)
+            frame.key = None
+
+    def take_key(self, frame: _Frame, value: Any, event: Any) -> None:
+        if event is None or not isinstance(event, ScalarEvent | AliasEvent):
+            self.problem("yaml-syntax", event.start_mark if event else _NoMark,
+                         "a mapping key must be plain text, not a list or mapping",
+                         "write the key as text")
+            raise _Stop
+        key = event.value if isinstance(event, ScalarEvent) else str(value)
+        line = event.start_mark.line + 1
+        first = frame.key_lines.get(key)
+        if first is not None:
+            self.problem("duplicate-key", event.start_mark,
+                         f"duplicate key '{key}' (first on line {first}, again on line {line})",
+                         "keep one of them: YAML tools disagree on which one wins")
+            key = _DUPLICATE
+        else:
+            frame.key_lines[key] = line
+        frame.key = key
+
+    def put(self, frame: _Frame, key: str, value: Any) -> None:
+        if key is not _DUPLICATE:
+            frame.container[key] = value  # type: ignore[call-overload]
+
+
+_DUPLICATE = "\0duplicate"
+
+
+class _NoMarkType:
+    line = 0
+    column = 0
+
+
+_NoMark = _NoMarkType()
+
+
+def parse(text: str) -> Parsed:
+    """Parse one YAML document; never raises on bad input."""
+    builder = _Builder()
+    parser = _Parser(text)
+    documents = 0
+    try:
+        while True:
+            event = parser.get_event()
+            kind = type(event)
+            if kind is ScalarEvent:
+                try:
+                    value = _scalar(event)
+                except _TagError as e:
+                    builder.problems.append(_tag_problem(e.tag, event.start_mark))
+                    builder.fatal = True
+                    value = event.value
+                if event.anchor is not None:
+                    builder.anchors[event.anchor] = (value, 1)
+                builder.add(value, 1, event)
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                _check_collection_tag(builder, event)
+                builder.open({} if kind is MappingStartEvent else [], event)
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                builder.close()
+            elif kind is AliasEvent:
+                builder.alias(event)
+            elif kind is DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    builder.problem("yaml-syntax", event.start_mark,
+                                    "several YAML documents in one file",
+                                    "keep one entity per file: remove the '---' and what follows "
+                                    "or move it to a file of its own")
+                    raise _Stop
+            elif kind is StreamEndEvent:
+                break
+    except _Stop:
+        pass
+    except yaml.MarkedYAMLError as e:
+        builder.problems.append(_syntax_problem(e))
+        builder.fatal = True
+    except yaml.YAMLError as e:  # ReaderError: a character YAML does not allow
+        builder.problems.append(_reader_problem(e, text))
+        builder.fatal = True
+    finally:
+        dispose = getattr(parser, "dispose", None)
+        if dispose is not None:
+            dispose()
+    return Parsed(None if builder.fatal else builder.root, builder.problems)
+
+
+def _check_collection_tag(builder: _Builder, event: Any) -> None:
+    tag = event.tag
+    if tag is None or tag == "!" or tag in (_CORE + "map", _CORE + "seq"):
+        return
+    builder.problems.append(_tag_problem(tag, event.start_mark))
+    builder.fatal = True
+
+
+def _syntax_problem(e: yaml.MarkedYAMLError) -> Problem:
+    mark = e.problem_mark or e.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    message = " ".join(part for part in (e.context, e.problem) if part)
+    return Problem("yaml-syntax", line, column, message or "invalid YAML", _syntax_hint(e))
+
+
+def _syntax_hint(e: yaml.MarkedYAMLError) -> str:
+    problem = e.problem or ""
+    if "'\\t'" in problem or "\\t" in problem:
+        return "indent with spaces: YAML does not allow tabs for indentation"
+    if "cannot start any token" in problem:
+        return "quote the value: '@', '`' and '%' cannot start plain text in YAML"
+    if "mapping values are not allowed" in problem:
+        return "quote the value if it contains ': ', or check the indentation"
+    return "check the indentation and quoting on this line and the one before"
+
+
+def _reader_problem(e: yaml.YAMLError, text: str) -> Problem:
+    position = getattr(e, "position", 0)
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    return Problem("yaml-syntax", line, column, str(getattr(e, "reason", e)) or "unreadable character",
+                   "remove the control character: YAML allows only printable text")
+
+
+def locate(text: str, wanted: set[Path]) -> dict[Path, tuple[int, int, int, int]]:
+    """Find where each wanted path is: (key line, key column, value line, value column).
+
+    For a list item the key position is the item's own. Paths that are not in the
+    document are left out; the walk stops at the first problem.
+    """
+    found: dict[Path, tuple[int, int, int, int]] = {}
+    if not wanted:
+        return found
+    try:
+        for path, key_mark, value_mark in _walk(text):
+            if path in wanted:
+                km = key_mark or value_mark
+                found[path] = (km.line + 1, km.column + 1, value_mark.line + 1,
+                               value_mark.column + 1)
+                if len(found) == len(wanted):
+                    break
+    except yaml.YAMLError:
+        pass
+    return found
+
+
+def _walk(text: str) -> Iterator[tuple[Path, Any, Any]]:
+    """Yield (path, key mark, value mark) for every value of the first document."""
+    parser = _Parser(text)
+    # each frame: [path, is mapping, next index or pending key, pending key mark]
+    stack: list[list[Any]] = []
+    try:
+        while True:
+            event = parser.get_event()
+            kind = type(event)
+            if kind is StreamEndEvent or (kind is DocumentStartEvent and stack):
+                return
+            if kind is MappingEndEvent or kind is SequenceEndEvent:
+                stack.pop()
+                continue
+            if kind not in (ScalarEvent, AliasEvent, MappingStartEvent, SequenceStartEvent):
+                continue
+            if len(stack) >= MAX_DEPTH:
+                return
+            here = _child_path(stack, event)
+            if here is None:
+                continue
+            path, key_mark = here
+            yield path, key_mark, event.start_mark
+            if kind is MappingStartEvent:
+                stack.append([path, True, None, None])
+            elif kind is SequenceStartEvent:
+                stack.append([path, False, 0, None])
+    finally:
+        dispose = getattr(parser, "dispose", None)
+        if dispose is not None:
+            dispose()
+
+
+def _child_path(stack: list[list[Any]], event: Any) -> tuple[Path, Any] | None:
+    """The path of the value this event starts, or None when the event is a mapping key."""
+    if not stack:
+        return (), None
+    frame = stack[-1]
+    parent: Path = frame[0]
+    if not frame[1]:
+        index = frame[2]
+        frame[2] = index + 1
+        return (*parent, index), event.start_mark
+    if frame[2] is None:  # this event is a key
+        frame[2] = event.value if isinstance(event, ScalarEvent) else "\0"
+        frame[3] = event.start_mark
+        if isinstance(event, MappingStartEvent | SequenceStartEvent):
+            stack.append([(*parent, "\0"), isinstance(event, MappingStartEvent), None, None])
+        return None
+    key, key_mark = frame[2], frame[3]
+    frame[2] = frame[3] = None
+    return (*parent, key), key_mark
