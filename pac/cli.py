@@ -38,8 +38,10 @@ def _portfolio_dir(path: Path) -> Path:
     if not path.is_dir():
         raise PacError(f"{path} is not a directory: give the portfolio folder, such as portfolio/")
     if not any((path / name).is_file() for name in ("portfolio.yaml", "portfolio.yml")):
-        raise PacError(f"{path} is not a portfolio: it has no portfolio.yaml. "
-                       "Create one with at least 'name: <your organisation>'.")
+        raise PacError(
+            f"{path} is not a portfolio: it has no portfolio.yaml. "
+            "Create one with at least 'name: <your organisation>'."
+        )
     return path
 
 
@@ -51,8 +53,13 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("portfolio", type=click.Path(path_type=Path), default="portfolio")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
-              help="Output format [default: text, or github under GitHub Actions].")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="Output format [default: text, or github under GitHub Actions].",
+)
 @click.option("--strict", is_flag=True, help="Fail on warnings as well as errors.")
 @click.option("--today", metavar="YYYY-MM-DD", help="The date rules compare with [default: today].")
 def validate(portfolio: Path, fmt: str | None, strict: bool, today: str | None) -> None:
@@ -69,8 +76,12 @@ def validate(portfolio: Path, fmt: str | None, strict: bool, today: str | None) 
     root = _repository_root(folder)
     prefix = folder.resolve().relative_to(root).as_posix() + "/"
     prefix = "" if prefix == "./" else prefix
-    result = run(read_directory(folder), today=_today(today), prefix=prefix,
-                 read=lambda name: _read_inside(folder, name))
+    result = run(
+        read_directory(folder),
+        today=_today(today),
+        prefix=prefix,
+        read=lambda name: _read_inside(folder, name),
+    )
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     colour = fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     click.echo(render(result, fmt, colour=colour), nl=False)
@@ -84,8 +95,13 @@ def _read_inside(folder: Path, name: str) -> bytes | None:
 
 @cli.command()
 @click.option("--check", is_flag=True, help="Fail when the committed schemas differ.")
-@click.option("--out", type=click.Path(path_type=Path), default="schemas", show_default=True,
-              help="The folder of the schema files.")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default="schemas",
+    show_default=True,
+    help="The folder of the schema files.",
+)
 def schema(check: bool, out: Path) -> None:
     """Write the JSON Schemas of the format (for editors and CI) from pac's models."""
     from pac.schemas import stale_schemas, write_schemas
@@ -99,8 +115,11 @@ def schema(check: bool, out: Path) -> None:
         click.echo(f"The schemas in {out} are up to date.")
         return
     written = write_schemas(out)
-    click.echo(f"Wrote {len(written)} schema files to {out}." if written
-               else f"The schemas in {out} are up to date.")
+    click.echo(
+        f"Wrote {len(written)} schema files to {out}."
+        if written
+        else f"The schemas in {out} are up to date."
+    )
 
 
 @cli.command()

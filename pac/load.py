@@ -34,7 +34,8 @@ class Loaded:
 
     settings: Settings | None = None
     entities: dict[str, dict[str, BaseModel]] = field(
-        default_factory=lambda: {kind: {} for kind in KINDS})
+        default_factory=lambda: {kind: {} for kind in KINDS}
+    )
     files: dict[tuple[str, str], str] = field(default_factory=dict)
     claimed: dict[tuple[str, str], str] = field(default_factory=dict)
     known: dict[str, set[str]] = field(default_factory=lambda: {kind: set() for kind in KINDS})
@@ -74,17 +75,30 @@ def _parse(source: SourceFile, prefix: str, findings: list[Finding]) -> Document
     file = prefix + source.path
     where = classify(source.path)
     if where is None:
-        findings.append(Finding(
-            "unexpected-file", file, "pac does not read this file",
-            "move it into products/, teams/, capabilities/, objectives/ or funding/, "
-            "or rename it if it is not part of the portfolio", line=1, column=1))
+        findings.append(
+            Finding(
+                "unexpected-file",
+                file,
+                "pac does not read this file",
+                "move it into products/, teams/, capabilities/, objectives/ or funding/, "
+                "or rename it if it is not part of the portfolio",
+                line=1,
+                column=1,
+            )
+        )
         return None
     kind, stem = where
     if source.content is None:
-        findings.append(Finding(
-            "yaml-syntax", file, f"file is {source.size:,} bytes, over the limit of "
-            f"{MAX_FILE_BYTES:,}", "one entity per file is never this large: split it",
-            line=1, column=1))
+        findings.append(
+            Finding(
+                "yaml-syntax",
+                file,
+                f"file is {source.size:,} bytes, over the limit of {MAX_FILE_BYTES:,}",
+                "one entity per file is never this large: split it",
+                line=1,
+                column=1,
+            )
+        )
         return Document(kind, stem, file, None, None)
     text = _decode(source.content, file, findings)
     if text is None:
@@ -94,27 +108,50 @@ def _parse(source: SourceFile, prefix: str, findings: list[Finding]) -> Document
         findings.append(Finding(p.rule, file, p.message, p.hint, line=p.line, column=p.column))
     data = parsed.data
     if data is None and not parsed.problems:
-        findings.append(Finding("yaml-syntax", file, "the file is empty",
-                                "write the entity's fields, at least id and name",
-                                line=1, column=1))
+        findings.append(
+            Finding(
+                "yaml-syntax",
+                file,
+                "the file is empty",
+                "write the entity's fields, at least id and name",
+                line=1,
+                column=1,
+            )
+        )
     elif data is not None and not isinstance(data, dict):
-        findings.append(Finding("schema", file, "the file must be a mapping of field: value",
-                                "start each line with a field name, such as 'name: ...'",
-                                line=1, column=1))
+        findings.append(
+            Finding(
+                "schema",
+                file,
+                "the file must be a mapping of field: value",
+                "start each line with a field name, such as 'name: ...'",
+                line=1,
+                column=1,
+            )
+        )
         data = None
     return Document(kind, stem, file, text, data)
 
 
 def _decode(content: bytes, file: str, findings: list[Finding]) -> str | None:
+    if content.startswith(b"\xef\xbb\xbf"):
+        content = content[3:]  # a UTF-8 byte-order mark is harmless
     try:
-        return content.decode("utf-8-sig")
+        return content.decode("utf-8")
     except UnicodeDecodeError as e:
         line = content.count(b"\n", 0, e.start) + 1
         line_start = content.rfind(b"\n", 0, e.start) + 1
-        column = len(content[line_start:e.start].decode("utf-8", "replace")) + 1
-        findings.append(Finding(
-            "yaml-syntax", file, f"invalid UTF-8: byte 0x{content[e.start]:02x} cannot be read",
-            "save the file as UTF-8", line=line, column=column))
+        column = len(content[line_start : e.start].decode("utf-8", "replace")) + 1
+        findings.append(
+            Finding(
+                "yaml-syntax",
+                file,
+                f"invalid UTF-8: byte 0x{content[e.start]:02x} cannot be read",
+                "save the file as UTF-8",
+                line=line,
+                column=column,
+            )
+        )
         return None
 
 
@@ -132,30 +169,62 @@ def _accept(document: Document, loaded: Loaded) -> None:
     _check_identity(document, key, declared, entity, loaded)
     loaded.known[kind].add(entity_id)
     validated = _validate(document, model, entity, loaded.findings)
+    if validated is None:
+        validated = _salvage(document.data, model)
     if validated is not None and (kind, entity_id) not in loaded.files:
         loaded.entities[kind][entity_id] = validated
         loaded.files[(kind, entity_id)] = document.file
 
 
-def _check_identity(document: Document, key: str, declared: Any, entity: str,
-                    loaded: Loaded) -> None:
+def _check_identity(
+    document: Document, key: str, declared: Any, entity: str, loaded: Loaded
+) -> None:
     if isinstance(declared, str) and declared != document.stem:
-        loaded.findings.append(Finding(
-            "id-mismatch", document.file,
-            f"{key} '{declared}' does not match the file name '{document.stem}'",
-            f"rename the file to {declared}.yaml or set {key}: {document.stem}",
-            entity, (key,)))
+        loaded.findings.append(
+            Finding(
+                "id-mismatch",
+                document.file,
+                f"{key} '{declared}' does not match the file name '{document.stem}'",
+                f"rename the file to {declared}.yaml or set {key}: {document.stem}",
+                entity,
+                (key,),
+            )
+        )
     entity_id = declared if isinstance(declared, str) else document.stem
     first = loaded.claimed.setdefault((document.kind, entity_id), document.file)
     if first != document.file:
-        loaded.findings.append(Finding(
-            "duplicate-id", document.file,
-            f"{document.kind} id '{entity_id}' is already used by {first}",
-            "give each entity its own id", entity, (key,)))
+        loaded.findings.append(
+            Finding(
+                "duplicate-id",
+                document.file,
+                f"{document.kind} id '{entity_id}' is already used by {first}",
+                "give each entity its own id",
+                entity,
+                (key,),
+            )
+        )
 
 
-def _validate(document: Document, model: type[BaseModel], entity: str,
-              findings: list[Finding]) -> Any:
+def _salvage(data: dict[str, Any], model: type[BaseModel]) -> Any:
+    """The entity without its invalid top-level fields, so that cross-file rules still see
+    its valid references and values; None when a required field is among them."""
+    try:
+        model.model_validate(data)
+    except ValidationError as e:
+        bad = {err["loc"][0] for err in e.errors(include_url=False) if err["loc"]}
+    else:
+        return None
+    if not bad or any(model.model_fields[k].is_required() for k in bad if k in model.model_fields):
+        return None
+    try:
+        return model.model_validate({k: v for k, v in data.items() if k not in bad})
+    except ValidationError:
+        return None
+
+
+def _validate(
+    document: Document, model: type[BaseModel], entity: str, findings: list[Finding]
+) -> Any:
     try:
         return model.model_validate(document.data)
     except ValidationError as e:

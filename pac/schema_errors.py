@@ -14,17 +14,20 @@ from pac.findings import Finding, Loc, format_loc
 from pac.suggest import did_you_mean
 
 _PATTERN_HINTS = {
-    "^[a-z0-9]+(-[a-z0-9]+)*$":
-        "ids use lowercase letters, digits and single hyphens, such as 'claims-portal'",
+    "^[a-z0-9]+(-[a-z0-9]+)*$": (
+        "ids use lowercase letters, digits and single hyphens, such as 'claims-portal'"
+    ),
     "^[0-9]{4}-Q[1-4]$": "write the quarter as YYYY-Qn, such as 2027-Q1",
     "^[A-Z]{3}$": "use an ISO 4217 currency code, such as USD or EUR",
 }
-_NOT_NUMBER_HINT = ("write a plain number without quotes, separators (1_000, 1,000) or units, "
-                    "such as 1000 or 12.5")
+_NOT_NUMBER_HINT = (
+    "write a plain number without quotes, separators (1_000, 1,000) or units, such as 1000 or 12.5"
+)
 
 
-def schema_findings(error: ValidationError, model: type[BaseModel], *, file: str,
-                    entity: str) -> list[Finding]:
+def schema_findings(
+    error: ValidationError, model: type[BaseModel], *, file: str, entity: str
+) -> list[Finding]:
     """One finding per pydantic error, with the field path and a fix."""
     findings = []
     for err in error.errors(include_url=False):
@@ -38,12 +41,14 @@ def _finding(err: Any, loc: Loc, model: type[BaseModel], *, file: str, entity: s
     if kind == "extra_forbidden":
         name = str(loc[-1])
         allowed = fields_at(model, loc[:-1])
-        hint = did_you_mean(name, allowed) or (
-            "allowed here: " + ", ".join(allowed) if allowed else "remove it")
-        if "extensions" in fields_at(model, ()):
-            hint += "; your organisation's own fields go under extensions:"
-        return Finding("unknown-field", file, f"unknown field '{name}'", hint, entity, loc,
-                       at_key=True)
+        hint = did_you_mean(name, allowed)
+        if not hint:
+            hint = "allowed here: " + ", ".join(allowed) if allowed else "remove it"
+            if "extensions" in fields_at(model, ()):
+                hint += "; your organisation's own fields go under extensions:"
+        return Finding(
+            "unknown-field", file, f"unknown field '{name}'", hint, entity, loc, at_key=True
+        )
     if kind == "missing":
         name = str(loc[-1])
         where = format_loc(loc[:-1])
@@ -60,7 +65,12 @@ def _describe(err: Any, loc: Loc) -> tuple[str, str]:
     field = format_loc(loc) or "the file"
     got = _show(value)
     if kind == "string_type":
-        hint = f'quote it: "{_plain(value)}"' if _is_scalar(value) else "write it as text"
+        hint = (
+            f"put the value in quotes, written exactly as you mean it: unquoted, YAML "
+            f"reads it as {got}"
+            if _is_scalar(value)
+            else "write it as text"
+        )
         return f"{field} must be text, not {got}", hint
     if kind in ("int_type", "float_type", "int_from_float"):
         what = "a whole number" if kind != "float_type" else "a number"
@@ -109,12 +119,6 @@ def _pattern_hint(pattern: str) -> str:
 
 def _is_scalar(value: Any) -> bool:
     return isinstance(value, int | float | bool | datetime.date) or value is None
-
-
-def _plain(value: Any) -> str:
-    if value is True or value is False:
-        return str(value).lower()
-    return "" if value is None else str(value)
 
 
 def _show(value: Any) -> str:

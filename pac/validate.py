@@ -32,8 +32,13 @@ class Result:
         return any(f.severity in failing for f in self.findings)
 
 
-def validate(files: Iterable[SourceFile], *, today: datetime.date, prefix: str = "",
-             read: Callable[[str], bytes | None] = lambda _path: None) -> Result:
+def validate(
+    files: Iterable[SourceFile],
+    *,
+    today: datetime.date,
+    prefix: str = "",
+    read: Callable[[str], bytes | None] = lambda _path: None,
+) -> Result:
     """Check a whole portfolio; every problem in every file is a finding."""
     loaded = load(files, prefix=prefix)
     portfolio = from_loaded(loaded)

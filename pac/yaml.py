@@ -29,7 +29,7 @@ from yaml.events import (
 )
 
 try:
-    from yaml.cyaml import CParser as _Parser
+    from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeLoader as _Parser  # type: ignore[assignment]
 
@@ -47,8 +47,17 @@ _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
-_INFS = {".inf": 1, ".Inf": 1, ".INF": 1, "+.inf": 1, "+.Inf": 1, "+.INF": 1,
-         "-.inf": -1, "-.Inf": -1, "-.INF": -1}
+_INFS = {
+    ".inf": 1,
+    ".Inf": 1,
+    ".INF": 1,
+    "+.inf": 1,
+    "+.Inf": 1,
+    "+.INF": 1,
+    "-.inf": -1,
+    "-.Inf": -1,
+    "-.INF": -1,
+}
 _NANS = frozenset({".nan", ".NaN", ".NAN"})
 
 
@@ -138,7 +147,9 @@ class _TagError(Exception):
 def _tag_problem(tag: str, mark: Any) -> Problem:
     shown = tag.replace(_CORE, "!!")
     return Problem(
-        "yaml-syntax", mark.line + 1, mark.column + 1,
+        "yaml-syntax",
+        mark.line + 1,
+        mark.column + 1,
         f"YAML tag '{shown}' is not allowed",
         "remove the tag: portfolio files hold plain text, numbers, dates, lists and mappings",
     )
@@ -173,10 +184,14 @@ class _Builder:
 
     def open(self, container: dict[str, Any] | list[Any], event: Any) -> None:
         if len(self.stack) >= MAX_DEPTH:
-            self.problem("yaml-syntax", event.start_mark,
-                         f"nesting deeper than {MAX_DEPTH} levels",
-                         "portfolio files need only a few levels: flatten the structure")
+            self.problem(
+                "yaml-syntax",
+                event.start_mark,
+                f"nesting deeper than {MAX_DEPTH} levels",
+                "portfolio files need only a few levels: flatten the structure",
+            )
             raise _Stop
+        self.count(1, event)
         self.stack.append(_Frame(container, event.anchor))
 
     def close(self) -> None:
@@ -185,25 +200,35 @@ class _Builder:
             self.anchors[frame.anchor] = (frame.container, frame.size)
         self.add(frame.container, frame.size, None)
 
+    def count(self, size: int, event: Any) -> None:
+        """Count the values a document holds once aliases are expanded; stop a bomb early."""
+        self.values += size
+        if self.values > MAX_VALUES:
+            self.problem(
+                "yaml-syntax",
+                event.start_mark,
+                f"aliases expand this document to more than {MAX_VALUES:,} values",
+                "a document this large is almost certainly an alias bomb: "
+                "write the values out instead of using aliases",
+            )
+            raise _Stop
+
     def alias(self, event: AliasEvent) -> None:
         if event.anchor not in self.anchors:
             open_anchors = {f.anchor for f in self.stack}
             what = "refers to itself" if event.anchor in open_anchors else "is not defined"
-            self.problem("yaml-syntax", event.start_mark,
-                         f"alias '*{event.anchor}' {what}",
-                         "define the anchor (&name) before using it, outside its own value")
+            self.problem(
+                "yaml-syntax",
+                event.start_mark,
+                f"alias '*{event.anchor}' {what}",
+                "define the anchor (&name) before using it, outside its own value",
+            )
             raise _Stop
         value, size = self.anchors[event.anchor]
+        self.count(size, event)
         self.add(value, size, event)
 
     def add(self, value: Any, size: int, event: Any) -> None:
-        self.values += size
-        if self.values > MAX_VALUES:
-            self.problem("yaml-syntax", event.start_mark if event else _NoMark,
-                         f"aliases expand this document to more than {MAX_VALUES:,} values",
-                         "a document this large is almost certainly an alias bomb: "
-                         "write the values out instead of using aliases")
-            raise _Stop
         if not self.stack:
             self.root = value
             return
@@ -220,17 +245,24 @@ class _Builder:
 
     def take_key(self, frame: _Frame, value: Any, event: Any) -> None:
         if event is None or not isinstance(event, ScalarEvent | AliasEvent):
-            self.problem("yaml-syntax", event.start_mark if event else _NoMark,
-                         "a mapping key must be plain text, not a list or mapping",
-                         "write the key as text")
+            self.problem(
+                "yaml-syntax",
+                event.start_mark if event else _NoMark,
+                "a mapping key must be plain text, not a list or mapping",
+                "write the key as text",
+            )
             raise _Stop
         key = event.value if isinstance(event, ScalarEvent) else str(value)
-        line = event.start_mark.line + 1
+        mark: Any = event.start_mark
+        line = mark.line + 1
         first = frame.key_lines.get(key)
         if first is not None:
-            self.problem("duplicate-key", event.start_mark,
-                         f"duplicate key '{key}' (first on line {first}, again on line {line})",
-                         "keep one of them: YAML tools disagree on which one wins")
+            self.problem(
+                "duplicate-key",
+                event.start_mark,
+                f"duplicate key '{key}' (first on line {first}, again on line {line})",
+                "keep one of them: YAML tools disagree on which one wins",
+            )
             key = _DUPLICATE
         else:
             frame.key_lines[key] = line
@@ -259,7 +291,7 @@ def parse(text: str) -> Parsed:
     documents = 0
     try:
         while True:
-            event = parser.get_event()
+            event: Any = parser.get_event()
             kind = type(event)
             if kind is ScalarEvent:
                 try:
@@ -270,6 +302,7 @@ def parse(text: str) -> Parsed:
                     value = event.value
                 if event.anchor is not None:
                     builder.anchors[event.anchor] = (value, 1)
+                builder.count(1, event)
                 builder.add(value, 1, event)
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
                 _check_collection_tag(builder, event)
@@ -281,10 +314,13 @@ def parse(text: str) -> Parsed:
             elif kind is DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    builder.problem("yaml-syntax", event.start_mark,
-                                    "several YAML documents in one file",
-                                    "keep one entity per file: remove the '---' and what follows "
-                                    "or move it to a file of its own")
+                    builder.problem(
+                        "yaml-syntax",
+                        event.start_mark,
+                        "several YAML documents in one file",
+                        "keep one entity per file: remove the '---' and what follows "
+                        "or move it to a file of its own",
+                    )
                     raise _Stop
             elif kind is StreamEndEvent:
                 break
@@ -312,7 +348,7 @@ def _check_collection_tag(builder: _Builder, event: Any) -> None:
 
 
 def _syntax_problem(e: yaml.MarkedYAMLError) -> Problem:
-    mark = e.problem_mark or e.context_mark
+    mark: Any = e.problem_mark or e.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     message = " ".join(part for part in (e.context, e.problem) if part)
     return Problem("yaml-syntax", line, column, message or "invalid YAML", _syntax_hint(e))
@@ -320,7 +356,7 @@ def _syntax_problem(e: yaml.MarkedYAMLError) -> Problem:
 
 def _syntax_hint(e: yaml.MarkedYAMLError) -> str:
     problem = e.problem or ""
-    if "'\\t'" in problem or "\\t" in problem:
+    if "tab" in problem or "'\\t'" in problem:
         return "indent with spaces: YAML does not allow tabs for indentation"
     if "cannot start any token" in problem:
         return "quote the value: '@', '`' and '%' cannot start plain text in YAML"
@@ -333,8 +369,14 @@ def _reader_problem(e: yaml.YAMLError, text: str) -> Problem:
     position = getattr(e, "position", 0)
     line = text.count("\n", 0, position) + 1
     column = position - (text.rfind("\n", 0, position) + 1) + 1
-    return Problem("yaml-syntax", line, column, str(getattr(e, "reason", e)) or "unreadable character",
-                   "remove the control character: YAML allows only printable text")
+    reason = str(getattr(e, "reason", e)) or "unreadable character"
+    return Problem(
+        "yaml-syntax",
+        line,
+        column,
+        reason,
+        "remove the control character: YAML allows only printable text",
+    )
 
 
 def locate(text: str, wanted: set[Path]) -> dict[Path, tuple[int, int, int, int]]:
@@ -350,8 +392,12 @@ def locate(text: str, wanted: set[Path]) -> dict[Path, tuple[int, int, int, int]
         for path, key_mark, value_mark in _walk(text):
             if path in wanted:
                 km = key_mark or value_mark
-                found[path] = (km.line + 1, km.column + 1, value_mark.line + 1,
-                               value_mark.column + 1)
+                found[path] = (
+                    km.line + 1,
+                    km.column + 1,
+                    value_mark.line + 1,
+                    value_mark.column + 1,
+                )
                 if len(found) == len(wanted):
                     break
     except yaml.YAMLError:
@@ -366,7 +412,7 @@ def _walk(text: str) -> Iterator[tuple[Path, Any, Any]]:
     stack: list[list[Any]] = []
     try:
         while True:
-            event = parser.get_event()
+            event: Any = parser.get_event()
             kind = type(event)
             if kind is StreamEndEvent or (kind is DocumentStartEvent and stack):
                 return

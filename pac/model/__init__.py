@@ -22,6 +22,18 @@ KINDS: dict[str, tuple[str, type[BaseModel]]] = {
 FOLDERS = {folder: kind for kind, (folder, _) in KINDS.items()}
 
 __all__ = [
-    "FOLDERS", "KINDS", "STAGES", "Allocation", "Capability", "Funding", "KeyResult", "Kpi",
-    "Lifecycle", "Member", "Objective", "Product", "Settings", "Team",
+    "FOLDERS",
+    "KINDS",
+    "STAGES",
+    "Allocation",
+    "Capability",
+    "Funding",
+    "KeyResult",
+    "Kpi",
+    "Lifecycle",
+    "Member",
+    "Objective",
+    "Product",
+    "Settings",
+    "Team",
 ]

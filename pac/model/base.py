@@ -19,7 +19,9 @@ Id = Annotated[
 ]
 Money = Annotated[
     float,
-    Field(ge=0, allow_inf_nan=False, description="A non-negative amount in the portfolio currency."),
+    Field(
+        ge=0, allow_inf_nan=False, description="A non-negative amount in the portfolio currency."
+    ),
 ]
 Url = Annotated[
     str,
@@ -60,4 +62,5 @@ class Entity(Strict):
     name: Text
     """The name people know it by."""
     extensions: dict[str, Any] | None = None
-    """Your organisation's own fields, checked against the JSON Schema that `extension_schemas` in portfolio.yaml names for this kind of entity."""
+    """Your organisation's own fields, checked against the JSON Schema that
+    `extension_schemas` in portfolio.yaml names for this kind of entity."""

@@ -101,7 +101,7 @@ class Product(Entity):
     description: str | None = None
     """A longer description; Markdown lists, emphasis and links are allowed."""
     kind: Text
-    """application | platform | service | data | infrastructure (or the kinds set in portfolio.yaml)."""
+    """application | platform | service | data | infrastructure, or the kinds in portfolio.yaml."""
     lifecycle: Lifecycle
     """The stage of its life."""
     owner: Id

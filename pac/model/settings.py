@@ -46,8 +46,16 @@ class Taxonomy(Strict):
     importance_levels: list[Text] = ["core", "differentiating", "commodity"]
     """Allowed values of a capability's `importance`."""
     skills: list[Text] = [
-        "product-management", "engineering", "testing", "operations", "ux",
-        "data", "security", "architecture", "delivery", "business-analysis",
+        "product-management",
+        "engineering",
+        "testing",
+        "operations",
+        "ux",
+        "data",
+        "security",
+        "architecture",
+        "delivery",
+        "business-analysis",
     ]
     """Skills team members may list."""
 
@@ -72,6 +80,7 @@ class Settings(Strict):
     taxonomy: Taxonomy = Taxonomy()
     """The organisation's own lists of kinds, types, levels and skills."""
     extension_schemas: dict[EntityKind, Text] = {}
-    """For each kind of entity, a JSON Schema file (relative to portfolio.yaml) that its `extensions` must match."""
+    """For each kind of entity, the JSON Schema file (relative to portfolio.yaml) that its
+    `extensions` must match."""
     extensions: dict[str, Any] | None = None
     """Your organisation's own settings."""

@@ -33,7 +33,7 @@ class Team(Entity):
     """A team that owns products (Team Topologies)."""
 
     type: str | None = None
-    """stream-aligned | platform | enabling | complicated-subsystem (or the team types set in portfolio.yaml)."""
+    """stream-aligned | platform | enabling | complicated-subsystem, or portfolio.yaml's types."""
     github: Handle | None = None
     """The team's handle on the git host, used for CODEOWNERS."""
     contact: Contact | None = None

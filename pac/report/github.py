@@ -19,22 +19,28 @@ def escape_property(text: str) -> str:
 
 
 def annotation(f: Finding) -> str:
-    props = ",".join([
-        f"file={escape_property(f.file)}", f"line={f.line}", f"col={f.column}",
-        f"title={escape_property(f.rule)}",
-    ])
+    props = ",".join(
+        [
+            f"file={escape_property(f.file)}",
+            f"line={f.line}",
+            f"col={f.column}",
+            f"title={escape_property(f.rule)}",
+        ]
+    )
     body = f.message + (f"\n{f.hint}" if f.hint else "")
     return f"::{_COMMAND[f.severity]} {props}::{escape_data(body)}"
 
 
 def render_github(result: Result, *, colour: bool = False) -> str:
-    lines = []
+    lines: list[str] = []
     left_out = 0
     for severity in (Severity.ERROR, Severity.WARNING):
         of_kind = [f for f in result.findings if f.severity == severity]
         lines.extend(annotation(f) for f in of_kind[:MAX_ANNOTATIONS])
         left_out += max(0, len(of_kind) - MAX_ANNOTATIONS)
     if left_out:
-        lines.append(f"::notice title=pac::{left_out} more findings are not annotated; "
-                     "the full list is in the log below")
+        lines.append(
+            f"::notice title=pac::{left_out} more findings are not annotated; "
+            "the full list is in the log below"
+        )
     return "\n".join(lines) + ("\n" if lines else "") + render_text(result)

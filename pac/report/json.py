@@ -13,8 +13,14 @@ VERSION = 1
 
 def finding_dict(f: Finding) -> dict[str, Any]:
     return {
-        "rule": f.rule, "severity": str(f.severity), "file": f.file, "line": f.line,
-        "column": f.column, "path": f.path, "entity": f.entity, "message": f.message,
+        "rule": f.rule,
+        "severity": str(f.severity),
+        "file": f.file,
+        "line": f.line,
+        "column": f.column,
+        "path": f.path,
+        "entity": f.entity,
+        "message": f.message,
         "hint": f.hint,
     }
 

@@ -31,10 +31,14 @@ def _result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
         "ruleIndex": index[f.rule],
         "level": _LEVEL[f.severity],
         "message": {"text": text},
-        "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": f.file, "uriBaseId": "%SRCROOT%"},
-            "region": {"startLine": f.line, "startColumn": f.column},
-        }}],
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": f.file, "uriBaseId": "%SRCROOT%"},
+                    "region": {"startLine": f.line, "startColumn": f.column},
+                }
+            }
+        ],
         "properties": {"path": f.path, "entity": f.entity},
     }
 
@@ -45,13 +49,17 @@ def render_sarif(result: Result, *, colour: bool = False) -> str:
     document = {
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "pac",
-                "version": __version__,
-                "rules": [_rule(r) for r in rule_ids],
-            }},
-            "results": [_result(f, index) for f in result.findings],
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "pac",
+                        "version": __version__,
+                        "rules": [_rule(r) for r in rule_ids],
+                    }
+                },
+                "results": [_result(f, index) for f in result.findings],
+            }
+        ],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -28,12 +28,32 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+_NOUNS = {
+    "products": "product",
+    "teams": "team",
+    "capabilities": "capability",
+    "objectives": "objective",
+    "funding": "funding period",
+}
+
+
+def _entities(counts: dict[str, int]) -> str:
+    words = []
+    for folder, n in counts.items():
+        noun = _NOUNS[folder]
+        plural = "capabilities" if noun == "capability" else noun + "s"
+        words.append(f"{n} {noun if n == 1 else plural}")
+    return ", ".join(words)
+
+
 def summary_line(result: Result) -> str:
-    counts = ", ".join(f"{n} {kind}" for kind, n in result.portfolio.entity_count().items())
+    counts = _entities(result.portfolio.entity_count())
     scope = f"{_plural(result.files, 'file')} ({counts})"
     if not result.findings:
         return f"No problems found in {scope}."
-    parts = [_plural(result.count(Severity.ERROR), "error"),
-             _plural(result.count(Severity.WARNING), "warning"),
-             _plural(result.count(Severity.INFO), "info")]
+    parts = [
+        _plural(result.count(Severity.ERROR), "error"),
+        _plural(result.count(Severity.WARNING), "warning"),
+        _plural(result.count(Severity.INFO), "info"),
+    ]
     return f"{', '.join(parts)} in {scope}."

@@ -16,10 +16,14 @@ def capability_cycle(ctx: Context) -> Iterator[Finding]:
     for cycle in cycles(edges):
         first = cycle[0]
         yield Finding(
-            "capability-cycle", p.file_of("capability", first),
+            "capability-cycle",
+            p.file_of("capability", first),
             "capability parents form a loop: " + " -> ".join([*cycle, first]),
             "the capability map is a tree: make one of them a top-level capability "
-            "by removing its parent", f"capability:{first}", ("parent",))
+            "by removing its parent",
+            f"capability:{first}",
+            ("parent",),
+        )
 
 
 @rule("dependency-cycle", Severity.WARNING, "Products that depend on each other in a loop.")
@@ -31,7 +35,11 @@ def dependency_cycle(ctx: Context) -> Iterator[Finding]:
         target = cycle[1] if len(cycle) > 1 else first
         index = p.products[first].depends_on.index(target)
         yield Finding(
-            "dependency-cycle", p.file_of("product", first),
+            "dependency-cycle",
+            p.file_of("product", first),
             "products depend on each other in a loop: " + " -> ".join([*cycle, first]),
             "a loop means none of them can be changed or retired alone: "
-            "break it by removing one dependency", f"product:{first}", ("depends_on", index))
+            "break it by removing one dependency",
+            f"product:{first}",
+            ("depends_on", index),
+        )

@@ -13,20 +13,34 @@ from pac import yaml
 from pac.findings import Finding, Severity
 from pac.rules.registry import Context, rule
 
-_FOLDER_KIND = {"portfolio": "portfolio", "product": "products", "team": "teams",
-                "capability": "capabilities", "objective": "objectives", "funding": "funding"}
+_FOLDER_KIND = {
+    "portfolio": "portfolio",
+    "product": "products",
+    "team": "teams",
+    "capability": "capabilities",
+    "objective": "objectives",
+    "funding": "funding",
+}
 
 
-@rule("extension-schema", Severity.ERROR,
-      "Fields under extensions: that do not match the organisation's JSON Schema.")
+@rule(
+    "extension-schema",
+    Severity.ERROR,
+    "Fields under extensions: that do not match the organisation's JSON Schema.",
+)
 def extension_schema(ctx: Context) -> Iterator[Finding]:
     p = ctx.portfolio
     for kind, schema_path in sorted(p.settings.extension_schemas.items()):
         schema, problem = _load_schema(ctx, schema_path)
         if schema is None:
-            yield Finding("extension-schema", p.settings_file, problem,
-                          "point extension_schemas at a JSON Schema file, relative to "
-                          "portfolio.yaml", "portfolio", ("extension_schemas", kind))
+            yield Finding(
+                "extension-schema",
+                p.settings_file,
+                problem,
+                "point extension_schemas at a JSON Schema file, relative to portfolio.yaml",
+                "portfolio",
+                ("extension_schemas", kind),
+            )
             continue
         for entity_id, entity, file in _entities(ctx, kind):
             yield from _check(schema, entity, file=file, entity=f"{kind}:{entity_id}")
@@ -64,9 +78,14 @@ def _load_schema(ctx: Context, path: str) -> tuple[Any, str]:
 def _check(validator: Any, model: BaseModel, *, file: str, entity: str) -> Iterator[Finding]:
     values = _plain(getattr(model, "extensions", None) or {})
     for error in sorted(validator.iter_errors(values), key=lambda e: list(e.absolute_path)):
-        yield Finding("extension-schema", file, f"extensions: {error.message}",
-                      "see the extension schema named in portfolio.yaml", entity,
-                      ("extensions", *error.absolute_path))
+        yield Finding(
+            "extension-schema",
+            file,
+            f"extensions: {error.message}",
+            "see the extension schema named in portfolio.yaml",
+            entity,
+            ("extensions", *error.absolute_path),
+        )
 
 
 def _plain(value: Any) -> Any:

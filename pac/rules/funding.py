@@ -9,8 +9,7 @@ from pac.money import format_money
 from pac.rules.registry import Context, rule
 
 
-@rule("funding-over-envelope", Severity.ERROR,
-      "A period allocates more than its envelope.")
+@rule("funding-over-envelope", Severity.ERROR, "A period allocates more than its envelope.")
 def funding_over_envelope(ctx: Context) -> Iterator[Finding]:
     p = ctx.portfolio
     currency = p.settings.currency
@@ -18,16 +17,22 @@ def funding_over_envelope(ctx: Context) -> Iterator[Finding]:
         over = funding.allocated - funding.envelope
         if over > 0:
             yield Finding(
-                "funding-over-envelope", p.file_of("funding", period),
+                "funding-over-envelope",
+                p.file_of("funding", period),
                 f"allocations total {format_money(funding.allocated, currency)}, "
                 f"{format_money(over, currency)} over the envelope of "
                 f"{format_money(funding.envelope, currency)}",
-                "reduce the allocations or raise the envelope", f"funding:{period}",
-                ("envelope",))
+                "reduce the allocations or raise the envelope",
+                f"funding:{period}",
+                ("envelope",),
+            )
 
 
-@rule("funding-duplicate-allocation", Severity.ERROR,
-      "A product is allocated funding twice in one period.")
+@rule(
+    "funding-duplicate-allocation",
+    Severity.ERROR,
+    "A product is allocated funding twice in one period.",
+)
 def funding_duplicate_allocation(ctx: Context) -> Iterator[Finding]:
     p = ctx.portfolio
     for period, funding in sorted(p.funding.items()):
@@ -36,14 +41,20 @@ def funding_duplicate_allocation(ctx: Context) -> Iterator[Finding]:
             earlier = first.setdefault(allocation.product, i)
             if earlier != i:
                 yield Finding(
-                    "funding-duplicate-allocation", p.file_of("funding", period),
+                    "funding-duplicate-allocation",
+                    p.file_of("funding", period),
                     f"'{allocation.product}' is already allocated in allocations[{earlier}]",
-                    "merge the two allocations into one", f"funding:{period}",
-                    ("allocations", i, "product"))
+                    "merge the two allocations into one",
+                    f"funding:{period}",
+                    ("allocations", i, "product"),
+                )
 
 
-@rule("retired-product-funded", Severity.ERROR,
-      "A retired product is funded in a period after its retirement.")
+@rule(
+    "retired-product-funded",
+    Severity.ERROR,
+    "A retired product is funded in a period after its retirement.",
+)
 def retired_product_funded(ctx: Context) -> Iterator[Finding]:
     p = ctx.portfolio
     current = p.funding.get(p.settings.current_period or "")
@@ -59,7 +70,10 @@ def retired_product_funded(ctx: Context) -> Iterator[Finding]:
                 continue
             when = f" since {since.isoformat()}" if since else ""
             yield Finding(
-                "retired-product-funded", p.file_of("funding", period),
+                "retired-product-funded",
+                p.file_of("funding", period),
                 f"'{allocation.product}' is retired{when} but funded in {period}",
                 "remove the allocation, or correct the product's lifecycle stage",
-                f"funding:{period}", ("allocations", i))
+                f"funding:{period}",
+                ("allocations", i),
+            )

@@ -10,29 +10,33 @@ from pac.rules.registry import Context, rule
 MAX_THEMES = 3
 
 
-@rule("sunset-without-retire-by", Severity.WARNING,
-      "A product in sunset has no retirement date.")
+@rule("sunset-without-retire-by", Severity.WARNING, "A product in sunset has no retirement date.")
 def sunset_without_retire_by(ctx: Context) -> Iterator[Finding]:
     p = ctx.portfolio
     for pid, product in sorted(p.products.items()):
         if product.lifecycle.stage == "sunset" and product.lifecycle.retire_by is None:
             yield Finding(
-                "sunset-without-retire-by", p.file_of("product", pid),
+                "sunset-without-retire-by",
+                p.file_of("product", pid),
                 "the product is in sunset but has no retirement date",
                 "add lifecycle.retire_by: YYYY-MM-DD, the date by which it will be retired",
-                f"product:{pid}", ("lifecycle",), at_key=True)
+                f"product:{pid}",
+                ("lifecycle",),
+                at_key=True,
+            )
 
 
-@rule("roadmap-overloaded", Severity.WARNING,
-      "More than three themes in one quarter of a roadmap.")
+@rule("roadmap-overloaded", Severity.WARNING, "More than three themes in one quarter of a roadmap.")
 def roadmap_overloaded(ctx: Context) -> Iterator[Finding]:
     p = ctx.portfolio
     for pid, product in sorted(p.products.items()):
         for i, quarter in enumerate(product.roadmap):
             if len(quarter.themes) > MAX_THEMES:
                 yield Finding(
-                    "roadmap-overloaded", p.file_of("product", pid),
-                    f"{quarter.quarter} has {len(quarter.themes)} themes, more than "
-                    f"{MAX_THEMES}",
+                    "roadmap-overloaded",
+                    p.file_of("product", pid),
+                    f"{quarter.quarter} has {len(quarter.themes)} themes, more than {MAX_THEMES}",
                     "focus on three big things a quarter: move the rest to a later quarter",
-                    f"product:{pid}", ("roadmap", i, "themes"))
+                    f"product:{pid}",
+                    ("roadmap", i, "themes"),
+                )

@@ -9,18 +9,33 @@ from pac.rules.registry import RULES, Context, rule
 from pac.suggest import did_you_mean
 
 
-@rule("rule-override", Severity.ERROR,
-      "portfolio.yaml overrides a rule that does not exist or cannot be changed.")
+@rule(
+    "rule-override",
+    Severity.ERROR,
+    "portfolio.yaml overrides a rule that does not exist or cannot be changed.",
+)
 def rule_override(ctx: Context) -> Iterator[Finding]:
     p = ctx.portfolio
     for rule_id in sorted(p.settings.rules):
         known = RULES.get(rule_id)
         if known is None:
             hint = did_you_mean(rule_id, RULES) or "run 'pac rules' to list the rules"
-            yield Finding("rule-override", p.settings_file, f"there is no rule '{rule_id}'",
-                          hint, "portfolio", ("rules", rule_id), at_key=True)
+            yield Finding(
+                "rule-override",
+                p.settings_file,
+                f"there is no rule '{rule_id}'",
+                hint,
+                "portfolio",
+                ("rules", rule_id),
+                at_key=True,
+            )
         elif known.locked:
-            yield Finding("rule-override", p.settings_file,
-                          f"the severity of '{rule_id}' cannot be changed",
-                          "remove the line: pac cannot read the portfolio reliably without "
-                          "this rule", "portfolio", ("rules", rule_id), at_key=True)
+            yield Finding(
+                "rule-override",
+                p.settings_file,
+                f"the severity of '{rule_id}' cannot be changed",
+                "remove the line: pac cannot read the portfolio reliably without this rule",
+                "portfolio",
+                ("rules", rule_id),
+                at_key=True,
+            )
