@@ -76,64 +76,67 @@ def _parse(source: SourceFile, prefix: str, findings: list[Finding]) -> Document
     where = classify(source.path)
     if where is None:
         findings.append(
-            Finding(
+            _at_start(
                 "unexpected-file",
                 file,
+                "",
                 "pac does not read this file",
-                "move it into products/, teams/, capabilities/, objectives/ or funding/, "
-                "or rename it if it is not part of the portfolio",
-                line=1,
-                column=1,
+                "move it into products/, teams/, capabilities/, objectives/ "
+                "or funding/, or rename it if it is not part of the portfolio",
             )
         )
         return None
     kind, stem = where
+    entity = kind if kind == "portfolio" else f"{kind}:{stem}"
     if source.content is None:
         findings.append(
-            Finding(
+            _at_start(
                 "yaml-syntax",
                 file,
+                entity,
                 f"file is {source.size:,} bytes, over the limit of {MAX_FILE_BYTES:,}",
                 "one entity per file is never this large: split it",
-                line=1,
-                column=1,
             )
         )
         return Document(kind, stem, file, None, None)
-    text = _decode(source.content, file, findings)
+    text = _decode(source.content, file, entity, findings)
     if text is None:
         return Document(kind, stem, file, None, None)
     parsed = yaml.parse(text)
     for p in parsed.problems:
-        findings.append(Finding(p.rule, file, p.message, p.hint, line=p.line, column=p.column))
+        findings.append(
+            Finding(p.rule, file, p.message, p.hint, entity, line=p.line, column=p.column)
+        )
     data = parsed.data
     if data is None and not parsed.problems:
         findings.append(
-            Finding(
+            _at_start(
                 "yaml-syntax",
                 file,
+                entity,
                 "the file is empty",
                 "write the entity's fields, at least id and name",
-                line=1,
-                column=1,
             )
         )
     elif data is not None and not isinstance(data, dict):
         findings.append(
-            Finding(
+            _at_start(
                 "schema",
                 file,
+                entity,
                 "the file must be a mapping of field: value",
                 "start each line with a field name, such as 'name: ...'",
-                line=1,
-                column=1,
             )
         )
         data = None
     return Document(kind, stem, file, text, data)
 
 
-def _decode(content: bytes, file: str, findings: list[Finding]) -> str | None:
+def _at_start(rule: str, file: str, entity: str, message: str, hint: str) -> Finding:
+    return Finding(rule, file, message, hint, entity, line=1, column=1)
+
+
+def _decode(content: bytes, file: str, entity: str, findings: list[Finding]) -> str | None:
     if content.startswith(b"\xef\xbb\xbf"):
         content = content[3:]  # a UTF-8 byte-order mark is harmless
     try:
@@ -142,12 +145,14 @@ def _decode(content: bytes, file: str, findings: list[Finding]) -> str | None:
         line = content.count(b"\n", 0, e.start) + 1
         line_start = content.rfind(b"\n", 0, e.start) + 1
         column = len(content[line_start : e.start].decode("utf-8", "replace")) + 1
+        message = f"invalid UTF-8: byte 0x{content[e.start]:02x} cannot be read"
         findings.append(
             Finding(
                 "yaml-syntax",
                 file,
-                f"invalid UTF-8: byte 0x{content[e.start]:02x} cannot be read",
+                message,
                 "save the file as UTF-8",
+                entity,
                 line=line,
                 column=column,
             )

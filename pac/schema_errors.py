@@ -53,11 +53,21 @@ def _finding(err: Any, loc: Loc, model: type[BaseModel], *, file: str, entity: s
         name = str(loc[-1])
         where = format_loc(loc[:-1])
         message = f"missing required field '{name}'" + (f" in {where}" if where else "")
-        description = field_description(model, loc)
-        hint = f"add {name}: " + (f"({description})" if description else "")
-        return Finding("schema", file, message, hint.strip(), entity, loc[:-1], at_key=True)
+        description = field_description(model, loc).rstrip(".")
+        hint = f"add {name}:" + (
+            f" {description[:1].lower()}{description[1:]}" if description else ""
+        )
+        return Finding("schema", file, message, hint, entity, loc[:-1], at_key=True)
+    if kind == "value_error":
+        loc = _blamed_field(err, loc, model)
     message, hint = _describe(err, loc)
     return Finding("schema", file, message, hint, entity, loc)
+
+
+def _blamed_field(err: Any, loc: Loc, model: type[BaseModel]) -> Loc:
+    """Cross-field checks say 'end is before start': point at the field they name first."""
+    first = err["msg"].removeprefix("Value error, ").split(" ", 1)[0]
+    return (*loc, first) if first in fields_at(model, loc) else loc
 
 
 def _describe(err: Any, loc: Loc) -> tuple[str, str]:
@@ -97,7 +107,7 @@ def _describe(err: Any, loc: Loc) -> tuple[str, str]:
     if kind == "string_too_long":
         return f"{field} is too long", f"use at most {err['ctx']['max_length']} characters"
     if kind == "value_error":
-        return f"{field}: {err['msg'].removeprefix('Value error, ')}", "correct the dates"
+        return err["msg"].removeprefix("Value error, "), "correct the dates"
     return f"{field}: {err['msg']}", ""
 
 

@@ -156,11 +156,12 @@ def _tag_problem(tag: str, mark: Any) -> Problem:
 
 
 class _Frame:
-    __slots__ = ("anchor", "container", "key", "key_lines", "size")
+    __slots__ = ("anchor", "container", "key", "key_lines", "size", "start_mark")
 
-    def __init__(self, container: dict[str, Any] | list[Any], anchor: str | None) -> None:
+    def __init__(self, container: dict[str, Any] | list[Any], event: Any) -> None:
         self.container = container
-        self.anchor = anchor
+        self.anchor: str | None = event.anchor
+        self.start_mark = event.start_mark
         self.key: str | None = None
         self.key_lines: dict[str, int] = {}
         self.size = 1
@@ -192,13 +193,13 @@ class _Builder:
             )
             raise _Stop
         self.count(1, event)
-        self.stack.append(_Frame(container, event.anchor))
+        self.stack.append(_Frame(container, event))
 
     def close(self) -> None:
         frame = self.stack.pop()
         if frame.anchor is not None:
             self.anchors[frame.anchor] = (frame.container, frame.size)
-        self.add(frame.container, frame.size, None)
+        self.add(frame.container, frame.size, frame)
 
     def count(self, size: int, event: Any) -> None:
         """Count the values a document holds once aliases are expanded; stop a bomb early."""
@@ -244,10 +245,10 @@ class _Builder:
             frame.key = None
 
     def take_key(self, frame: _Frame, value: Any, event: Any) -> None:
-        if event is None or not isinstance(event, ScalarEvent | AliasEvent):
+        if isinstance(event, _Frame):
             self.problem(
                 "yaml-syntax",
-                event.start_mark if event else _NoMark,
+                event.start_mark,
                 "a mapping key must be plain text, not a list or mapping",
                 "write the key as text",
             )
@@ -274,14 +275,6 @@ class _Builder:
 
 
 _DUPLICATE = "\0duplicate"
-
-
-class _NoMarkType:
-    line = 0
-    column = 0
-
-
-_NoMark = _NoMarkType()
 
 
 def parse(text: str) -> Parsed:
@@ -327,7 +320,7 @@ def parse(text: str) -> Parsed:
     except _Stop:
         pass
     except yaml.MarkedYAMLError as e:
-        builder.problems.append(_syntax_problem(e))
+        builder.problems.append(_syntax_problem(e, text))
         builder.fatal = True
     except yaml.YAMLError as e:  # ReaderError: a character YAML does not allow
         builder.problems.append(_reader_problem(e, text))
@@ -347,19 +340,26 @@ def _check_collection_tag(builder: _Builder, event: Any) -> None:
     builder.fatal = True
 
 
-def _syntax_problem(e: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(e: yaml.MarkedYAMLError, text: str) -> Problem:
     mark: Any = e.problem_mark or e.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    message = " ".join(part for part in (e.context, e.problem) if part)
-    return Problem("yaml-syntax", line, column, message or "invalid YAML", _syntax_hint(e))
+    message = " ".join(part for part in (e.context, e.problem) if part) or "invalid YAML"
+    context: Any = e.context_mark
+    if context is not None and mark is not None and context.line != mark.line:
+        message += f" (from line {context.line + 1})"
+    found = text[mark.index] if mark is not None and mark.index < len(text) else ""
+    return Problem("yaml-syntax", line, column, message, _syntax_hint(e, found))
 
 
-def _syntax_hint(e: yaml.MarkedYAMLError) -> str:
+def _syntax_hint(e: yaml.MarkedYAMLError, found: str) -> str:
     problem = e.problem or ""
-    if "tab" in problem or "'\\t'" in problem:
+    if found == "\t" or "tab" in problem:
         return "indent with spaces: YAML does not allow tabs for indentation"
     if "cannot start any token" in problem:
-        return "quote the value: '@', '`' and '%' cannot start plain text in YAML"
+        return (
+            f"quote the value: '{found}' cannot start plain text in YAML; or close a "
+            "quote opened on an earlier line"
+        )
     if "mapping values are not allowed" in problem:
         return "quote the value if it contains ': ', or check the indentation"
     return "check the indentation and quoting on this line and the one before"

@@ -9,14 +9,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
-Id = Annotated[
-    str,
-    Field(
-        pattern=ID_PATTERN,
-        max_length=64,
-        description="Lowercase letters, digits and single hyphens, at most 64 characters.",
-    ),
-]
+# Types carry no description of their own: a field's docstring describes it.
+Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=64)]
 Money = Annotated[
     float,
     Field(
@@ -34,11 +28,7 @@ Date = datetime.date
 Text = Annotated[str, Field(min_length=1)]
 Period = Annotated[str, Field(pattern=r"^[A-Za-z0-9]+([-_][A-Za-z0-9]+)*$", max_length=64)]
 Handle = Annotated[
-    str,
-    Field(
-        pattern=r"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(/[A-Za-z0-9._-]+)?$",
-        description="A git-host handle: @user or @org/team.",
-    ),
+    str, Field(pattern=r"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(/[A-Za-z0-9._-]+)?$")
 ]
 
 

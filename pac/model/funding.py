@@ -43,7 +43,7 @@ class Funding(Strict):
     @model_validator(mode="after")
     def _end_after_start(self) -> Funding:
         if self.end < self.start:
-            raise ValueError("end is before start")
+            raise ValueError(f"end {self.end} is before start {self.start}")
         return self
 
     @property

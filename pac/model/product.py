@@ -25,7 +25,7 @@ class Lifecycle(Strict):
     @model_validator(mode="after")
     def _retire_after_since(self) -> Lifecycle:
         if self.since and self.retire_by and self.retire_by < self.since:
-            raise ValueError("retire_by is before since")
+            raise ValueError(f"retire_by {self.retire_by} is before since {self.since}")
         return self
 
 

@@ -1,0 +1,50 @@
+"""Helpers shared by the tests: run validation on a folder, apply a case to a portfolio."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from pac.findings import Finding
+from pac.source import read_directory
+from pac.validate import Result, validate
+
+from conftest import TODAY
+
+EXPECTED = "expected.txt"
+DELETED = "deleted.txt"
+
+
+def run(folder: Path, **options: object) -> Result:
+    def read(name: str) -> bytes | None:
+        path = folder / name
+        return path.read_bytes() if path.is_file() else None
+
+    return validate(read_directory(folder), today=TODAY, prefix="portfolio/", read=read,
+                    **options)  # type: ignore[arg-type]
+
+
+def apply_case(case: Path, portfolio: Path) -> None:
+    """Overlay a case's files on a portfolio; deleted.txt lists files to remove first."""
+    deleted = case / DELETED
+    if deleted.exists():
+        for name in deleted.read_text().split():
+            (portfolio / name).unlink()
+    for source in sorted(case.rglob("*")):
+        if source.is_file() and source.name not in (EXPECTED, DELETED):
+            target = portfolio / source.relative_to(case)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+
+
+def short(f: Finding) -> str:
+    """The line of text output that identifies a finding, without its message."""
+    return f"{f.file}:{f.line}:{f.column}: {f.severity} {f.rule}"
+
+
+def expected_lines(case: Path) -> list[str]:
+    path = case / EXPECTED
+    if not path.exists():
+        return []
+    lines = path.read_text().splitlines()
+    return sorted(line.strip() for line in lines if line.strip() and not line.startswith("#"))
