@@ -1,0 +1,72 @@
+"""Reading a portfolio directory: read-only, bounded, every file accounted for."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+from pac.source import MAX_FILE_BYTES
+from support import run, short
+
+from conftest import REPO
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {str(p): (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.rglob("*")
+            if p.is_file()}
+
+
+def test_validation_never_writes(reference: Path) -> None:
+    broken = reference / "products" / "fraud-scoring.yaml"
+    broken.write_text(broken.read_text() + "name: twice\nownr: x\n")
+    before = _snapshot(reference)
+    for path in reference.rglob("*"):
+        path.chmod(path.stat().st_mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+    try:
+        result = run(reference)
+    finally:
+        for path in reference.rglob("*"):
+            path.chmod(path.stat().st_mode | stat.S_IWUSR)
+    assert {f.rule for f in result.findings} == {"duplicate-key", "unknown-field"}
+    assert _snapshot(reference) == before
+    assert sorted(os.listdir(reference)) == sorted(
+        ["portfolio.yaml", "products", "teams", "capabilities", "objectives", "funding"])
+
+
+def test_file_over_one_mebibyte_is_not_read(reference: Path) -> None:
+    big = reference / "products" / "huge.yaml"
+    big.write_text("id: huge\nname: Huge\ndescription: " + "x" * MAX_FILE_BYTES + "\n")
+    assert [short(f) for f in run(reference).findings] == [
+        "portfolio/products/huge.yaml:1:1: error yaml-syntax"]
+
+
+def test_hostile_files_exit_1_with_no_traceback(reference: Path) -> None:
+    hostile = {
+        "bomb.yaml": "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
+            f"{n}: &{n} [{', '.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi")),
+        "utf8.yaml": b"id: utf8\nname: \xff\xfe\n",
+        "tabs.yaml": "id: tabs\n\tname: x\n",
+        "docs.yaml": "id: docs\nname: a\n---\nid: b\n",
+        "empty.yaml": "",
+        "list.yaml": "- a\n",
+        "tag.yaml": "id: tag\nname: !!python/object/apply:os.system ['true']\n",
+        "deep.yaml": "id: deep\nname: " + "[" * 300_000 + "\n",
+    }
+    for name, content in hostile.items():
+        path = reference / "products" / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content)
+    done = subprocess.run(
+        [sys.executable, "-m", "pac", "validate", str(reference), "--today", "2026-11-22"],
+        capture_output=True, text=True, timeout=60, cwd=REPO)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stdout + done.stderr
+    reported = {line.split(":")[0].rsplit("/", 1)[-1] for line in done.stdout.splitlines()
+                if " error " in line}
+    assert reported == set(hostile)
+    assert done.stdout.rstrip().splitlines()[-1].startswith("8 errors")

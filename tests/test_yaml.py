@@ -1,0 +1,69 @@
+"""The YAML reader: YAML 1.2 scalars, no silent data loss, bounded work on hostile input."""
+
+from __future__ import annotations
+
+import datetime
+import time
+
+import pytest
+
+from pac.yaml import MAX_VALUES, locate, parse
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("yes", "yes"), ("No", "No"), ("on", "on"), ("OFF", "OFF"), ("y", "y"),
+        ("true", True), ("False", False), ("~", None), ("null", None), ("", None),
+        ("1_000", "1_000"), ("1,000", "1,000"), ("12", 12), ("-3", -3), ("0o17", 15),
+        ("0x1F", 31), ("12.5", 12.5), ("1e3", 1000.0), ("3.10", 3.1),
+        ("2026-11-22", datetime.date(2026, 11, 22)), ("2026-13-01", "2026-13-01"),
+        ("2026-11-22T10:00:00Z", "2026-11-22T10:00:00Z"), ("1:20", "1:20"),
+        ('"12"', "12"), ("'true'", "true"), ("!!str 12", "12"),
+    ],
+)
+def test_scalars_are_read_the_yaml_1_2_way(text: str, value: object) -> None:
+    parsed = parse(f"v: {text}\n")
+    assert parsed.problems == []
+    assert parsed.data == {"v": value}
+    assert type(parsed.data["v"]) is type(value)
+
+
+def test_duplicate_key_names_both_lines_and_keeps_the_first() -> None:
+    parsed = parse("a: 1\nb: 2\na: 3\n")
+    [problem] = parsed.problems
+    assert (problem.rule, problem.line, problem.column) == ("duplicate-key", 3, 1)
+    assert "first on line 1, again on line 3" in problem.message
+    assert parsed.data == {"a": 1, "b": 2}
+
+
+def test_alias_bomb_is_stopped_quickly() -> None:
+    bomb = "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
+        f"{n}: &{n} [{', '.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi"))
+    assert len(bomb) < 450
+    started = time.perf_counter()
+    parsed = parse(bomb)
+    assert time.perf_counter() - started < 1.0
+    assert parsed.data is None
+    assert f"more than {MAX_VALUES:,} values" in parsed.problems[0].message
+
+
+def test_aliases_within_the_limit_are_expanded() -> None:
+    parsed = parse("base: &b {x: 1}\ncopy: *b\n")
+    assert parsed.problems == []
+    assert parsed.data == {"base": {"x": 1}, "copy": {"x": 1}}
+
+
+def test_deep_nesting_is_a_problem_not_a_crash() -> None:
+    parsed = parse("v: " + "[" * 200_000)
+    assert parsed.data is None
+    assert "nesting deeper than" in parsed.problems[0].message
+
+
+def test_locate_finds_keys_and_values() -> None:
+    text = "id: x\nkpis:\n  - name: a\n  - name: b\n    target: 7\n"
+    places = locate(text, {("kpis", 1, "target"), ("kpis", 1), ("id",), ("nope",)})
+    assert places[("id",)] == (1, 1, 1, 5)
+    assert places[("kpis", 1, "target")] == (5, 5, 5, 13)
+    assert places[("kpis", 1)][2:] == (4, 5)
+    assert ("nope",) not in places
