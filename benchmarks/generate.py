@@ -70,7 +70,7 @@ KPI_SHAPES = [  # name, unit, direction, low, high
     ("Monthly active {d} users", "users", "higher", 1000, 90000),
 ]
 STAGES = [  # stage, weight
-    ("live", 60), ("build", 15), ("discovery", 8), ("ideation", 5), ("sunset", 7),
+    ("ideation", 5), ("discovery", 8), ("build", 15), ("live", 60), ("sunset", 7),
     ("retired", 5),
 ]  # fmt: skip
 KINDS = ["application", "platform", "service", "data", "infrastructure"]
@@ -153,8 +153,7 @@ def _portfolio_yaml() -> str:
         "currency: USD\n"
         + _note(f"current_period: {CURRENT_PERIOD}", "the funding period checks treat as now")
         + _note("repository: https://github.com/northwind/portfolio", "for edit and history links")
-        + 
-        "codeowners:\n"
+        + "codeowners:\n"
         '  default: ["@northwind/portfolio-office"]\n'
         '  funding: ["@northwind/finance"]\n'
         "policies:\n"
@@ -162,15 +161,14 @@ def _portfolio_yaml() -> str:
         "  max_products_per_team: 4      # more than this and cognitive load is too high\n"
         f"  required_skills: [{', '.join(REQUIRED_SKILLS)}]\n"
         + _note(f"  value_ratio_target: {VALUE_RATIO}", "annual value expected per unit of funding")
-        + 
-        "rules:                          # error | warning | info | off\n"
+        + "rules:                          # error | warning | info | off\n"
         "  roadmap-overloaded: error\n"
     )
 
 
 def _note(text: str, comment: str) -> str:
     """A line with a trailing comment, aligned as in the reference portfolio."""
-    return f"{text:<31} # {comment}\n"
+    return f"{text:<31} # {comment}\n" if comment else f"{text}\n"
 
 
 def _title(word: str) -> str:
@@ -184,8 +182,7 @@ def _write_capabilities(writer: _Writer, rng: random.Random, count: int) -> list
         domain = DOMAINS[i % len(DOMAINS)]
         writer.write(
             f"capabilities/{cid}.yaml",
-            _schema("capability")
-            + f"id: {cid}\n"
+            _schema("capability") + f"id: {cid}\n"
             f"name: {_title(domain)} Area {i + 1}\n"
             f"description: Everything the organisation does about {domain}, end to end.\n"
             "importance: core                # core | differentiating | commodity\n",
@@ -198,8 +195,7 @@ def _write_capabilities(writer: _Writer, rng: random.Random, count: int) -> list
         leaves.append(cid)
         writer.write(
             f"capabilities/{cid}.yaml",
-            _schema("capability")
-            + f"id: {cid}\n"
+            _schema("capability") + f"id: {cid}\n"
             f"name: {_title(parent.split('-', 1)[0])} {_title(activity)} {i + 1}\n"
             f"parent: {parent}\n"
             f"importance: {rng.choice(IMPORTANCE)}\n",
@@ -216,8 +212,7 @@ def _write_objectives(writer: _Writer, rng: random.Random, count: int) -> list[s
         target = rng.randrange(50, 95, 5)
         writer.write(
             f"objectives/{oid}.yaml",
-            _schema("objective")
-            + f"id: {oid}\n"
+            _schema("objective") + f"id: {oid}\n"
             f"name: Move {target}% of {domain} servicing to digital self-service\n"
             f"period: {CURRENT_PERIOD}\n"
             f"sponsor: Chief {_title(domain)} Officer\n"
@@ -247,7 +242,9 @@ def _write_teams(writer: _Writer, rng: random.Random, count: int) -> list[Team]:
 def _team_yaml(rng: random.Random, team: Team, number: int) -> str:
     # the first members cover the required skills, so every team passes a skills check
     skill_sets = [["product-management"], ["engineering", "operations"], ["engineering", "testing"]]
-    skill_sets += [["ux"]] + [[rng.choice(EXTRA_SKILLS), "engineering"] for _ in range(rng.randint(0, 3))]
+    skill_sets += [["ux"]] + [
+        [rng.choice(EXTRA_SKILLS), "engineering"] for _ in range(rng.randint(0, 3))
+    ]
     lines = [
         _schema("team"),
         f"id: {team.id}\n",
@@ -317,8 +314,7 @@ def _head(rng: random.Random, product: Product, team: Team, today: datetime.date
         retire_by = today + datetime.timedelta(days=rng.randint(60, 500))
         lifecycle += f"  retire_by: {retire_by.isoformat()}\n"
     return (
-        _schema("product")
-        + f"id: {product.id}\n"
+        _schema("product") + f"id: {product.id}\n"
         f"name: {_title(d)} {_title(product.id.split('-')[1])} {n}\n"
         f"summary: Lets customers and staff handle {d} work online, number {n}.\n"
         "description: |\n"
@@ -388,8 +384,7 @@ def _kpis(rng: random.Random, product: Product, today: datetime.date) -> str:
             f"    target: {target}\n"
             f"    actual: {round(target * rng.uniform(0.7, 1.1), 1)}\n"
             + _note(f"    direction: {direction}", "higher | lower: which way is better")
-            + 
-            f"    as_of: {as_of.isoformat()}\n"
+            + f"    as_of: {as_of.isoformat()}\n"
         )
     return "".join(lines)
 
@@ -458,17 +453,13 @@ def _funding_yaml(period: str, planned: list[Product]) -> str:
     ]
     for i, (product, (run, change)) in enumerate(funded):
         # comments on the first allocation only: the file must stay under pac's 1 MiB limit
-        notes = (
-            ("                 # keeping the product running", "                 # improving it")
-            if i == 0
-            else ("", "")
-        )
-        lines.append(
-            f"  - product: {product.id}\n"
-            f"    run: {run}{notes[0]}\n"
-            f"    change: {change}{notes[1]}\n"
-            f"    source: cc-{product.domain}\n"
-        )
+        first = i == 0
+        lines += [
+            f"  - product: {product.id}\n",
+            _note(f"    run: {run}", "keeping the product running" if first else ""),
+            _note(f"    change: {change}", "improving it" if first else ""),
+            f"    source: cc-{product.domain}\n",
+        ]
     return "".join(lines)
 
 

@@ -103,7 +103,7 @@ def _read_inside(folder: Path, name: str) -> bytes | None:
     help="The folder of the schema files.",
 )
 def schema(check: bool, out: Path) -> None:
-    """Write the JSON Schemas of the format (for editors and CI) from pac's models."""
+    """Write the JSON Schemas and the format reference (format.md) from pac's models."""
     from pac.schemas import stale_schemas, write_schemas
 
     if check:
@@ -112,13 +112,13 @@ def schema(check: bool, out: Path) -> None:
             click.echo(f"{out / name} is out of date: run 'pac schema'", err=True)
         if stale:
             sys.exit(1)
-        click.echo(f"The schemas in {out} are up to date.")
+        click.echo(f"The generated files in {out} are up to date.")
         return
     written = write_schemas(out)
     click.echo(
-        f"Wrote {len(written)} schema files to {out}."
+        f"Wrote {', '.join(written)} to {out}."
         if written
-        else f"The schemas in {out} are up to date."
+        else f"The generated files in {out} are up to date."
     )
 
 

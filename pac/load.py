@@ -15,6 +15,7 @@ from pac.schema_errors import schema_findings
 from pac.source import MAX_FILE_BYTES, SourceFile
 
 SETTINGS_FILES = ("portfolio.yaml", "portfolio.yml")
+EXTENSIONS_FOLDER = "extensions"  # the organisation's JSON Schemas for `extensions:`
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +75,8 @@ def classify(path: str) -> tuple[str, str] | None:
 def _parse(source: SourceFile, prefix: str, findings: list[Finding]) -> Document | None:
     file = prefix + source.path
     where = classify(source.path)
+    if where is None and source.path.startswith(EXTENSIONS_FOLDER + "/"):
+        return None
     if where is None:
         findings.append(
             _at_start(

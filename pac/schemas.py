@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from pac.format_doc import render_format
 from pac.model import KINDS, Settings
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -17,11 +18,15 @@ def _models() -> dict[str, type[BaseModel]]:
 
 
 def render_schemas() -> dict[str, str]:
-    """File name -> schema text, for every kind of file."""
-    out = {}
-    for kind, model in _models().items():
-        schema = {"$schema": DRAFT, **model.model_json_schema()}
-        out[f"{kind}.schema.json"] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    """File name -> text of every generated file: a schema per kind, and format.md."""
+    schemas = {
+        kind: {"$schema": DRAFT, **model.model_json_schema()} for kind, model in _models().items()
+    }
+    out = {
+        f"{kind}.schema.json": json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+        for kind, schema in schemas.items()
+    }
+    out["format.md"] = render_format(schemas)
     return out
 
 

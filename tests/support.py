@@ -5,11 +5,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from conftest import TODAY
+
 from pac.findings import Finding
 from pac.source import read_directory
 from pac.validate import Result, validate
-
-from conftest import TODAY
 
 EXPECTED = "expected.txt"
 DELETED = "deleted.txt"
@@ -20,8 +20,7 @@ def run(folder: Path, **options: object) -> Result:
         path = folder / name
         return path.read_bytes() if path.is_file() else None
 
-    return validate(read_directory(folder), today=TODAY, prefix="portfolio/", read=read,
-                    **options)  # type: ignore[arg-type]
+    return validate(read_directory(folder), today=TODAY, prefix="portfolio/", read=read, **options)  # type: ignore[arg-type]
 
 
 def apply_case(case: Path, portfolio: Path) -> None:

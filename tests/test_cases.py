@@ -10,11 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from pac.rules import RULES
+from conftest import CASES
 from support import apply_case, expected_lines, run, short
 
-from conftest import CASES
+from pac.rules import RULES
 
 INVALID = sorted(p for p in (CASES / "invalid").glob("*/*") if p.is_dir())
 VALID = sorted(p for p in (CASES / "valid").glob("*") if p.is_dir())
@@ -45,7 +44,12 @@ def test_reference_portfolio_has_no_finding(reference: Path) -> None:
     result = run(reference)
     assert result.findings == []
     assert result.portfolio.entity_count() == {
-        "products": 3, "teams": 2, "capabilities": 4, "objectives": 1, "funding": 1}
+        "products": 3,
+        "teams": 2,
+        "capabilities": 4,
+        "objectives": 1,
+        "funding": 1,
+    }
 
 
 def test_every_rule_has_an_invalid_case() -> None:

@@ -10,10 +10,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import REPO
 
 from pac.cli import cli
-
-from conftest import REPO
 
 TODAY = ["--today", "2026-11-22"]
 
@@ -41,7 +40,8 @@ def test_error_exits_1_with_file_line_column_and_hint(reference: Path) -> None:
     lines = out.splitlines()
     assert lines[0].endswith(
         "portfolio/products/fraud-scoring.yaml:9:8: error unknown-reference "
-        "'team-risk' is not a team")
+        "'team-risk' is not a team"
+    )
     assert lines[1] == "    hint: did you mean 'team-risk-data'?"
     assert lines[-1].startswith("1 error, 0 warnings, 0 infos in 12 files")
 
@@ -83,9 +83,11 @@ def test_json_contract(reference: Path) -> None:
     document = json.loads(out)
     assert document["version"] == 1
     assert document["summary"] == {
-        "errors": 1, "warnings": 0, "infos": 0, "files": 12,
-        "entities": {"products": 3, "teams": 2, "capabilities": 4, "objectives": 1,
-                     "funding": 1},
+        "errors": 1,
+        "warnings": 0,
+        "infos": 0,
+        "files": 12,
+        "entities": {"products": 3, "teams": 2, "capabilities": 4, "objectives": 1, "funding": 1},
     }
     [finding] = document["findings"]
     assert finding == {
@@ -113,7 +115,8 @@ def test_github_annotations_are_escaped_and_capped(reference: Path) -> None:
     assert errors[0].startswith("::error file=")
     assert errors[0].startswith(
         "::error file=portfolio/products/broken-0.yaml,line=2,col=19,title=yaml-syntax::"
-        "mapping values are not allowed in this context%0Aquote the value")
+        "mapping values are not allowed in this context%0Aquote the value"
+    )
     assert "::notice title=pac::" in out
     assert "more findings are not annotated" in out
     # the full text report follows the annotations
@@ -160,7 +163,7 @@ def test_paths_are_relative_to_the_git_repository(tmp_path: Path) -> None:
     shutil.copytree(REFERENCE, repo / "data" / "portfolio")
     (repo / ".git").mkdir()
     break_owner(repo / "data" / "portfolio")
-    code, out = invoke("validate", str(repo / "data" / "portfolio"), "--format", "json", *TODAY)
+    _code, out = invoke("validate", str(repo / "data" / "portfolio"), "--format", "json", *TODAY)
     assert json.loads(out)["findings"][0]["file"] == "data/portfolio/products/fraud-scoring.yaml"
 
 
@@ -170,14 +173,21 @@ def test_rules_lists_every_rule() -> None:
     code, out = invoke("rules")
     assert code == 0
     assert len(out.splitlines()) == len(RULES)
-    assert any(line.startswith("roadmap-overloaded") and "warning" in line
-               for line in out.splitlines())
+    assert any(
+        line.startswith("roadmap-overloaded") and "warning" in line for line in out.splitlines()
+    )
 
 
 def _subprocess(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "NO_COLOR")}
-    return subprocess.run([sys.executable, "-m", "pac", *args], capture_output=True, text=True,
-                          env={**environment, **(env or {})}, cwd=REPO, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "pac", *args],
+        capture_output=True,
+        text=True,
+        env={**environment, **(env or {})},
+        cwd=REPO,
+        timeout=60,
+    )
 
 
 def test_python_dash_m_and_no_colour_when_piped(reference: Path) -> None:
@@ -194,11 +204,17 @@ def test_colour_on_a_terminal_unless_no_color(reference: Path) -> None:
     break_owner(reference)
     for env, coloured in (({}, True), ({"NO_COLOR": "1"}, False)):
         leader, follower = pty.openpty()
-        environment = {k: v for k, v in os.environ.items()
-                       if k not in ("GITHUB_ACTIONS", "NO_COLOR")}
-        proc = subprocess.run([sys.executable, "-m", "pac", "validate", str(reference), *TODAY],
-                              stdout=follower, stderr=subprocess.PIPE, cwd=REPO, timeout=60,
-                              env={**environment, **env})
+        environment = {
+            k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "NO_COLOR")
+        }
+        proc = subprocess.run(
+            [sys.executable, "-m", "pac", "validate", str(reference), *TODAY],
+            stdout=follower,
+            stderr=subprocess.PIPE,
+            cwd=REPO,
+            timeout=60,
+            env={**environment, **env},
+        )
         os.close(follower)
         out = os.read(leader, 65536).decode()
         os.close(leader)
@@ -215,8 +231,9 @@ def test_validate_does_not_import_git_jinja_or_mkdocs(reference: Path) -> None:
         "('git', 'jinja2', 'mkdocs'))\n"
         "print('HEAVY', heavy, file=sys.stderr)"
     )
-    done = subprocess.run([sys.executable, "-c", code, str(reference)], capture_output=True,
-                          text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(reference)], capture_output=True, text=True, timeout=60
+    )
     assert "HEAVY []" in done.stderr
 
 

@@ -8,15 +8,16 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pac.source import MAX_FILE_BYTES
+from conftest import BOMB, REPO
 from support import run, short
 
-from conftest import REPO
+from pac.source import MAX_FILE_BYTES
 
 
 def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
-    return {str(p): (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.rglob("*")
-            if p.is_file()}
+    return {
+        str(p): (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file()
+    }
 
 
 def test_validation_never_writes(reference: Path) -> None:
@@ -33,20 +34,21 @@ def test_validation_never_writes(reference: Path) -> None:
     assert {f.rule for f in result.findings} == {"duplicate-key", "unknown-field"}
     assert _snapshot(reference) == before
     assert sorted(os.listdir(reference)) == sorted(
-        ["portfolio.yaml", "products", "teams", "capabilities", "objectives", "funding"])
+        ["portfolio.yaml", "products", "teams", "capabilities", "objectives", "funding"]
+    )
 
 
 def test_file_over_one_mebibyte_is_not_read(reference: Path) -> None:
     big = reference / "products" / "huge.yaml"
     big.write_text("id: huge\nname: Huge\ndescription: " + "x" * MAX_FILE_BYTES + "\n")
     assert [short(f) for f in run(reference).findings] == [
-        "portfolio/products/huge.yaml:1:1: error yaml-syntax"]
+        "portfolio/products/huge.yaml:1:1: error yaml-syntax"
+    ]
 
 
 def test_hostile_files_exit_1_with_no_traceback(reference: Path) -> None:
     hostile = {
-        "bomb.yaml": "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
-            f"{n}: &{n} [{', '.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi")),
+        "bomb.yaml": BOMB,
         "utf8.yaml": b"id: utf8\nname: \xff\xfe\n",
         "tabs.yaml": "id: tabs\n\tname: x\n",
         "docs.yaml": "id: docs\nname: a\n---\nid: b\n",
@@ -63,10 +65,17 @@ def test_hostile_files_exit_1_with_no_traceback(reference: Path) -> None:
             path.write_text(content)
     done = subprocess.run(
         [sys.executable, "-m", "pac", "validate", str(reference), "--today", "2026-11-22"],
-        capture_output=True, text=True, timeout=60, cwd=REPO)
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=REPO,
+    )
     assert done.returncode == 1
     assert "Traceback" not in done.stdout + done.stderr
-    reported = {line.split(":")[0].rsplit("/", 1)[-1] for line in done.stdout.splitlines()
-                if " error " in line}
+    reported = {
+        line.split(":")[0].rsplit("/", 1)[-1]
+        for line in done.stdout.splitlines()
+        if " error " in line
+    }
     assert reported == set(hostile)
     assert done.stdout.rstrip().splitlines()[-1].startswith("8 errors")

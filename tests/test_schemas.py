@@ -10,26 +10,31 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import CASES, EXAMPLE, REFERENCE, REPO
 
 from pac.cli import cli
 from pac.model import KINDS
-
-from conftest import CASES, EXAMPLE, REFERENCE, REPO
 
 SCHEMAS = REPO / "schemas"
 FOLDER_SCHEMA = {folder: kind for kind, (folder, _) in KINDS.items()}
 # pac rejects these, but a JSON Schema cannot say so: cross-field date order, YAML 1.1
 # number syntax that check-jsonschema's YAML reader accepts, and infinity, which JSON lacks.
 BEYOND_JSON_SCHEMA = {
-    "schema/funding-ends-before-start", "schema/retire-before-since",
-    "schema/underscore-number", "schema/infinite-money",
+    "schema/funding-ends-before-start",
+    "schema/retire-before-since",
+    "schema/underscore-number",
+    "schema/infinite-money",
 }
 
 
 def _check_jsonschema(schema: str, files: list[Path]) -> subprocess.CompletedProcess[str]:
     executable = Path(sys.executable).parent / "check-jsonschema"
-    return subprocess.run([str(executable), "--schemafile", str(SCHEMAS / schema),
-                           *map(str, files)], capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [str(executable), "--schemafile", str(SCHEMAS / schema), *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def _schema_for(path: Path, portfolio: Path) -> str:
@@ -68,7 +73,9 @@ def test_check_jsonschema_accepts_the_portfolios(portfolio: Path) -> None:
 
 
 SINGLE_FILE_CASES = sorted(
-    case for rule in ("schema", "unknown-field") for case in (CASES / "invalid" / rule).iterdir()
+    case
+    for rule in ("schema", "unknown-field")
+    for case in (CASES / "invalid" / rule).iterdir()
     if len([p for p in case.rglob("*.yaml")]) == 1
 )
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field
 
-from pac.model.base import Entity, Period, Strict, Text
+from pac.model.base import Date, Entity, Period, Strict, Text
 
 
 class KeyResult(Strict):
@@ -20,6 +22,10 @@ class KeyResult(Strict):
     """Where it should get to."""
     actual: float | None = Field(default=None, allow_inf_nan=False)
     """Where it is now."""
+    direction: Literal["higher", "lower"] = "higher"
+    """higher | lower: which way is better."""
+    as_of: Date | None = None
+    """When `actual` was measured."""
 
 
 class Objective(Entity):

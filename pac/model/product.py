@@ -54,6 +54,8 @@ class Kpi(Strict):
     """What is measured."""
     unit: str | None = None
     """The unit, such as %, days or USD."""
+    baseline: float | None = Field(default=None, allow_inf_nan=False)
+    """Where it started."""
     target: float | None = Field(default=None, allow_inf_nan=False)
     """The value the product aims for."""
     actual: float | None = Field(default=None, allow_inf_nan=False)

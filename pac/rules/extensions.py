@@ -65,6 +65,8 @@ def _load_schema(ctx: Context, path: str) -> tuple[Any, str]:
         schema = json.loads(text) if path.endswith(".json") else yaml.parse(text).data
     except (UnicodeDecodeError, ValueError) as e:
         return None, f"extension schema '{path}' cannot be read: {e}"
+    if not isinstance(schema, dict):
+        return None, f"extension schema '{path}' is not a JSON Schema object"
     import jsonschema  # only portfolios that declare extension schemas pay for the import
 
     try:
@@ -77,7 +79,20 @@ def _load_schema(ctx: Context, path: str) -> tuple[Any, str]:
 
 def _check(validator: Any, model: BaseModel, *, file: str, entity: str) -> Iterator[Finding]:
     values = _plain(getattr(model, "extensions", None) or {})
-    for error in sorted(validator.iter_errors(values), key=lambda e: list(e.absolute_path)):
+    try:
+        errors = sorted(validator.iter_errors(values), key=lambda e: [str(p) for p in e.path])
+    except Exception as e:  # a $ref pac cannot resolve (no network), an unknown format, ...
+        yield Finding(
+            "extension-schema",
+            file,
+            f"the extension schema cannot be applied: {e}",
+            "keep the schema self-contained: no $ref to other files or URLs",
+            entity,
+            ("extensions",),
+            at_key=True,
+        )
+        return
+    for error in errors:
         yield Finding(
             "extension-schema",
             file,

@@ -64,8 +64,8 @@ def retired_product_funded(ctx: Context) -> Iterator[Finding]:
             if product is None or product.lifecycle.stage != "retired" or not allocation.total:
                 continue
             since = product.lifecycle.since
-            if since is not None and funding.end < since:
-                continue
+            if since is not None and funding.start < since:
+                continue  # retired during or after this period: it may still have costs
             if since is None and (current is None or funding.start < current.start):
                 continue
             when = f" since {since.isoformat()}" if since else ""
