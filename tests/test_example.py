@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from pac.findings import Severity
-from pac.model import STAGES
+from conftest import EXAMPLE
 from support import run
 
-from conftest import EXAMPLE
+from pac.findings import Severity
+from pac.model import STAGES
 
 
 def test_example_validates_without_error() -> None:
