@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -54,3 +54,22 @@ class Entity(Strict):
     extensions: dict[str, Any] | None = None
     """Your organisation's own fields, checked against the JSON Schema that
     `extension_schemas` in portfolio.yaml names for this kind of entity."""
+
+
+class Measure(Strict):
+    """Something measured against a target: a product's KPI or an objective's key result."""
+
+    name: Text
+    """What is measured."""
+    unit: str | None = None
+    """The unit, such as %, days or USD."""
+    baseline: float | None = Field(default=None, allow_inf_nan=False)
+    """Where it started."""
+    target: float | None = Field(default=None, allow_inf_nan=False)
+    """Where it should get to."""
+    actual: float | None = Field(default=None, allow_inf_nan=False)
+    """The latest measured value."""
+    direction: Literal["higher", "lower"] = "higher"
+    """higher | lower: which way is better."""
+    as_of: Date | None = None
+    """When `actual` was measured."""

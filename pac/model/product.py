@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from pac.model.base import Date, Entity, Id, Money, Strict, Text, Url
+from pac.model.base import Date, Entity, Id, Measure, Money, Strict, Text, Url
 
 Stage = Literal["ideation", "discovery", "build", "live", "sunset", "retired"]
 STAGES: tuple[str, ...] = Stage.__args__  # type: ignore[attr-defined]
@@ -47,23 +47,8 @@ class Value(Strict):
     """How the estimate was made."""
 
 
-class Kpi(Strict):
-    """A measure of the outcome the product exists for."""
-
-    name: Text
-    """What is measured."""
-    unit: str | None = None
-    """The unit, such as %, days or USD."""
-    baseline: float | None = Field(default=None, allow_inf_nan=False)
-    """Where it started."""
-    target: float | None = Field(default=None, allow_inf_nan=False)
-    """The value the product aims for."""
-    actual: float | None = Field(default=None, allow_inf_nan=False)
-    """The latest measured value."""
-    direction: Literal["higher", "lower"] = "higher"
-    """higher | lower: which way is better."""
-    as_of: Date | None = None
-    """When `actual` was measured."""
+class Kpi(Measure):
+    """A key performance indicator: a measure of the outcome the product exists for."""
 
 
 class Quarter(Strict):
