@@ -1,0 +1,83 @@
+// pac catalogue: sortable tables and the product filters. No other script, no other host.
+(function () {
+  "use strict";
+
+  function cellValue(row, index) {
+    var cell = row.cells[index];
+    if (!cell) return "";
+    return cell.hasAttribute("data-value") ? cell.getAttribute("data-value") : cell.textContent.trim();
+  }
+
+  function sortBy(table, header, index) {
+    var numeric = header.getAttribute("data-sort") === "number";
+    var ascending = header.getAttribute("aria-sort") !== "ascending";
+    table.querySelectorAll("th[aria-sort]").forEach(function (th) { th.removeAttribute("aria-sort"); });
+    header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+    var body = table.tBodies[0];
+    var rows = Array.prototype.slice.call(body.rows);
+    rows.sort(function (a, b) {
+      var x = cellValue(a, index), y = cellValue(b, index);
+      var order = numeric ? (parseFloat(x) || 0) - (parseFloat(y) || 0) : x.localeCompare(y);
+      return ascending ? order : -order;
+    });
+    rows.forEach(function (row) { body.appendChild(row); });
+  }
+
+  function setUpSorting(table) {
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (header, index) {
+      if (!header.hasAttribute("data-sort")) return;
+      header.tabIndex = 0;
+      header.addEventListener("click", function () { sortBy(table, header, index); });
+      header.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" || event.key === " ") { event.preventDefault(); sortBy(table, header, index); }
+      });
+    });
+  }
+
+  function matches(row, key, wanted) {
+    if (!wanted) return true;
+    var value = row.getAttribute("data-" + key) || "";
+    if (value.charAt(0) === "[") return JSON.parse(value).indexOf(wanted) !== -1;
+    return value === wanted;
+  }
+
+  function setUpFilters(form) {
+    var table = document.getElementById(form.getAttribute("data-table"));
+    var count = form.querySelector(".pac-count");
+    var selects = form.querySelectorAll("select");
+    function apply() {
+      var query = form.elements.q.value.trim().toLowerCase();
+      var shown = 0;
+      Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+        var visible = (!query || (row.getAttribute("data-text") || "").indexOf(query) !== -1);
+        Array.prototype.forEach.call(selects, function (select) {
+          visible = visible && matches(row, select.name, select.value);
+        });
+        row.hidden = !visible;
+        if (visible) shown += 1;
+      });
+      count.textContent = shown + " of " + table.tBodies[0].rows.length + " products";
+    }
+    var hash = new URLSearchParams(window.location.hash.slice(1));
+    Array.prototype.forEach.call(selects, function (select) {
+      if (hash.get(select.name)) select.value = hash.get(select.name);
+    });
+    form.addEventListener("input", apply);
+    form.addEventListener("change", apply);
+    apply();
+  }
+
+  function init() {
+    document.querySelectorAll("table[data-sortable]").forEach(setUpSorting);
+    document.querySelectorAll("form.pac-filters").forEach(setUpFilters);
+  }
+
+  // Material's instant loading replaces pages without a reload: hook into its observable.
+  if (window.document$ && window.document$.subscribe) {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

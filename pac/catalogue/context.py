@@ -1,0 +1,72 @@
+"""What the catalogue's pages are made from: the portfolio, its findings and derived indexes."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from pac.figures import PeriodFigures, Split, period_figures, periods_in_order, product_funding
+from pac.findings import Finding
+from pac.portfolio import Portfolio
+
+FOLDERS = {
+    "product": "products",
+    "team": "teams",
+    "capability": "capabilities",
+    "objective": "objectives",
+    "funding": "funding",
+}
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The portfolio plus every index a page needs, computed once."""
+
+    portfolio: Portfolio
+    findings: list[Finding]
+    today: datetime.date
+    edit_base: str  # "<repository>/edit/<branch>/", or "" without a repository
+    prefix: str  # the portfolio folder inside the repository, such as "portfolio/"
+    dependents: dict[str, list[str]] = field(default_factory=dict)
+    owned: dict[str, list[str]] = field(default_factory=dict)
+    by_capability: dict[str, list[str]] = field(default_factory=dict)
+    by_objective: dict[str, list[str]] = field(default_factory=dict)
+    children: dict[str, list[str]] = field(default_factory=dict)
+    funding: dict[str, dict[str, Split]] = field(default_factory=dict)
+    periods: list[PeriodFigures] = field(default_factory=list)
+    findings_by_entity: dict[str, list[Finding]] = field(default_factory=dict)
+
+
+def _index(pairs: list[tuple[str, str]]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    for key, value in pairs:
+        out[key].append(value)
+    return {key: sorted(set(values)) for key, values in out.items()}
+
+
+def build_catalogue(
+    portfolio: Portfolio, findings: list[Finding], *, today: datetime.date, prefix: str
+) -> Catalogue:
+    products = portfolio.products
+    settings = portfolio.settings
+    repository = (settings.repository or "").rstrip("/")
+    edit_base = f"{repository}/edit/{settings.default_branch}/" if repository else ""
+    by_entity: dict[str, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        by_entity[finding.entity].append(finding)
+    return Catalogue(
+        portfolio=portfolio,
+        findings=findings,
+        today=today,
+        edit_base=edit_base,
+        prefix=prefix,
+        dependents=_index([(d, pid) for pid, p in products.items() for d in p.depends_on]),
+        owned=_index([(p.owner, pid) for pid, p in products.items()]),
+        by_capability=_index([(c, pid) for pid, p in products.items() for c in p.capabilities]),
+        by_objective=_index([(o, pid) for pid, p in products.items() for o in p.objectives]),
+        children=_index([(c.parent, cid) for cid, c in portfolio.capabilities.items() if c.parent]),
+        funding=product_funding(portfolio),
+        periods=[period_figures(portfolio, f) for f in periods_in_order(portfolio)],
+        findings_by_entity=dict(by_entity),
+    )

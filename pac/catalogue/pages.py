@@ -1,0 +1,398 @@
+"""Catalogue -> Markdown pages (front matter plus escaped HTML), rendered with Jinja2."""
+
+from __future__ import annotations
+
+import html
+import json
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from pac.catalogue.context import FOLDERS, Catalogue
+from pac.catalogue.sanitize import markdown_to_safe_html
+from pac.figures import PeriodFigures, Split, is_live, kpi_status, support_status
+from pac.model import STAGES, Funding
+from pac.money import format_money
+from pac.rules import RULES
+
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated page: its path inside docs/ and its Markdown text."""
+
+    path: str
+    text: str
+
+
+def _environment(cat: Catalogue) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("pac.catalogue", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    currency = cat.portfolio.settings.currency
+    env.filters.update(
+        money=lambda amount: format_money(amount, currency),
+        number=_number,
+        unit=lambda unit: "" if not unit else (unit if unit == "%" else f" {unit}"),
+        frontmatter=lambda text: Markup(json.dumps(html.escape(str(text)))),
+        kpi_status=kpi_status,
+        support_status=lambda tech: support_status(tech, cat.today),
+        bar_total=lambda row: row[2] + row[3],
+    )
+    p = cat.portfolio
+    env.globals.update(
+        FOLDERS=FOLDERS,
+        names={
+            "product": {k: v.name for k, v in p.products.items()},
+            "team": {k: v.name for k, v in p.teams.items()},
+            "capability": {k: v.name for k, v in p.capabilities.items()},
+            "objective": {k: v.name for k, v in p.objectives.items()},
+            "funding": {k: k for k in p.funding},
+        },
+        settings=p.settings,
+        current_period=p.settings.current_period,
+    )
+    return env
+
+
+def _number(value: float) -> str:
+    return f"{value:g}" if float(value).is_integer() or abs(value) < 1e15 else str(value)
+
+
+def render_pages(cat: Catalogue, *, progress: Progress | None = None) -> Iterator[Page]:
+    """Every generated page, in a fixed order; `progress` hears of each entity page."""
+    env = _environment(cat)
+    renderer = _Renderer(cat, env, progress or (lambda _n: None))
+    yield from renderer.indexes()
+    yield from renderer.entities()
+
+
+class _Renderer:
+    def __init__(self, cat: Catalogue, env: jinja2.Environment, progress: Progress) -> None:
+        self.cat = cat
+        self.env = env
+        self.progress = progress
+        self.templates = {
+            name: env.get_template(f"{name}.md.j2")
+            for name in (
+                "home",
+                "products",
+                "product",
+                "teams",
+                "team",
+                "capabilities",
+                "capability",
+                "objectives",
+                "objective",
+                "funding_index",
+                "funding",
+                "findings",
+            )
+        }
+        macros: Any = env.get_template("_macros.j2").module
+        self.bars, self.envelope = macros.bars, macros.envelope
+        self.diagram = env.get_template("dependencies.svg.j2")
+
+    def render(self, name: str, path: str, **context: Any) -> Page:
+        root = "../" * path.count("/")
+        return Page(path, self.templates[name].render(root=root, **context))
+
+    def edit_url(self, kind: str, entity_id: str) -> str:
+        if not self.cat.edit_base:
+            return ""
+        return self.cat.edit_base + self.cat.portfolio.file_of(kind, entity_id)
+
+    def indexes(self) -> Iterator[Page]:
+        cat, p = self.cat, self.cat.portfolio
+        current = self._current()
+        products = sorted(p.products.items())
+        yield self.render("home", "index.md", **self._home(current))
+        yield self.render(
+            "products",
+            "products/index.md",
+            products=products,
+            filters=self._filters(),
+            names_for_filter=self._filter_names(),
+            stage_order={s: i for i, s in enumerate(STAGES)},
+            current_funding={
+                k: v.total for k, v in (current.by_product if current else {}).items()
+            },
+        )
+        yield self.render(
+            "teams",
+            "teams/index.md",
+            teams=sorted(p.teams.items()),
+            owned=cat.owned,
+            team_funding={k: v.total for k, v in (current.by_team if current else {}).items()},
+        )
+        yield self.render("capabilities", "capabilities/index.md", **self._heatmap())
+        yield self.render(
+            "objectives",
+            "objectives/index.md",
+            objectives=sorted(p.objectives.items()),
+            by_objective=cat.by_objective,
+        )
+        yield self.render("funding_index", "funding/index.md", periods=cat.periods)
+        yield self.render("findings", "findings.md", **self._findings())
+
+    def _current(self) -> PeriodFigures | None:
+        wanted = self.cat.portfolio.settings.current_period
+        return next((f for f in self.cat.periods if f.period == wanted), None)
+
+    def _home(self, current: PeriodFigures | None) -> dict[str, Any]:
+        p = self.cat.portfolio
+        stages: Counter[str] = Counter(prod.lifecycle.stage for prod in p.products.values())
+        return {
+            "counts": {
+                "products": len(p.products),
+                "teams": len(p.teams),
+                "capabilities": len(p.capabilities),
+                "objectives": len(p.objectives),
+            },
+            "severities": self._severities(),
+            "stages": STAGES,
+            "by_stage": {s: stages.get(s, 0) for s in STAGES},
+            "current": current,
+            "envelope_chart": self._envelope_chart(current) if current else "",
+            "teams": sorted(p.teams.items()),
+            "owned": self.cat.owned,
+        }
+
+    def _severities(self) -> dict[str, int]:
+        counts = Counter(str(f.severity) for f in self.cat.findings)
+        return {s: counts.get(s, 0) for s in ("error", "warning", "info")}
+
+    def _filters(self) -> list[tuple[str, str, list[str]]]:
+        products = self.cat.portfolio.products.values()
+        return [
+            (
+                "stage",
+                "Stage",
+                [s for s in STAGES if any(p.lifecycle.stage == s for p in products)],
+            ),
+            ("kind", "Kind", sorted({p.kind for p in products})),
+            ("owner", "Owner", sorted({p.owner for p in products})),
+            ("capability", "Capability", sorted({c for p in products for c in p.capabilities})),
+            ("tag", "Tag", sorted({t for p in products for t in p.tags})),
+        ]
+
+    def _filter_names(self) -> dict[str, dict[str, str]]:
+        p = self.cat.portfolio
+        return {
+            "stage": {},
+            "kind": {},
+            "tag": {},
+            "owner": {k: v.name for k, v in p.teams.items()},
+            "capability": {k: v.name for k, v in p.capabilities.items()},
+        }
+
+    def _heatmap(self) -> dict[str, Any]:
+        p, cat = self.cat.portfolio, self.cat
+        live: dict[str, int] = {}
+        for cid in p.capabilities:
+            serving = {
+                pid
+                for c in [cid, *self._descendants(cid)]
+                for pid in cat.by_capability.get(c, [])
+                if is_live(p.products[pid])
+            }
+            live[cid] = len(serving)
+        roots = sorted(
+            (cid, c)
+            for cid, c in p.capabilities.items()
+            if c.parent is None or c.parent not in p.capabilities
+        )
+        tree = [
+            (rid, root, [(d, p.capabilities[d]) for d in self._descendants(rid)])
+            for rid, root in roots
+        ]
+        return {"tree": tree, "live": live, "heat": {k: heat_level(n) for k, n in live.items()}}
+
+    def _descendants(self, cid: str) -> list[str]:
+        out: list[str] = []
+        stack = list(reversed(self.cat.children.get(cid, [])))
+        while stack:
+            child = stack.pop()
+            if child in out or child == cid:
+                continue  # a cycle is reported by its rule; do not loop on it here
+            out.append(child)
+            stack.extend(reversed(self.cat.children.get(child, [])))
+        return out
+
+    def _findings(self) -> dict[str, Any]:
+        by_rule: dict[str, list[Any]] = defaultdict(list)
+        by_product: dict[str, Counter[str]] = defaultdict(Counter)
+        for f in self.cat.findings:
+            by_rule[f.rule].append(f)
+            if f.entity.startswith("product:"):
+                by_product[f.entity.split(":", 1)[1]][str(f.severity)] += 1
+        return {
+            "severities": self._severities(),
+            "rules": RULES,
+            "by_rule": sorted(by_rule.items()),
+            "by_product": [
+                (k, {s: v.get(s, 0) for s in ("error", "warning", "info")})
+                for k, v in sorted(by_product.items())
+            ],
+        }
+
+    def _envelope_chart(self, figures: PeriodFigures) -> Markup:
+        allocated = figures.allocated
+        return Markup(self.envelope(allocated.run, allocated.change, figures.envelope))
+
+    def entities(self) -> Iterator[Page]:
+        done = 0
+        for kind, render in (
+            ("product", self._product),
+            ("team", self._team),
+            ("capability", self._capability),
+            ("objective", self._objective),
+            ("funding", self._funding),
+        ):
+            entities: dict[str, Any] = getattr(self.cat.portfolio, FOLDERS[kind])
+            for entity_id in sorted(entities):
+                yield render(entity_id)
+                done += 1
+                self.progress(done)
+
+    def _common(self, kind: str, entity_id: str) -> dict[str, Any]:
+        return {
+            "edit_url": self.edit_url(kind, entity_id),
+            "file": self.cat.portfolio.file_of(kind, entity_id),
+            "findings": self.cat.findings_by_entity.get(f"{kind}:{entity_id}", []),
+        }
+
+    def _product(self, pid: str) -> Page:
+        cat, product = self.cat, self.cat.portfolio.products[pid]
+        dependents = cat.dependents.get(pid, [])
+        description = (
+            Markup(markdown_to_safe_html(product.description)) if product.description else ""
+        )
+        return self.render(
+            "product",
+            f"products/{pid}.md",
+            p=product,
+            dependents=dependents,
+            description=description,
+            funding=cat.funding.get(pid, {}),
+            diagram=self._diagram(product.name, dependents, product.depends_on),
+            **self._common("product", pid),
+        )
+
+    def _diagram(self, center: str, left: list[str], right: list[str]) -> Markup:
+        products = self.cat.portfolio.products
+
+        def nodes(ids: list[str]) -> list[dict[str, str]]:
+            return [
+                {"label": products[i].name if i in products else i, "href": f"{i}.html"}
+                for i in ids
+            ]
+
+        return Markup(self.diagram.render(center=center, left=nodes(left), right=nodes(right)))
+
+    def _team(self, tid: str) -> Page:
+        cat, team = self.cat, self.cat.portfolio.teams[tid]
+        p = cat.portfolio
+        required = p.settings.policies.required_skills
+        member_skills = {s for member in team.members for s in member.skills}
+        skills = [*required, *sorted(member_skills - set(required))]
+        funding = {f.period: f.by_team[tid] for f in cat.periods if tid in f.by_team}
+        products = [(pid, p.products[pid]) for pid in cat.owned.get(tid, [])]
+        return self.render(
+            "team",
+            f"teams/{tid}.md",
+            t=team,
+            products=products,
+            skills=skills,
+            required=required,
+            covered=member_skills,
+            funding=funding,
+            **self._common("team", tid),
+        )
+
+    def _capability(self, cid: str) -> Page:
+        cat, p = self.cat, self.cat.portfolio
+        products = [(pid, p.products[pid]) for pid in cat.by_capability.get(cid, [])]
+        live = sum(1 for _, prod in products if is_live(prod))
+        return self.render(
+            "capability",
+            f"capabilities/{cid}.md",
+            c=p.capabilities[cid],
+            products=products,
+            children=cat.children.get(cid, []),
+            live_count=live,
+            heat=heat_level(live),
+            **self._common("capability", cid),
+        )
+
+    def _objective(self, oid: str) -> Page:
+        cat, p = self.cat, self.cat.portfolio
+        products = [(pid, p.products[pid]) for pid in cat.by_objective.get(oid, [])]
+        return self.render(
+            "objective",
+            f"objectives/{oid}.md",
+            o=p.objectives[oid],
+            products=products,
+            **self._common("objective", oid),
+        )
+
+    def _funding(self, period: str) -> Page:
+        p = self.cat.portfolio
+        figures = next(f for f in self.cat.periods if f.period == period)
+        funding: Funding = p.funding[period]
+        team_rows = _chart_rows(
+            figures.by_team, {k: v.name for k, v in p.teams.items()}, "../teams/"
+        )
+        capability_rows = _chart_rows(
+            figures.by_capability,
+            {k: v.name for k, v in p.capabilities.items()},
+            "../capabilities/",
+        )
+        return self.render(
+            "funding",
+            f"funding/{period}.md",
+            f=figures,
+            period=funding,
+            owner_of={k: v.owner for k, v in p.products.items()},
+            envelope_chart=self._envelope_chart(figures),
+            team_chart=Markup(self.bars(team_rows)),
+            capability_chart=Markup(self.bars(capability_rows)),
+            **self._common("funding", period),
+        )
+
+
+def heat_level(live_products: int) -> int:
+    """0: a gap; 1: one product; 2: two or three; 4: four or more, likely duplication."""
+    if live_products >= 4:
+        return 4
+    if live_products >= 2:
+        return 2
+    return live_products
+
+
+CHART_ROWS = 25
+
+
+def _chart_rows(
+    splits: dict[str, Split], names: dict[str, str], folder: str
+) -> list[tuple[str, str | None, float, float]]:
+    """The largest rows of a chart, and one row that sums the rest (the tables list all)."""
+    items = list(splits.items())
+    rows: list[tuple[str, str | None, float, float]] = [
+        (names.get(k, k), f"{folder}{k}.html", s.run, s.change) for k, s in items[:CHART_ROWS]
+    ]
+    rest = items[CHART_ROWS:]
+    if rest:
+        total = sum((s for _, s in rest), Split())
+        rows.append((f"{len(rest)} others", None, total.run, total.change))
+    return rows

@@ -1,0 +1,98 @@
+"""Assemble a complete MkDocs project: the organisation's site/ plus pac's generated pages.
+
+The result is a plain mkdocs.yml and docs/ tree, so that MkDocs and Zensical can both build
+it with no plugin of pac's. Hand-written pages win over generated ones of the same path.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pac import yaml
+from pac.errors import PacError
+from pac.model import Settings
+
+ASSETS = "pac-assets"
+NAV = [
+    {"Home": "index.md"},
+    {"Products": "products/index.md"},
+    {"Teams": "teams/index.md"},
+    {"Capabilities": "capabilities/index.md"},
+    {"Objectives": "objectives/index.md"},
+    {"Funding": "funding/index.md"},
+    {"Findings": "findings.md"},
+]
+GENERATED_FOLDERS = ("products", "teams", "capabilities", "objectives", "funding")
+
+
+def read_site_config(site: Path | None) -> dict[str, Any]:
+    """The organisation's mkdocs.yml, read with pac's strict YAML reader."""
+    if site is None or not (site / "mkdocs.yml").is_file():
+        return {}
+    parsed = yaml.parse((site / "mkdocs.yml").read_text(encoding="utf-8"))
+    if parsed.problems or not isinstance(parsed.data, dict):
+        where = parsed.problems[0] if parsed.problems else None
+        detail = f"line {where.line}: {where.message}" if where else "it is not a mapping"
+        raise PacError(f"{site / 'mkdocs.yml'} cannot be read ({detail})")
+    return parsed.data
+
+
+def mkdocs_config(site_config: dict[str, Any], settings: Settings) -> dict[str, Any]:
+    """pac's settings on top of the organisation's: navigation, offline theme, assets."""
+    config = dict(site_config)
+    # no repo_url: Material would ask the GitHub API for the repository's stars from every page
+    config.setdefault("site_name", f"{settings.name} portfolio")
+    config["docs_dir"] = "docs"
+    config["site_dir"] = "site"
+    config["use_directory_urls"] = False  # links work on any static host and from a folder
+    theme = dict(config.get("theme") or {})
+    theme.setdefault("name", "material")
+    theme["font"] = False  # no Google Fonts: the site makes no request to another host
+    config["theme"] = theme
+    config["nav"] = [*NAV, *(config.get("nav") or [])]
+    config["not_in_nav"] = "\n".join(f"/{folder}/*.md" for folder in GENERATED_FOLDERS)
+    config["validation"] = {"nav": {"omitted_files": "ignore"}}
+    config["extra_css"] = [f"{ASSETS}/pac.css", *(config.get("extra_css") or [])]
+    config["extra_javascript"] = [f"{ASSETS}/pac.js", *(config.get("extra_javascript") or [])]
+    config.setdefault("plugins", ["search"])
+    return config
+
+
+def write_project(
+    target: Path, *, site: Path | None, config: dict[str, Any], pages: Iterable[tuple[str, str]]
+) -> list[str]:
+    """Write the project into `target`; return the generated paths a hand-written page hid."""
+    if site is not None and site.is_dir():
+        shutil.copytree(site, target, ignore=shutil.ignore_patterns(".*", "site"))
+    docs = target / "docs"
+    docs.mkdir(parents=True, exist_ok=True)
+    hand_written = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
+    _copy_assets(docs / ASSETS)
+    # JSON is YAML: a config written this way needs no YAML library and no tags
+    (target / "mkdocs.yml").write_text(
+        json.dumps(config, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+    )
+    hidden = []
+    folders: set[Path] = set()
+    for path, text in pages:
+        if path in hand_written:
+            hidden.append(path)
+            continue
+        file = docs / path
+        if file.parent not in folders:
+            file.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(file.parent)
+        file.write_text(text, encoding="utf-8")
+    return hidden
+
+
+def _copy_assets(target: Path) -> None:
+    target.mkdir(parents=True, exist_ok=True)
+    for item in resources.files("pac.catalogue").joinpath("assets").iterdir():
+        if item.is_file():
+            (target / item.name).write_bytes(item.read_bytes())

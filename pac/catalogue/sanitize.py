@@ -1,0 +1,45 @@
+"""The only module that turns portfolio Markdown into HTML: Python-Markdown, then nh3.
+
+Descriptions may use Markdown lists, emphasis and links; raw HTML is removed and only
+http(s) and mailto links survive. nh3 (a binding to the ammonia sanitiser) does the
+removing, not hand-written patterns.
+"""
+
+from __future__ import annotations
+
+import markdown
+import nh3
+
+TAGS = {
+    "p",
+    "br",
+    "ul",
+    "ol",
+    "li",
+    "em",
+    "strong",
+    "code",
+    "pre",
+    "blockquote",
+    "a",
+    "hr",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+}
+ATTRIBUTES = {"a": {"href", "title"}}
+SCHEMES = {"http", "https", "mailto"}
+
+
+def markdown_to_safe_html(text: str) -> str:
+    """Render a description's Markdown and keep only harmless HTML."""
+    html = markdown.markdown(text, extensions=["sane_lists"], output_format="html")
+    return nh3.clean(
+        html,
+        tags=TAGS,
+        attributes=ATTRIBUTES,
+        url_schemes=SCHEMES,
+        link_rel="noopener noreferrer nofollow",
+        strip_comments=True,
+    )

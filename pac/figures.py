@@ -1,0 +1,121 @@
+"""Figures derived from the portfolio: funding totals and splits, KPI and support status.
+
+Pure functions over the model, shared by the catalogue and (later) reports, so that the
+numbers never disagree between them.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+
+from pac.model import Funding, Kpi, Product
+from pac.model.product import Technology
+from pac.portfolio import Portfolio
+
+END_OF_SUPPORT_WARNING_DAYS = 180
+
+
+@dataclass(frozen=True)
+class Split:
+    """Run and change funding of something in one period."""
+
+    run: float = 0.0
+    change: float = 0.0
+
+    @property
+    def total(self) -> float:
+        return self.run + self.change
+
+    def __add__(self, other: Split) -> Split:
+        return Split(self.run + other.run, self.change + other.change)
+
+    def scaled(self, factor: float) -> Split:
+        return Split(self.run * factor, self.change * factor)
+
+
+@dataclass(frozen=True)
+class PeriodFigures:
+    """One funding period in numbers."""
+
+    period: str
+    envelope: float
+    allocated: Split
+    by_product: dict[str, Split]
+    by_team: dict[str, Split]
+    by_capability: dict[str, Split]  # a product on several capabilities splits equally
+
+    @property
+    def unallocated(self) -> float:
+        return self.envelope - self.allocated.total
+
+
+def period_figures(portfolio: Portfolio, funding: Funding) -> PeriodFigures:
+    by_product: dict[str, Split] = defaultdict(Split)
+    for allocation in funding.allocations:
+        by_product[allocation.product] += Split(allocation.run, allocation.change)
+    by_team: dict[str, Split] = defaultdict(Split)
+    by_capability: dict[str, Split] = defaultdict(Split)
+    for product_id, split in by_product.items():
+        product = portfolio.products.get(product_id)
+        if product is None:
+            continue
+        by_team[product.owner] += split
+        for capability in product.capabilities:
+            by_capability[capability] += split.scaled(1 / len(product.capabilities))
+    allocated = sum(by_product.values(), Split())
+    return PeriodFigures(
+        funding.period,
+        funding.envelope,
+        allocated,
+        _sorted(by_product),
+        _sorted(by_team),
+        _sorted(by_capability),
+    )
+
+
+def _sorted(values: dict[str, Split]) -> dict[str, Split]:
+    """Largest first, then by id, so that every listing has the same order."""
+    return dict(sorted(values.items(), key=lambda kv: (-kv[1].total, kv[0])))
+
+
+def periods_in_order(portfolio: Portfolio) -> list[Funding]:
+    return sorted(portfolio.funding.values(), key=lambda f: (f.start, f.period))
+
+
+def product_funding(portfolio: Portfolio) -> dict[str, dict[str, Split]]:
+    """Product id -> period -> its funding, over every period."""
+    out: dict[str, dict[str, Split]] = defaultdict(dict)
+    for funding in periods_in_order(portfolio):
+        for allocation in funding.allocations:
+            previous = out[allocation.product].get(funding.period, Split())
+            out[allocation.product][funding.period] = previous + Split(
+                allocation.run, allocation.change
+            )
+    return out
+
+
+def kpi_status(kpi: Kpi) -> str:
+    """met | missed | no data, honouring which direction is better."""
+    if kpi.actual is None or kpi.target is None:
+        return "no data"
+    if kpi.direction == "higher":
+        return "met" if kpi.actual >= kpi.target else "missed"
+    return "met" if kpi.actual <= kpi.target else "missed"
+
+
+def support_status(technology: Technology, today: datetime.date) -> str:
+    """supported | ending soon | unsupported | unknown."""
+    end = technology.end_of_support
+    if end is None:
+        return "unknown"
+    if end < today:
+        return "unsupported"
+    if (end - today).days <= END_OF_SUPPORT_WARNING_DAYS:
+        return "ending soon"
+    return "supported"
+
+
+def is_live(product: Product) -> bool:
+    return product.lifecycle.stage == "live"
