@@ -160,6 +160,7 @@ class _Renderer:
                 "objectives": len(p.objectives),
             },
             "severities": self._severities(),
+            "as_of": self.cat.today.isoformat(),
             "stages": STAGES,
             "by_stage": {s: stages.get(s, 0) for s in STAGES},
             "current": current,
