@@ -39,6 +39,6 @@ def _readme_commands() -> list[str]:
 
 def test_ci_runs_the_readme_test_command() -> None:
     main_job, tests = _readme_commands()
-    assert "pac validate portfolio" in main_job
+    assert "pac validate portfolio" in main_job and "pac build portfolio" in main_job
     ci = (REPO / ".ci" / "run").read_text().strip().splitlines()[-1]
     assert ci == tests

@@ -6,6 +6,7 @@ it with no plugin of pac's. Hand-written pages win over generated ones of the sa
 
 from __future__ import annotations
 
+import html
 import json
 import shutil
 from collections.abc import Iterable
@@ -46,7 +47,8 @@ def mkdocs_config(site_config: dict[str, Any], settings: Settings) -> dict[str, 
     """pac's settings on top of the organisation's: navigation, offline theme, assets."""
     config = dict(site_config)
     # no repo_url: Material would ask the GitHub API for the repository's stars from every page
-    config.setdefault("site_name", f"{settings.name} portfolio")
+    # MkDocs and Material put site_name into pages unescaped: it must be escaped here
+    config.setdefault("site_name", html.escape(f"{settings.name} portfolio"))
     config["docs_dir"] = "docs"
     config["site_dir"] = "site"
     config["use_directory_urls"] = False  # links work on any static host and from a folder
