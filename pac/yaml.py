@@ -156,19 +156,23 @@ def _tag_problem(tag: str, mark: Any) -> Problem:
 
 
 class _Frame:
-    __slots__ = ("anchor", "container", "key", "key_lines", "size", "start_mark")
+    __slots__ = ("anchor", "container", "is_map", "key", "key_marks", "size", "start_mark")
 
     def __init__(self, container: dict[str, Any] | list[Any], event: Any) -> None:
         self.container = container
+        self.is_map = type(container) is dict
         self.anchor: str | None = event.anchor
         self.start_mark = event.start_mark
         self.key: str | None = None
-        self.key_lines: dict[str, int] = {}
+        self.key_marks: dict[str, Any] = {}
         self.size = 1
 
 
 class _Builder:
-    """Turns one document's events into plain Python data, collecting problems."""
+    """Turns one document's events into plain Python data, collecting problems.
+
+    This is the hot loop of `pac validate`: one call per event, few attribute lookups.
+    """
 
     def __init__(self) -> None:
         self.stack: list[_Frame] = []
@@ -194,12 +198,6 @@ class _Builder:
             raise _Stop
         self.count(1, event)
         self.stack.append(_Frame(container, event))
-
-    def close(self) -> None:
-        frame = self.stack.pop()
-        if frame.anchor is not None:
-            self.anchors[frame.anchor] = (frame.container, frame.size)
-        self.add(frame.container, frame.size, frame)
 
     def count(self, size: int, event: Any) -> None:
         """Count the values a document holds once aliases are expanded; stop a bomb early."""
@@ -230,18 +228,19 @@ class _Builder:
         self.add(value, size, event)
 
     def add(self, value: Any, size: int, event: Any) -> None:
-        if not self.stack:
+        stack = self.stack
+        if not stack:
             self.root = value
             return
-        frame = self.stack[-1]
+        frame = stack[-1]
         frame.size += size
-        container = frame.container
-        if type(container) is list:
-            container.append(value)
+        if not frame.is_map:
+            frame.container.append(value)  # type: ignore[union-attr]
         elif frame.key is None:
             self.take_key(frame, value, event)
         else:
-            self.put(frame, frame.key, value)
+            if frame.key is not _DUPLICATE:
+                frame.container[frame.key] = value  # type: ignore[call-overload]
             frame.key = None
 
     def take_key(self, frame: _Frame, value: Any, event: Any) -> None:
@@ -253,25 +252,20 @@ class _Builder:
                 "write the key as text",
             )
             raise _Stop
-        key = event.value if isinstance(event, ScalarEvent) else str(value)
-        mark: Any = event.start_mark
-        line = mark.line + 1
-        first = frame.key_lines.get(key)
+        key = event.value if type(event) is ScalarEvent else str(value)
+        first = frame.key_marks.get(key)
         if first is not None:
+            line = event.start_mark.line + 1
             self.problem(
                 "duplicate-key",
                 event.start_mark,
-                f"duplicate key '{key}' (first on line {first}, again on line {line})",
+                f"duplicate key '{key}' (first on line {first.line + 1}, again on line {line})",
                 "keep one of them: YAML tools disagree on which one wins",
             )
             key = _DUPLICATE
         else:
-            frame.key_lines[key] = line
+            frame.key_marks[key] = event.start_mark
         frame.key = key
-
-    def put(self, frame: _Frame, key: str, value: Any) -> None:
-        if key is not _DUPLICATE:
-            frame.container[key] = value  # type: ignore[call-overload]
 
 
 _DUPLICATE = "\0duplicate"
@@ -281,27 +275,32 @@ def parse(text: str) -> Parsed:
     """Parse one YAML document; never raises on bad input."""
     builder = _Builder()
     parser = _Parser(text)
+    get_event = parser.get_event
+    add = builder.add
     documents = 0
     try:
         while True:
-            event: Any = parser.get_event()
+            event: Any = get_event()
             kind = type(event)
             if kind is ScalarEvent:
-                try:
-                    value = _scalar(event)
-                except _TagError as e:
-                    builder.problems.append(_tag_problem(e.tag, event.start_mark))
-                    builder.fatal = True
-                    value = event.value
+                if event.tag is None:
+                    value = resolve_plain(event.value) if event.implicit[0] else event.value
+                else:
+                    value = _tagged(builder, event)
                 if event.anchor is not None:
                     builder.anchors[event.anchor] = (value, 1)
-                builder.count(1, event)
-                builder.add(value, 1, event)
+                builder.values += 1
+                if builder.values > MAX_VALUES:
+                    builder.count(0, event)
+                add(value, 1, event)
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
                 _check_collection_tag(builder, event)
                 builder.open({} if kind is MappingStartEvent else [], event)
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
-                builder.close()
+                frame = builder.stack.pop()
+                if frame.anchor is not None:
+                    builder.anchors[frame.anchor] = (frame.container, frame.size)
+                add(frame.container, frame.size, frame)
             elif kind is AliasEvent:
                 builder.alias(event)
             elif kind is DocumentStartEvent:
@@ -330,6 +329,15 @@ def parse(text: str) -> Parsed:
         if dispose is not None:
             dispose()
     return Parsed(None if builder.fatal else builder.root, builder.problems)
+
+
+def _tagged(builder: _Builder, event: Any) -> Any:
+    try:
+        return _scalar(event)
+    except _TagError as e:
+        builder.problems.append(_tag_problem(e.tag, event.start_mark))
+        builder.fatal = True
+        return event.value
 
 
 def _check_collection_tag(builder: _Builder, event: Any) -> None:
