@@ -151,3 +151,27 @@ def test_zensical_builds_the_generated_project(tmp_path: Path, reference: Path) 
     page = (built / "products" / "claims-portal.html").read_text()
     assert "Claims Portal" in page and "team-claims.html" in page
     assert (built / "index.html").is_file()
+
+
+def test_progress_bar_on_a_terminal(tmp_path: Path, reference: Path) -> None:
+    import pty
+
+    leader, follower = pty.openpty()
+    environment = {**os.environ, **ENV}
+    done = subprocess.run([sys.executable, "-m", "pac", "build", str(reference), "--out",
+                           str(tmp_path / "out")], stdout=subprocess.PIPE, stderr=follower,
+                          env=environment, timeout=120, cwd=REPO)
+    os.close(follower)
+    shown = os.read(leader, 65536).decode()
+    os.close(leader)
+    assert done.returncode == 0
+    assert "Rendering pages" in shown and "100%" in shown
+
+
+def test_search_covers_listings_of_a_normal_portfolio(example_site: Path) -> None:
+    import json
+
+    index = json.loads((example_site / "search" / "search_index.json").read_text())
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert {"products/index.html", "funding/FY2027.html", "products/checkout.html",
+            "teams/team-checkout.html", "how-to-propose-a-change.html"} <= locations

@@ -20,6 +20,7 @@ from pac.money import format_money
 from pac.rules import RULES
 
 Progress = Callable[[int], None]
+LARGE_PORTFOLIO = 500
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,9 @@ def _environment(cat: Catalogue) -> jinja2.Environment:
         },
         settings=p.settings,
         current_period=p.settings.current_period,
+        # listings of thousands of rows would swell the search index (and Zensical refuses
+        # pages with that much search text); the entity pages stay searchable
+        large=len(p.products) > LARGE_PORTFOLIO,
     )
     return env
 
