@@ -175,3 +175,20 @@ def test_search_covers_listings_of_a_normal_portfolio(example_site: Path) -> Non
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
     assert {"products/index.html", "funding/FY2027.html", "products/checkout.html",
             "teams/team-checkout.html", "how-to-propose-a-change.html"} <= locations
+
+
+def test_never_replaces_a_folder_pac_did_not_build(tmp_path: Path, reference: Path) -> None:
+    precious = tmp_path / "work"
+    precious.mkdir()
+    (precious / "notes.txt").write_text("keep me")
+    code, output = build(reference, precious)
+    assert code == 2
+    assert "pac did not build it" in output
+    assert (precious / "notes.txt").read_text() == "keep me"
+    code, output = build(reference, tmp_path / "out", "--project", str(precious))
+    assert code == 2
+    assert (precious / "notes.txt").read_text() == "keep me"
+    assert not (tmp_path / "out").exists()
+    # its own output it replaces, again and again
+    assert build(reference, tmp_path / "site")[0] == 0
+    assert build(reference, tmp_path / "site")[0] == 0

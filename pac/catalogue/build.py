@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pac.catalogue.context import build_catalogue
+from pac.errors import PacError
 from pac.catalogue.mkdocs import build_site
 from pac.catalogue.pages import Progress, render_pages
 from pac.catalogue.project import mkdocs_config, read_site_config, write_project
@@ -64,6 +65,9 @@ def build(
     if validation.fails():
         return Built(validation)
     out = out.resolve()
+    for target in (out, project.resolve() if project else None):
+        if target is not None:
+            check_replaceable(target)
     out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=out.parent, prefix=".pac-build-") as tmp:
         work = Path(tmp) / "project"
@@ -75,6 +79,19 @@ def build(
         warnings = build_site(work, source_date_epoch=source_date_epoch)
         _replace(work / "site", out)
     return Built(validation, out, count, warnings, hidden)
+
+
+MARKER = ".pac-output"  # marks a folder pac wrote, and so may replace
+
+
+def check_replaceable(target: Path) -> None:
+    """Refuse to replace a folder that pac did not write: it may hold someone's work."""
+    if target.exists() and (
+        not target.is_dir() or (any(target.iterdir()) and not (target / MARKER).is_file())
+    ):
+        raise PacError(
+            f"{target} exists and pac did not build it: choose another folder or remove it yourself"
+        )
 
 
 def _replace(new: Path, target: Path, *, copy: bool = False) -> None:
@@ -90,6 +107,7 @@ def _replace(new: Path, target: Path, *, copy: bool = False) -> None:
         new.rename(staging)
     if target.exists():
         target.rename(old)
+    (staging / MARKER).write_text("written by pac build; replaced by the next build\n")
     staging.rename(target)
     if old.exists():
         shutil.rmtree(old)
