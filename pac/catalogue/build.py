@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pac.catalogue.context import build_catalogue
-from pac.errors import PacError
 from pac.catalogue.mkdocs import build_site
 from pac.catalogue.pages import Progress, render_pages
 from pac.catalogue.project import mkdocs_config, read_site_config, write_project
+from pac.errors import PacError
 from pac.source import SourceFile
 from pac.validate import Result, validate
 
