@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import gc
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from pac import yaml
@@ -32,6 +34,20 @@ class Result:
         return any(f.severity in failing for f in self.findings)
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Validation makes millions of objects and no reference cycle worth collecting: Python's
+    cyclic garbage collector would walk the growing heap again and again for nothing (a
+    quarter of the time at 10,000 products), so it rests until validation is done."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def validate(
     files: Iterable[SourceFile],
     *,
@@ -40,6 +56,17 @@ def validate(
     read: Callable[[str], bytes | None] = lambda _path: None,
 ) -> Result:
     """Check a whole portfolio; every problem in every file is a finding."""
+    with _collector_paused():
+        return _validate(files, today=today, prefix=prefix, read=read)
+
+
+def _validate(
+    files: Iterable[SourceFile],
+    *,
+    today: datetime.date,
+    prefix: str,
+    read: Callable[[str], bytes | None],
+) -> Result:
     loaded = load(files, prefix=prefix)
     portfolio = from_loaded(loaded)
     ctx = Context(portfolio, today, prefix, read)
