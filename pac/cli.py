@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from pac import __version__
+from pac import __version__, inputs
 from pac.errors import PacError
 
 FORMATS = ["text", "json", "github", "sarif"]
@@ -24,33 +24,6 @@ def _today(value: str | None) -> datetime.date:
         return datetime.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"'{value}' is not a date: use YYYY-MM-DD") from None
-
-
-def _repository_root(folder: Path) -> Path:
-    """The git work tree holding `folder`, else the current directory if it holds it."""
-    folder = folder.resolve()
-    for candidate in (folder, *folder.parents):
-        if (candidate / ".git").exists():
-            return candidate
-    cwd = Path.cwd().resolve()
-    return cwd if folder.is_relative_to(cwd) else folder.parent
-
-
-def _prefix(folder: Path, root: Path) -> str:
-    """The portfolio folder as findings name it: relative to the repository, with a '/'."""
-    prefix = folder.resolve().relative_to(root).as_posix() + "/"
-    return "" if prefix == "./" else prefix
-
-
-def _portfolio_dir(path: Path) -> Path:
-    if not path.is_dir():
-        raise PacError(f"{path} is not a directory: give the portfolio folder, such as portfolio/")
-    if not any((path / name).is_file() for name in ("portfolio.yaml", "portfolio.yml")):
-        raise PacError(
-            f"{path} is not a portfolio: it has no portfolio.yaml. "
-            "Create one with at least 'name: <your organisation>'."
-        )
-    return path
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -70,42 +43,46 @@ def cli() -> None:
 )
 @click.option("--strict", is_flag=True, help="Fail on warnings as well as errors.")
 @click.option("--today", metavar="YYYY-MM-DD", help="The date rules compare with [default: today].")
-def validate(portfolio: Path, fmt: str | None, strict: bool, today: str | None) -> None:
+@click.option(
+    "--at",
+    "ref",
+    metavar="REF",
+    help="Validate the portfolio as of a git branch, tag or "
+    "commit, read from git without checking it out.",
+)
+def validate(
+    portfolio: Path, fmt: str | None, strict: bool, today: str | None, ref: str | None
+) -> None:
     """Check every file of PORTFOLIO (default: portfolio/) and report every problem.
 
     Exit status: 0 when there is no error, 1 when there is one (or a warning, with
     --strict), 2 when pac cannot run.
     """
     from pac.report import render
-    from pac.source import read_directory
     from pac.validate import validate as run
 
-    folder = _portfolio_dir(portfolio)
-    prefix = _prefix(folder, _repository_root(folder))
-    result = run(
-        read_directory(folder),
-        today=_today(today),
-        prefix=prefix,
-        read=lambda name: _read_inside(folder, name),
-    )
+    source = _source(portfolio, ref)
+    result = run(source.files, today=_today(today), prefix=source.prefix, read=source.read)
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     click.echo(render(result, fmt, colour=_colour(fmt)), nl=False)
     sys.exit(1 if result.fails(strict=strict) else 0)
 
 
-def _read_inside(folder: Path, name: str) -> bytes | None:
-    path = folder / name
-    return path.read_bytes() if path.is_file() else None
+def _source(portfolio: Path, ref: str | None) -> inputs.Portfolio:
+    """The portfolio's files from the working tree, or from git as of REF."""
+    return inputs.from_revision(portfolio, ref) if ref else inputs.from_working_tree(portfolio)
 
 
-def _build_date(folder: Path) -> tuple[int, datetime.date]:
-    """The build's timestamp: SOURCE_DATE_EPOCH, else the checked-out commit, else now."""
+def _build_date(folder: Path, commit_time: int | None) -> tuple[int, datetime.date]:
+    """The build's timestamp: SOURCE_DATE_EPOCH, else the commit built, else now."""
     value = os.environ.get("SOURCE_DATE_EPOCH")
     if value is not None:
         try:
             epoch = int(value)
         except ValueError:
             raise PacError(f"SOURCE_DATE_EPOCH={value!r} is not a number of seconds") from None
+    elif commit_time is not None:
+        epoch = commit_time
     else:
         from pac.git import head_commit_time
 
@@ -142,8 +119,20 @@ def _build_date(folder: Path) -> tuple[int, datetime.date]:
     metavar="YYYY-MM-DD",
     help="The date rules compare with [default: the date of the build].",
 )
+@click.option(
+    "--at",
+    "ref",
+    metavar="REF",
+    help="Build the catalogue as of a git branch, tag or "
+    "commit, read from git without checking it out.",
+)
 def build(
-    portfolio: Path, out: Path, site_dir: Path | None, project: Path | None, today: str | None
+    portfolio: Path,
+    out: Path,
+    site_dir: Path | None,
+    project: Path | None,
+    today: str | None,
+    ref: str | None,
 ) -> None:
     """Validate PORTFOLIO and build its catalogue site with MkDocs (Material).
 
@@ -152,26 +141,22 @@ def build(
     """
     from pac.catalogue.build import build as run
     from pac.report import render
-    from pac.source import read_directory
 
-    folder = _portfolio_dir(portfolio)
-    root = _repository_root(folder)
-    prefix = _prefix(folder, root)
-    epoch, build_day = _build_date(folder)
-    site = site_dir if site_dir is not None else root / "site"
+    source = _source(portfolio, ref)
+    epoch, build_day = _build_date(source.root, source.commit_time)
+    site = site_dir if site_dir is not None else source.root / "site"
     if site_dir is not None and not site_dir.is_dir():
         raise PacError(f"{site_dir} is not a directory: give the site's MkDocs project folder")
-    files = read_directory(folder)
-    entities = sum(1 for f in files if "/" in f.path)
+    entities = sum(1 for f in source.files if "/" in f.path)
     with _progress(entities) as advance:
         built = run(
-            files,
+            source.files,
             out=out,
             site=site if site.is_dir() else None,
             today=_today(today) if today else build_day,
             source_date_epoch=epoch,
-            prefix=prefix,
-            read=lambda name: _read_inside(folder, name),
+            prefix=source.prefix,
+            read=source.read,
             progress=advance,
             project=project,
         )
@@ -204,6 +189,62 @@ def _progress(total: int) -> Iterator[Callable[[int], None]]:
 
 def _colour(fmt: str) -> bool:
     return fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+@cli.command()
+@click.argument("base", required=False)
+@click.argument("head", required=False)
+@click.option(
+    "--portfolio",
+    "portfolio",
+    type=click.Path(path_type=Path),
+    default="portfolio",
+    show_default=True,
+    help="The portfolio folder.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "--fail-on-new-errors",
+    is_flag=True,
+    help="Exit 1 when the change introduces an error-level finding.",
+)
+@click.option("--today", metavar="YYYY-MM-DD", help="The date rules compare with [default: today].")
+def diff(
+    base: str | None,
+    head: str | None,
+    portfolio: Path,
+    fmt: str,
+    fail_on_new_errors: bool,
+    today: str | None,
+) -> None:
+    """Show what a change does to the portfolio: entities added, removed, renamed and
+    changed, funding, and findings introduced and resolved.
+
+    BASE defaults to the merge base with the default branch, HEAD to the working tree.
+    Both are read from git objects; nothing is checked out.
+    """
+    from pac.compare import compare
+    from pac.git import Repository
+    from pac.report.changes import DIFF_REPORTERS
+    from pac.validate import validate as run
+
+    if base is None:
+        repo = Repository(portfolio if portfolio.exists() else Path.cwd())
+        base = repo.merge_base("HEAD", repo.default_branch())
+    day = _today(today)
+    old = inputs.from_revision(portfolio, base, required=False)
+    new = _source(portfolio, head)
+    before = run(old.files, today=day, prefix=old.prefix, read=old.read)
+    after = run(new.files, today=day, prefix=new.prefix, read=new.read)
+    comparison = compare(before, after, base_label=old.label, head_label=new.label)
+    click.echo(DIFF_REPORTERS[fmt](comparison), nl=False)
+    sys.exit(1 if fail_on_new_errors and comparison.errors_introduced else 0)
 
 
 @cli.command()

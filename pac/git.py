@@ -1,8 +1,46 @@
-"""The only module that imports GitPython."""
+"""The only module that imports GitPython.
+
+Everything is read from git objects, never by checking anything out: trees with one
+`git ls-tree`, file contents through GitPython's persistent `git cat-file --batch`, and
+history with one `git log --raw`.
+"""
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+
+from pac.errors import PacError
+from pac.source import MAX_FILE_BYTES, YAML_SUFFIXES, SourceFile
+
+_RECORD = "\x1e"
+_FIELD = "\x1f"
+_FORMAT = _RECORD + _FIELD.join(["%H", "%P", "%an", "%ae", "%aI", "%B"]) + _FIELD
+_EMPTY = "0" * 40
+
+
+@dataclass(frozen=True)
+class Change:
+    """One file changed by a commit: blob ids are None where the file is absent."""
+
+    path: str  # relative to the repository
+    old_blob: str | None
+    new_blob: str | None
+
+
+@dataclass(frozen=True)
+class Commit:
+    """A commit of the first-parent history and the files it changed under the folder."""
+
+    sha: str
+    parents: tuple[str, ...]
+    author: str
+    email: str
+    date: datetime.datetime
+    message: str
+    changes: tuple[Change, ...]
 
 
 def head_commit_time(path: Path) -> int | None:
@@ -16,3 +54,154 @@ def head_commit_time(path: Path) -> int | None:
         return None  # not a repository, or one with no commit yet
     except git.GitCommandNotFound:
         return None
+
+
+class Repository:
+    """A git repository, read through one persistent `git cat-file --batch`."""
+
+    def __init__(self, path: Path) -> None:
+        import git
+
+        try:
+            self._repo = git.Repo(path, search_parent_directories=True)
+        except (git.InvalidGitRepositoryError, git.NoSuchPathError) as e:
+            raise PacError(f"{path} is not inside a git repository") from e
+        except git.GitCommandNotFound as e:
+            raise PacError("git is not installed: pac needs it to read history") from e
+        self._git = self._repo.git
+        self.root = Path(self._repo.working_tree_dir or path).resolve()
+
+    def close(self) -> None:
+        self._repo.close()
+
+    def _run(self, *args: str) -> str:
+        import git
+
+        try:
+            return str(
+                self._git.execute(
+                    ["git", *args], stdout_as_string=True, strip_newline_in_stdout=False
+                )
+            )
+        except git.GitCommandError as e:
+            detail = (e.stderr or "").strip().removeprefix("stderr: ").strip("'\n ")
+            raise PacError(f"git {args[0]} failed: {detail or e}") from e
+
+    def resolve(self, ref: str) -> str:
+        """The commit id a branch, tag or commit name stands for."""
+        if ref.startswith("-"):
+            raise PacError(f"'{ref}' is not a revision")
+        try:
+            return self._run(
+                "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"
+            ).strip()
+        except PacError:
+            raise PacError(f"'{ref}' is not a branch, tag or commit of {self.root}") from None
+
+    def commit_time(self, ref: str) -> int:
+        return int(self._run("show", "-s", "--format=%ct", self.resolve(ref)).strip())
+
+    def is_shallow(self) -> bool:
+        return self._run("rev-parse", "--is-shallow-repository").strip() == "true"
+
+    def default_branch(self) -> str:
+        """origin's default branch if known, else main, else master."""
+        for ref in ("refs/remotes/origin/HEAD",):
+            try:
+                return self._run("symbolic-ref", "--short", ref).strip()
+            except PacError:
+                pass
+        for name in ("main", "master", "origin/main", "origin/master"):
+            try:
+                self.resolve(name)
+                return name
+            except PacError:
+                continue
+        raise PacError("cannot tell the default branch: name the base revision")
+
+    def merge_base(self, a: str, b: str) -> str:
+        return self._run("merge-base", self.resolve(a), self.resolve(b)).strip()
+
+    def read_blob(self, blob: str) -> bytes:
+        return bytes(self._repo.odb.stream(bytes.fromhex(blob)).read())
+
+    def read_file(self, ref: str, path: str) -> bytes | None:
+        """A file of the repository as of `ref`, or None if it is not there."""
+        listing = self._run("ls-tree", "-z", self.resolve(ref), "--", path)
+        entry = listing.split("\0", 1)[0]
+        if not entry:
+            return None
+        meta = entry.split("\t", 1)[0].split()
+        return self.read_blob(meta[2]) if meta[1] == "blob" else None
+
+    def tree(self, ref: str, folder: str) -> list[SourceFile]:
+        """The YAML files under `folder` (relative to the repository) as of `ref`."""
+        commit = self.resolve(ref)
+        prefix = folder.strip("/") + "/" if folder.strip("/") else ""
+        listing = self._run("ls-tree", "-r", "-l", "-z", commit, "--", prefix or ".")
+        files = []
+        for entry in listing.split("\0"):
+            if not entry:
+                continue
+            meta, path = entry.split("\t", 1)
+            _mode, kind, blob, size = meta.split()
+            relative = path[len(prefix) :]
+            name = relative.rsplit("/", 1)[-1]
+            if kind != "blob" or not name.endswith(YAML_SUFFIXES) or _hidden(relative):
+                continue
+            content = self.read_blob(blob) if int(size) <= MAX_FILE_BYTES else None
+            files.append(SourceFile(relative, int(size), content))
+        return sorted(files, key=lambda f: f.path)
+
+    def first_parent_log(
+        self, folder: str, *, since: str | None = None, until: str | None = None, rev: str = "HEAD"
+    ) -> Iterator[Commit]:
+        """The first-parent history that touches `folder`, oldest first, with the files each
+        commit changed there (a merge's changes are those against its first parent)."""
+        args = [
+            "log",
+            "--first-parent",
+            "--reverse",
+            "--raw",
+            "--no-renames",
+            "--no-abbrev",
+            "-z",
+            "--diff-merges=first-parent",
+            f"--format={_FORMAT}",
+        ]
+        if since:
+            args.append(f"--since={since}")
+        if until:
+            args.append(f"--until={until}")
+        output = self._run(*args, self.resolve(rev), "--", folder.strip("/") or ".")
+        for record in output.split(_RECORD)[1:]:
+            yield _parse_commit(record)
+
+
+def _hidden(path: str) -> bool:
+    return any(part.startswith(".") for part in path.split("/"))
+
+
+def _parse_commit(record: str) -> Commit:
+    sha, parents, author, email, date, rest = record.split(_FIELD, 5)
+    message, _, raw = rest.rpartition(_FIELD)
+    return Commit(
+        sha,
+        tuple(parents.split()),
+        author,
+        email,
+        datetime.datetime.fromisoformat(date),
+        message.strip(),
+        tuple(_parse_raw(raw)),
+    )
+
+
+def _parse_raw(raw: str) -> Iterator[Change]:
+    """`:old_mode new_mode old_blob new_blob status NUL path NUL`, repeated."""
+    parts = raw.lstrip("\n\0").split("\0")
+    for meta, path in zip(parts[0::2], parts[1::2], strict=False):
+        if not meta.startswith(":"):
+            continue
+        fields = meta[1:].split()
+        old, new = fields[2], fields[3]
+        yield Change(path, None if old == _EMPTY else old, None if new == _EMPTY else new)

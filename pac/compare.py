@@ -1,0 +1,236 @@
+"""Two validated versions of a portfolio -> what the change does, in headlines and detail."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from pac.diff import Changes, EntityChange, PeriodDelta, Totals, diff_kind, snapshot
+from pac.findings import Finding, Severity
+from pac.money import format_money
+from pac.portfolio import Portfolio
+from pac.validate import Result
+
+KINDS = ("product", "team", "capability", "objective", "funding")
+ATTRIBUTES = {
+    "product": "products",
+    "team": "teams",
+    "capability": "capabilities",
+    "objective": "objectives",
+    "funding": "funding",
+}
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """What a change does to the portfolio."""
+
+    base: str
+    head: str
+    changes: Changes
+    introduced: list[Finding]
+    resolved: list[Finding]
+    headlines: list[str] = field(default_factory=list)
+
+    @property
+    def errors_introduced(self) -> int:
+        return sum(1 for f in self.introduced if f.severity == Severity.ERROR)
+
+
+def snapshots(portfolio: Portfolio, kind: str) -> dict[str, dict[str, Any]]:
+    entities: dict[str, Any] = getattr(portfolio, ATTRIBUTES[kind])
+    return {entity_id: snapshot(entity) for entity_id, entity in entities.items()}
+
+
+def compare(base: Result, head: Result, *, base_label: str, head_label: str) -> Comparison:
+    changes = Changes()
+    products = diff_kind(
+        "product", snapshots(base.portfolio, "product"), snapshots(head.portfolio, "product")
+    )
+    renamed = {e.old_id: e.id for e in products if e.status == "renamed" and e.old_id}
+    changes.entities += products
+    for kind in KINDS[1:]:
+        before = {
+            k: _follow_renames(v, renamed) for k, v in snapshots(base.portfolio, kind).items()
+        }
+        changes.entities += diff_kind(kind, before, snapshots(head.portfolio, kind))
+    settings = diff_kind(
+        "portfolio",
+        {"portfolio": snapshot(base.portfolio.settings)},
+        {"portfolio": snapshot(head.portfolio.settings)},
+    )
+    changes.entities += settings
+    changes.funding = _funding(base.portfolio, head.portfolio)
+    introduced, resolved = _findings(base.findings, head.findings)
+    comparison = Comparison(base_label, head_label, changes, introduced, resolved)
+    comparison.headlines.extend(headlines(comparison, base.portfolio, head.portfolio))
+    return comparison
+
+
+def _follow_renames(data: dict[str, Any], renamed: dict[str, str]) -> dict[str, Any]:
+    """Point the old version's references at renamed products' new ids, so that a rename
+    is not also reported as every reference to it changing."""
+    if not renamed or "allocations" not in data:
+        return data
+    allocations = [
+        {**a, "product": renamed.get(a["product"], a["product"])} for a in data["allocations"]
+    ]
+    return {**data, "allocations": allocations}
+
+
+def _follow_renames(data: dict[str, Any], renamed: dict[str, str]) -> dict[str, Any]:
+    """Point the old version's references at renamed products' new ids, so that a rename
+    is not also reported as every reference to it changing."""
+    if not renamed or "allocations" not in data:
+        return data
+    allocations = [
+        {**a, "product": renamed.get(a["product"], a["product"])} for a in data["allocations"]
+    ]
+    return {**data, "allocations": allocations}
+
+
+def _totals(portfolio: Portfolio, period: str) -> Totals | None:
+    funding = portfolio.funding.get(period)
+    if funding is None:
+        return None
+    return Totals(
+        funding.envelope,
+        sum(a.run for a in funding.allocations),
+        sum(a.change for a in funding.allocations),
+    )
+
+
+def _funding(base: Portfolio, head: Portfolio) -> list[PeriodDelta]:
+    periods = sorted(set(base.funding) | set(head.funding))
+    deltas = [PeriodDelta(p, _totals(base, p), _totals(head, p)) for p in periods]
+    return [d for d in deltas if d.before != d.after]
+
+
+def _finding_key(f: Finding) -> tuple[str, str, str, str, str]:
+    """A finding's identity across versions: where it is in the data, not on which line."""
+    return (f.rule, f.file, f.entity, f.path, f.message)
+
+
+def _findings(base: list[Finding], head: list[Finding]) -> tuple[list[Finding], list[Finding]]:
+    before = Counter(_finding_key(f) for f in base)
+    after = Counter(_finding_key(f) for f in head)
+    introduced = [f for f in head if after[_finding_key(f)] > before[_finding_key(f)]]
+    resolved = [f for f in base if before[_finding_key(f)] > after[_finding_key(f)]]
+    return introduced, resolved
+
+
+def headlines(comparison: Comparison, base: Portfolio, head: Portfolio) -> list[str]:
+    """The sentences a reviewer reads first."""
+    lines: list[str] = []
+    for change in comparison.changes.entities:
+        lines += _entity_headlines(change, base, head)
+    lines += _team_load(comparison.changes.entities, base, head)
+    lines += _finding_headlines(comparison)
+    return lines
+
+
+def _entity_headlines(change: EntityChange, base: Portfolio, head: Portfolio) -> list[str]:
+    what = change.kind if change.kind != "funding" else "funding period"
+    if change.status == "added":
+        return [f"New {what}: {change.name}"]
+    if change.status == "removed":
+        return [f"Removed {what}: {change.name}"]
+    lines = []
+    if change.status == "renamed":
+        lines.append(f"{change.name}: {what} renamed from {change.old_id} to {change.id}")
+    for field_change in change.changes:
+        if change.kind == "product" and field_change.path == "lifecycle.stage":
+            lines.append(f"{change.name} moves from {field_change.old} to {field_change.new}")
+        if change.kind == "product" and field_change.path == "owner":
+            old, new = _team(base, field_change.old), _team(head, field_change.new)
+            lines.append(f"{change.name} moves from {old} to {new}")
+        if change.kind == "funding":
+            line = _funding_headline(
+                change.id, field_change.path, field_change.old, field_change.new, head
+            )
+            if line:
+                lines.append(line)
+    return lines
+
+
+def _team(portfolio: Portfolio, team_id: str) -> str:
+    team = portfolio.teams.get(team_id)
+    return team.name if team else team_id
+
+
+def _team(portfolio: Portfolio, team_id: str) -> str:
+    team = portfolio.teams.get(team_id)
+    return team.name if team else team_id
+
+
+def _funding_headline(period: str, path: str, old: Any, new: Any, head: Portfolio) -> str | None:
+    if not path.startswith("allocations["):
+        if path == "envelope":
+            return f"{period} envelope {_signed(new - old, head)} ({_percent(old, new)})"
+        return None
+    product_id, _, rest = path[len("allocations[") :].partition("]")
+    product = head.products.get(product_id)
+    name = product.name if product else product_id
+    if rest in (".run", ".change"):
+        old_value, new_value = old or 0, new or 0
+        return (
+            f"{period} {rest[1:]} funding for {name} {_signed(new_value - old_value, head)}"
+            f" ({_percent(old_value, new_value)})"
+        )
+    if rest == "" and old is None:
+        total = (new.get("run", 0) or 0) + (new.get("change", 0) or 0)
+        return f"{period}: {name} newly funded, {format_money(total, head.settings.currency)}"
+    if rest == "" and new is None:
+        return f"{period}: {name} no longer funded"
+    return None
+
+
+def _signed(delta: float, portfolio: Portfolio) -> str:
+    text = format_money(abs(delta), portfolio.settings.currency)
+    return ("+" if delta >= 0 else "-") + text
+
+
+def _percent(old: float, new: float) -> str:
+    if not old:
+        return "new"
+    return f"{(new - old) / old * 100:+.0f}%"
+
+
+def _team_load(entities: list[EntityChange], base: Portfolio, head: Portfolio) -> list[str]:
+    """Teams whose count of products that are not retired goes up or down."""
+    touched = {e.id for e in entities if e.kind == "product"}
+    if not touched:
+        return []
+    before, after = _owned(base), _owned(head)
+    limit = head.settings.policies.max_products_per_team
+    lines = []
+    for team in sorted(set(before) | set(after)):
+        old, new = before.get(team, 0), after.get(team, 0)
+        if old == new:
+            continue
+        verb = "gains" if new > old else "loses"
+        count = abs(new - old)
+        noun = "a product" if count == 1 else f"{count} products"
+        over = f", over the limit of {limit}" if new > limit else ""
+        name = head.teams[team].name if team in head.teams else team
+        lines.append(f"{name} {verb} {noun} ({new}{over})")
+    return lines
+
+
+def _owned(portfolio: Portfolio) -> Counter[str]:
+    return Counter(p.owner for p in portfolio.products.values() if p.lifecycle.stage != "retired")
+
+
+def _finding_headlines(comparison: Comparison) -> list[str]:
+    lines = []
+    for verb, findings in (
+        ("introduced", comparison.introduced),
+        ("resolved", comparison.resolved),
+    ):
+        counts = Counter(str(f.severity) for f in findings)
+        for severity in ("error", "warning", "info"):
+            n = counts.get(severity, 0)
+            if n:
+                lines.append(f"{n} {severity}{'' if n == 1 else 's'} {verb}")
+    return lines

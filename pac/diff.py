@@ -1,0 +1,200 @@
+"""Semantic diff: what a change does to the portfolio, not to the text of its files.
+
+Entities are matched by id (a new entity whose `previous_ids` names a vanished one is a
+rename); lists of ids compare as sets; KPIs, allocations and other lists of records are
+matched by their natural key (a KPI's name, an allocation's product).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel
+
+FieldPath = str
+
+# lists of records and the field that identifies a record
+KEYS = {
+    "kpis": "name",
+    "key_results": "name",
+    "allocations": "product",
+    "customers": "segment",
+    "technology": "name",
+    "stakeholders": "name",
+    "members": "name",
+    "roadmap": "quarter",
+}
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field's change. For a set-like list, `old` holds what went and `new` what came."""
+
+    path: FieldPath
+    old: Any
+    new: Any
+    kind: str = "value"  # "value" or "set"
+
+
+@dataclass(frozen=True)
+class EntityChange:
+    """What happened to one entity."""
+
+    kind: str  # product, team, capability, objective, funding or portfolio
+    id: str
+    status: str  # added, removed, renamed or changed
+    name: str
+    old_id: str | None = None
+    changes: tuple[FieldChange, ...] = ()
+
+    @property
+    def ref(self) -> str:
+        return f"{self.kind}:{self.id}"
+
+
+def snapshot(entity: BaseModel) -> dict[str, Any]:
+    """An entity as plain JSON data, without the defaults it did not set."""
+    return entity.model_dump(mode="json", exclude_defaults=True)
+
+
+def diff_kind(
+    kind: str, old: Mapping[str, dict[str, Any]], new: Mapping[str, dict[str, Any]]
+) -> list[EntityChange]:
+    """Every change between two versions of one kind of entity, sorted by id."""
+    renamed = _renames(old, new)
+    if kind == "product" and renamed:
+        moved = {source: target for target, source in renamed.items()}
+        old = {k: _follow(v, moved) for k, v in old.items()}
+    changes = []
+    for entity_id in sorted(set(old) | set(new)):
+        before, after = old.get(entity_id), new.get(entity_id)
+        if after is not None and before is None and entity_id in renamed:
+            source = renamed[entity_id]
+            changes.append(
+                EntityChange(
+                    kind,
+                    entity_id,
+                    "renamed",
+                    _name(after),
+                    source,
+                    tuple(diff_values("", _without_ids(old[source]), _without_ids(after))),
+                )
+            )
+        elif after is not None and before is None:
+            changes.append(EntityChange(kind, entity_id, "added", _name(after)))
+        elif before is not None and after is None:
+            if entity_id not in renamed.values():
+                changes.append(EntityChange(kind, entity_id, "removed", _name(before)))
+        elif before is not None and after is not None and before != after:
+            fields = tuple(diff_values("", before, after))
+            if fields:
+                changes.append(
+                    EntityChange(kind, entity_id, "changed", _name(after), changes=fields)
+                )
+    return changes
+
+
+def _renames(
+    old: Mapping[str, dict[str, Any]], new: Mapping[str, dict[str, Any]]
+) -> dict[str, str]:
+    """New id -> the old id it replaces, for entities that name a vanished id as previous."""
+    out = {}
+    for entity_id, data in new.items():
+        if entity_id in old:
+            continue
+        for previous in data.get("previous_ids", []):
+            if previous in old and previous not in new:
+                out[entity_id] = previous
+                break
+    return out
+
+
+def _follow(data: dict[str, Any], moved: dict[str, str]) -> dict[str, Any]:
+    """A product's dependencies on renamed products, under their new ids."""
+    if not data.get("depends_on"):
+        return data
+    return {**data, "depends_on": [moved.get(d, d) for d in data["depends_on"]]}
+
+
+def _follow(data: dict[str, Any], moved: dict[str, str]) -> dict[str, Any]:
+    """A product's dependencies on renamed products, under their new ids."""
+    if not data.get("depends_on"):
+        return data
+    return {**data, "depends_on": [moved.get(d, d) for d in data["depends_on"]]}
+
+
+def _without_ids(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if k not in ("id", "previous_ids")}
+
+
+def _name(data: dict[str, Any]) -> str:
+    return str(data.get("name") or data.get("period") or data.get("id") or "")
+
+
+def diff_values(path: FieldPath, old: Any, new: Any) -> Iterator[FieldChange]:
+    """The changes from `old` to `new`, recursively, each with its field path."""
+    if old == new:
+        return
+    if isinstance(old, dict) and isinstance(new, dict):
+        for key in sorted(set(old) | set(new)):
+            yield from diff_values(_join(path, key), old.get(key), new.get(key))
+        return
+    if isinstance(old, list | None) and isinstance(new, list | None) and (old or new):
+        items = [*(old or []), *(new or [])]
+        leaf = path.rsplit(".", 1)[-1]
+        if leaf in KEYS and all(isinstance(i, dict) for i in items):
+            yield from _diff_keyed(path, KEYS[leaf], old or [], new or [])
+            return
+        if all(isinstance(i, str | int | float) for i in items):
+            gone = sorted(set(old or []) - set(new or []), key=str)
+            came = sorted(set(new or []) - set(old or []), key=str)
+            if gone or came:
+                yield FieldChange(path, gone, came, "set")
+            return
+    yield FieldChange(path, old, new)
+
+
+def _diff_keyed(
+    path: FieldPath, key: str, old: list[dict[str, Any]], new: list[dict[str, Any]]
+) -> Iterator[FieldChange]:
+    before = {str(item.get(key)): item for item in old}
+    after = {str(item.get(key)): item for item in new}
+    for name in sorted(set(before) | set(after)):
+        yield from diff_values(f"{path}[{name}]", before.get(name), after.get(name))
+
+
+def _join(path: FieldPath, key: str) -> FieldPath:
+    return f"{path}.{key}" if path else key
+
+
+@dataclass(frozen=True)
+class Totals:
+    """A funding period's envelope and allocations on one side of a diff."""
+
+    envelope: float
+    run: float
+    change: float
+
+    @property
+    def allocated(self) -> float:
+        return self.run + self.change
+
+
+@dataclass(frozen=True)
+class PeriodDelta:
+    period: str
+    before: Totals | None
+    after: Totals | None
+
+
+@dataclass
+class Changes:
+    """Everything a diff found, before it is worded for people."""
+
+    entities: list[EntityChange] = field(default_factory=list)
+    funding: list[PeriodDelta] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for e in self.entities if e.status == status)

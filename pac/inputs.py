@@ -1,0 +1,87 @@
+"""Where a command's portfolio comes from: the working tree, or a git revision (`--at`)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pac.errors import PacError
+from pac.source import SourceFile, read_directory
+
+SETTINGS = ("portfolio.yaml", "portfolio.yml")
+
+
+@dataclass(frozen=True)
+class Portfolio:
+    """A portfolio's files, how findings name them, and how to read its other files."""
+
+    files: list[SourceFile]
+    prefix: str  # the portfolio folder relative to the repository, with a trailing '/'
+    root: Path  # the repository (or the folder pac treats as one)
+    read: Callable[[str], bytes | None]  # a file of the portfolio folder, by relative path
+    label: str  # what people call this version: "the working tree" or a commit
+    commit_time: int | None = None  # when its commit was made, for reproducible builds
+
+
+def repository_root(folder: Path) -> Path:
+    """The git work tree holding `folder`, else the current directory if it holds it."""
+    folder = folder.resolve()
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    cwd = Path.cwd().resolve()
+    return cwd if folder.is_relative_to(cwd) else folder.parent
+
+
+def prefix_of(folder: Path, root: Path) -> str:
+    """The portfolio folder as findings name it: relative to the repository, with a '/'."""
+    try:
+        prefix = folder.resolve().relative_to(root).as_posix() + "/"
+    except ValueError:
+        raise PacError(f"{folder} is not inside the repository at {root}") from None
+    return "" if prefix == "./" else prefix
+
+
+def from_working_tree(folder: Path) -> Portfolio:
+    if not folder.is_dir():
+        raise PacError(
+            f"{folder} is not a directory: give the portfolio folder, such as portfolio/"
+        )
+    if not any((folder / name).is_file() for name in SETTINGS):
+        raise PacError(
+            f"{folder} is not a portfolio: it has no portfolio.yaml. "
+            "Create one with at least 'name: <your organisation>'."
+        )
+    root = repository_root(folder)
+
+    def read(name: str) -> bytes | None:
+        path = folder / name
+        return path.read_bytes() if path.is_file() else None
+
+    return Portfolio(
+        read_directory(folder), prefix_of(folder, root), root, read, "the working tree"
+    )
+
+
+def from_revision(folder: Path, ref: str, *, required: bool = True) -> Portfolio:
+    """The portfolio as of a branch, tag or commit, read from git objects; with
+    `required=False` a revision without one gives an empty portfolio (its first commit)."""
+    from pac.git import Repository
+
+    start = folder if folder.exists() else Path(os.curdir)
+    repo = Repository(start)
+    prefix = prefix_of(folder if folder.is_absolute() else Path.cwd() / folder, repo.root)
+    commit = repo.resolve(ref)
+    files = repo.tree(commit, prefix)
+    if required and not any(f.path in SETTINGS for f in files):
+        raise PacError(f"there is no {prefix}portfolio.yaml at {ref}")
+    return Portfolio(
+        files,
+        prefix,
+        repo.root,
+        lambda name: repo.read_file(commit, prefix + name),
+        f"{ref} ({commit[:12]})",
+        repo.commit_time(commit),
+    )
