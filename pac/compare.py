@@ -79,17 +79,6 @@ def _follow_renames(data: dict[str, Any], renamed: dict[str, str]) -> dict[str, 
     return {**data, "allocations": allocations}
 
 
-def _follow_renames(data: dict[str, Any], renamed: dict[str, str]) -> dict[str, Any]:
-    """Point the old version's references at renamed products' new ids, so that a rename
-    is not also reported as every reference to it changing."""
-    if not renamed or "allocations" not in data:
-        return data
-    allocations = [
-        {**a, "product": renamed.get(a["product"], a["product"])} for a in data["allocations"]
-    ]
-    return {**data, "allocations": allocations}
-
-
 def _totals(portfolio: Portfolio, period: str) -> Totals | None:
     funding = portfolio.funding.get(period)
     if funding is None:
@@ -152,11 +141,6 @@ def _entity_headlines(change: EntityChange, base: Portfolio, head: Portfolio) ->
             if line:
                 lines.append(line)
     return lines
-
-
-def _team(portfolio: Portfolio, team_id: str) -> str:
-    team = portfolio.teams.get(team_id)
-    return team.name if team else team_id
 
 
 def _team(portfolio: Portfolio, team_id: str) -> str:

@@ -118,13 +118,6 @@ def _follow(data: dict[str, Any], moved: dict[str, str]) -> dict[str, Any]:
     return {**data, "depends_on": [moved.get(d, d) for d in data["depends_on"]]}
 
 
-def _follow(data: dict[str, Any], moved: dict[str, str]) -> dict[str, Any]:
-    """A product's dependencies on renamed products, under their new ids."""
-    if not data.get("depends_on"):
-        return data
-    return {**data, "depends_on": [moved.get(d, d) for d in data["depends_on"]]}
-
-
 def _without_ids(data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if k not in ("id", "previous_ids")}
 
