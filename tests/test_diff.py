@@ -1,0 +1,186 @@
+"""pac diff between real git revisions: what a pull request does to the portfolio."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import REFERENCE
+from gitrepo import GitRepo
+
+from pac.cli import cli
+
+P = "portfolio/products/"
+
+
+@contextmanager
+def inside(path: Path) -> Iterator[None]:
+    previous = Path.cwd()
+    os.chdir(path)
+    try:
+        yield
+    finally:
+        os.chdir(previous)
+
+
+def pac(repo: GitRepo, *args: str) -> tuple[int, str]:
+    with inside(repo.path):
+        result = CliRunner().invoke(cli, [*args, "--today", "2026-11-22"],
+                                    env={"GITHUB_ACTIONS": ""})
+    return result.exit_code, result.output
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> GitRepo:
+    repo = GitRepo(tmp_path / "repo")
+    repo.copy(REFERENCE, "portfolio")
+    repo.commit("Start the portfolio")
+    return repo
+
+
+def propose(repo: GitRepo) -> None:
+    """A pull request: a stage change, a funding rise, a rename with a new owner."""
+    repo.git("checkout", "-q", "-b", "proposal")
+    repo.edit(P + "fraud-scoring.yaml", "stage: build", "stage: live")
+    repo.edit("portfolio/funding/FY2027.yaml", "change: 650000", "change: 770000")
+    repo.git("mv", P + "customer-identity.yaml", P + "customer-id.yaml")
+    repo.edit(P + "customer-id.yaml", "id: customer-identity", "id: customer-id")
+    repo.edit(P + "customer-id.yaml", "previous_ids: [customer-login]",
+              "previous_ids: [customer-login, customer-identity]")
+    repo.edit(P + "customer-id.yaml", "owner: team-risk-data", "owner: team-claims")
+    repo.edit(P + "claims-portal.yaml", "customer-identity, fraud-scoring",
+              "customer-id, fraud-scoring")
+    repo.edit("portfolio/funding/FY2027.yaml", "product: customer-identity",
+              "product: customer-id")
+
+
+def test_json_contract(repo: GitRepo) -> None:
+    base = repo.git("rev-parse", "HEAD")
+    propose(repo)
+    code, out = pac(repo, "diff", "--format", "json")
+    assert code == 0, out
+    document = json.loads(out)
+    assert document == {
+        "version": 1,
+        "base": f"{base} ({base[:12]})",
+        "head": "the working tree",
+        "summary": {"added": 0, "removed": 0, "renamed": 1, "changed": 2,
+                    "findings_introduced": 0, "findings_resolved": 0, "errors_introduced": 0},
+        "headlines": [
+            "Customer Identity: product renamed from customer-identity to customer-id",
+            "Customer Identity moves from Risk Data Team to Claims Team",
+            "Fraud Scoring Service moves from build to live",
+            "FY2027 change funding for Claims Portal +120,000 USD (+18%)",
+            "Claims Team gains a product (2)",
+            "Risk Data Team loses a product (1)",
+        ],
+        "entities": [
+            {"entity": "product:customer-id", "kind": "product", "id": "customer-id",
+             "status": "renamed", "name": "Customer Identity", "old_id": "customer-identity",
+             "changes": [{"path": "owner", "kind": "value", "old": "team-risk-data",
+                          "new": "team-claims"}]},
+            {"entity": "product:fraud-scoring", "kind": "product", "id": "fraud-scoring",
+             "status": "changed", "name": "Fraud Scoring Service", "old_id": None,
+             "changes": [{"path": "lifecycle.stage", "kind": "value", "old": "build",
+                          "new": "live"}]},
+            {"entity": "funding:FY2027", "kind": "funding", "id": "FY2027", "status": "changed",
+             "name": "FY2027", "old_id": None,
+             "changes": [{"path": "allocations[claims-portal].change", "kind": "value",
+                          "old": 650000.0, "new": 770000.0}]},
+        ],
+        "funding": [{"period": "FY2027",
+                     "before": {"envelope": 4000000.0, "run": 1450000.0, "change": 1450000.0,
+                                "allocated": 2900000.0},
+                     "after": {"envelope": 4000000.0, "run": 1450000.0, "change": 1570000.0,
+                               "allocated": 3020000.0}}],
+        "findings": {"introduced": [], "resolved": []},
+    }
+
+
+def test_default_base_is_the_merge_base_with_main(repo: GitRepo) -> None:
+    propose(repo)
+    repo.commit("Propose changes")
+    repo.git("checkout", "-q", "main")
+    repo.edit(P + "claims-portal.yaml", "name: Claims Portal", "name: Claims Portal 2")
+    repo.commit("Unrelated change on main")
+    repo.git("checkout", "-q", "proposal")
+    code, out = pac(repo, "diff")
+    assert code == 0
+    assert "Claims Portal 2" not in out
+    assert "Fraud Scoring Service moves from build to live" in out
+    code, out = pac(repo, "diff", "main", "proposal")
+    assert "name: Claims Portal 2 -> Claims Portal" in out
+
+
+def test_markdown_comment_warns_about_removals_and_lists_findings(repo: GitRepo) -> None:
+    (repo.path / P / "fraud-scoring.yaml").unlink()
+    code, out = pac(repo, "diff", "HEAD", "--format", "markdown")
+    assert code == 0
+    assert out.startswith("<!-- pac-diff -->\n## What this pull request does to the portfolio")
+    assert "> [!WARNING]\n> This change **removes** 1 entity: product:fraud-scoring." in out
+    assert "### Findings introduced" in out
+    assert "**error** `unknown-reference`" in out
+    assert "<details><summary>removed <code>product:fraud-scoring</code>" in out
+
+
+def test_fail_on_new_errors(repo: GitRepo) -> None:
+    repo.edit(P + "fraud-scoring.yaml", "owner: team-risk-data", "owner: team-nobody")
+    assert pac(repo, "diff", "HEAD")[0] == 0
+    code, out = pac(repo, "diff", "HEAD", "--fail-on-new-errors")
+    assert code == 1
+    assert "1 error introduced" in out
+    repo.commit("Break it")
+    repo.edit(P + "fraud-scoring.yaml", "owner: team-nobody", "owner: team-risk-data")
+    code, out = pac(repo, "diff", "HEAD", "--fail-on-new-errors")
+    assert code == 0
+    assert "1 error resolved" in out
+
+
+def test_markdown_stays_under_the_limit_and_says_what_it_cut(repo: GitRepo) -> None:
+    from conftest import TODAY
+
+    from pac.compare import compare
+    from pac.report.changes import render_diff_markdown
+    from pac.source import read_directory
+    from pac.validate import validate
+
+    before = validate(read_directory(repo.path / "portfolio"), today=TODAY)
+    for i in range(300):
+        repo.write(f"{P}extra-{i:03}.yaml", f"id: extra-{i:03}\nname: Extra {i}\nkind: service\n"
+                   "lifecycle: {stage: ideation}\nowner: team-claims\n"
+                   f"summary: {'A long summary. ' * 10}\n")
+    after = validate(read_directory(repo.path / "portfolio"), today=TODAY)
+    comparison = compare(before, after, base_label="a", head_label="b")
+    text = render_diff_markdown(comparison, limit=20_000)
+    assert len(text) < 20_000
+    assert "more changed entities are not shown here" in text
+    assert len(render_diff_markdown(comparison)) < 60_000
+
+
+def test_first_portfolio_commit_has_an_empty_base(tmp_path: Path) -> None:
+    repo = GitRepo(tmp_path / "repo")
+    repo.write("README.md", "hello\n")
+    repo.commit("Empty start")
+    repo.copy(REFERENCE, "portfolio")
+    code, out = pac(repo, "diff", "HEAD")
+    assert code == 0
+    assert "3 products" not in out and "New product: Claims Portal" in out
+
+
+def test_validate_and_build_at_a_tag(repo: GitRepo, tmp_path: Path) -> None:
+    repo.git("tag", "q3-2026")
+    repo.edit(P + "fraud-scoring.yaml", "owner: team-risk-data", "owner: team-nobody")
+    repo.commit("Break it")
+    assert pac(repo, "validate")[0] == 1
+    code, out = pac(repo, "validate", "--at", "q3-2026")
+    assert code == 0, out
+    code, out = pac(repo, "validate", "--at", "no-such-tag")
+    assert code == 2 and "is not a branch, tag or commit" in out
+    code, out = pac(repo, "build", "--at", "q3-2026", "--out", str(tmp_path / "site"))
+    assert code == 0, out
+    assert (tmp_path / "site" / "products" / "fraud-scoring.html").is_file()
