@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -172,12 +173,12 @@ def build(
 
 
 @contextmanager
-def _progress(total: int) -> Iterator[Callable[[int], None]]:
+def _progress(total: int, label: str = "Rendering pages") -> Iterator[Callable[[int], None]]:
     """A progress bar on a terminal; silence elsewhere."""
-    if not sys.stderr.isatty():
+    if not sys.stderr.isatty() or not total:
         yield lambda _done: None
         return
-    with click.progressbar(length=total, label="Rendering pages", file=sys.stderr) as bar:
+    with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
         state = {"done": 0}
 
         def advance(done: int) -> None:
@@ -245,6 +246,84 @@ def diff(
     comparison = compare(before, after, base_label=old.label, head_label=new.label)
     click.echo(DIFF_REPORTERS[fmt](comparison), nl=False)
     sys.exit(1 if fail_on_new_errors and comparison.errors_introduced else 0)
+
+
+@cli.command()
+@click.option(
+    "--portfolio",
+    "portfolio",
+    type=click.Path(path_type=Path),
+    default="portfolio",
+    show_default=True,
+    help="The portfolio folder.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "json"]),
+    default="markdown",
+    show_default=True,
+)
+@click.option("--since", metavar="YYYY-MM-DD", help="Only changes on or after this day.")
+@click.option("--until", metavar="YYYY-MM-DD", help="Only changes up to this day.")
+@click.option(
+    "--entity",
+    metavar="KIND:ID",
+    help="Only one entity, such as product:claims-portal (its earlier ids included).",
+)
+@click.option(
+    "--allow-shallow",
+    is_flag=True,
+    help="Accept the short history of a shallow clone; the log says it is truncated.",
+)
+def changelog(
+    portfolio: Path,
+    fmt: str,
+    since: str | None,
+    until: str | None,
+    entity: str | None,
+    allow_shallow: bool,
+) -> None:
+    """The history of the portfolio: one entry per merged pull request (or per commit on a
+    branch without merges), with who changed what, when, and through which pull request."""
+    from pac.git import Repository
+    from pac.history import build_changelog
+    from pac.report.changelog import CHANGELOG_REPORTERS
+
+    for value in (since, until):
+        if value is not None:
+            _today(value)
+    if entity is not None and ":" not in entity:
+        raise click.BadParameter(
+            "give KIND:ID, such as product:claims-portal", param_hint="--entity"
+        )
+    repo = Repository(portfolio if portfolio.exists() else Path.cwd())
+    prefix = inputs.prefix_of(portfolio.resolve(), repo.root)
+    with _progress(_count_commits(repo, prefix), "Reading history") as advance:
+        log = build_changelog(
+            repo, prefix, allow_shallow=allow_shallow, since=since, until=until, progress=advance
+        )
+    if entity is not None:
+        log = type(log)(log.for_entity(entity), log.truncated)
+    repository = _repository_url(portfolio)
+    click.echo(CHANGELOG_REPORTERS[fmt](log, repository=repository), nl=False)
+
+
+def _count_commits(repo: Any, prefix: str) -> int:
+    return repo.count_commits(prefix) if sys.stderr.isatty() else 0
+
+
+def _repository_url(portfolio: Path) -> str | None:
+    """`repository` from portfolio.yaml, for links, if it can be read."""
+    from pac import yaml
+
+    for name in inputs.SETTINGS:
+        path = portfolio / name
+        if path.is_file():
+            data = yaml.parse(path.read_text(encoding="utf-8", errors="replace")).data
+            value = data.get("repository") if isinstance(data, dict) else None
+            return value if isinstance(value, str) and value.startswith("http") else None
+    return None
 
 
 @cli.command()

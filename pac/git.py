@@ -101,6 +101,18 @@ class Repository:
     def commit_time(self, ref: str) -> int:
         return int(self._run("show", "-s", "--format=%ct", self.resolve(ref)).strip())
 
+    def count_commits(self, folder: str, rev: str = "HEAD") -> int:
+        """How many first-parent commits touch `folder`: the length of a progress bar."""
+        out = self._run(
+            "rev-list",
+            "--count",
+            "--first-parent",
+            self.resolve(rev),
+            "--",
+            folder.strip("/") or ".",
+        )
+        return int(out.strip() or 0)
+
     def is_shallow(self) -> bool:
         return self._run("rev-parse", "--is-shallow-repository").strip() == "true"
 

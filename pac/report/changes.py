@@ -35,14 +35,14 @@ def _value(value: Any) -> str:
     return str(value)
 
 
-def _field_line(change: FieldChange) -> str:
+def field_line(change: FieldChange) -> str:
     if change.kind == "set":
         parts = [f"+{v}" for v in change.new] + [f"-{v}" for v in change.old]
         return f"{change.path}: {', '.join(parts)}"
     return f"{change.path}: {_value(change.old)} -> {_value(change.new)}"
 
 
-def _entity_title(e: EntityChange) -> str:
+def entity_title(e: EntityChange) -> str:
     title = f"{e.status} {e.ref}"
     if e.old_id:
         title += f" (was {e.old_id})"
@@ -53,8 +53,8 @@ def render_diff_text(c: Comparison) -> str:
     lines = [f"Portfolio changes from {c.base} to {c.head}: {_counts(c)}."]
     lines += [f"  * {h}" for h in c.headlines]
     for e in c.changes.entities:
-        lines.append(_entity_title(e))
-        lines += [f"    {_field_line(f)}" for f in e.changes]
+        lines.append(entity_title(e))
+        lines += [f"    {field_line(f)}" for f in e.changes]
     for f in c.introduced:
         lines.append(f"introduced: {f.file}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}")
     for f in c.resolved:
@@ -66,6 +66,21 @@ def _totals(t: Totals | None) -> dict[str, float] | None:
     if t is None:
         return None
     return {"envelope": t.envelope, "run": t.run, "change": t.change, "allocated": t.allocated}
+
+
+def entity_dict(e: EntityChange) -> dict[str, Any]:
+    """One entity's change, as the JSON reports of diff and change log give it."""
+    return {
+        "entity": e.ref,
+        "kind": e.kind,
+        "id": e.id,
+        "status": e.status,
+        "name": e.name,
+        "old_id": e.old_id,
+        "changes": [
+            {"path": f.path, "kind": f.kind, "old": f.old, "new": f.new} for f in e.changes
+        ],
+    }
 
 
 def diff_document(c: Comparison) -> dict[str, Any]:
@@ -85,20 +100,7 @@ def diff_document(c: Comparison) -> dict[str, Any]:
             "errors_introduced": c.errors_introduced,
         },
         "headlines": c.headlines,
-        "entities": [
-            {
-                "entity": e.ref,
-                "kind": e.kind,
-                "id": e.id,
-                "status": e.status,
-                "name": e.name,
-                "old_id": e.old_id,
-                "changes": [
-                    {"path": f.path, "kind": f.kind, "old": f.old, "new": f.new} for f in e.changes
-                ],
-            }
-            for e in changes.entities
-        ],
+        "entities": [entity_dict(e) for e in changes.entities],
         "funding": [
             {"period": d.period, "before": _totals(d.before), "after": _totals(d.after)}
             for d in changes.funding

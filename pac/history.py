@@ -1,0 +1,220 @@
+"""The change log: the semantic diff applied to every step of the first-parent history.
+
+One `git log --raw` lists what each commit changed; file contents come through one
+persistent `git cat-file --batch`, and each blob is parsed once, however many commits
+share it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from pac import yaml
+from pac.diff import EntityChange, diff_kind
+from pac.errors import PacError
+from pac.git import Commit, Repository
+from pac.load import classify
+
+_PULL_REQUEST = (re.compile(r"^Merge pull request #(\d+)"), re.compile(r"\(#(\d+)\)\s*$"))
+SHALLOW_HINT = (
+    "this clone is shallow, so its history is cut short: fetch the whole history "
+    "(actions/checkout with fetch-depth: 0, or git fetch --unshallow), or pass "
+    "--allow-shallow to accept a truncated log"
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One step of the history: a merged pull request, or a commit on a branch."""
+
+    commit: str
+    date: datetime.datetime
+    author: str
+    email: str
+    title: str
+    pull_request: int | None
+    changes: tuple[EntityChange, ...]
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Changelog:
+    entries: list[Entry]  # newest first
+    truncated: bool = False
+
+    def for_entity(self, ref: str) -> list[Entry]:
+        """The entries that touch one entity, following it across renames."""
+        aliases = aliases_of(self, ref)
+        kind = ref.split(":", 1)[0]
+        out = []
+        for entry in self.entries:
+            touched = tuple(
+                c
+                for c in entry.changes
+                if c.kind == kind and (c.id in aliases or c.old_id in aliases)
+            )
+            if touched:
+                out.append(
+                    Entry(
+                        entry.commit,
+                        entry.date,
+                        entry.author,
+                        entry.email,
+                        entry.title,
+                        entry.pull_request,
+                        touched,
+                        entry.notes,
+                    )
+                )
+        return out
+
+
+def aliases_of(log: Changelog, ref: str) -> set[str]:
+    """An entity's id and every id it had before, as the renames in the log tell."""
+    kind, _, entity_id = ref.partition(":")
+    aliases = {entity_id}
+    for entry in log.entries:  # newest first: a rename is seen after what it renamed to
+        for change in entry.changes:
+            if change.kind == kind and change.id in aliases and change.old_id:
+                aliases.add(change.old_id)
+    return aliases
+
+
+def pull_request(message: str) -> int | None:
+    """The pull request a merge or squash commit names, if any."""
+    first = message.splitlines()[0] if message else ""
+    for pattern in _PULL_REQUEST:
+        match = pattern.search(first)
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def build_changelog(
+    repo: Repository,
+    prefix: str,
+    *,
+    allow_shallow: bool = False,
+    since: str | None = None,
+    until: str | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Changelog:
+    """Every change to the portfolio under `prefix`, newest first."""
+    truncated = repo.is_shallow()
+    if truncated and not allow_shallow:
+        raise PacError(SHALLOW_HINT)
+    walker = _Walker(repo, prefix)
+    entries = []
+    for done, commit in enumerate(repo.first_parent_log(prefix, until=until), 1):
+        entry = walker.step(commit)
+        recent = since is None or commit.date.date() >= datetime.date.fromisoformat(since)
+        if recent and (entry.changes or entry.notes):
+            entries.append(entry)
+        if progress:
+            progress(done)
+    return Changelog(list(reversed(entries)), truncated)
+
+
+class _Walker:
+    """Keeps the last readable version of every file, so each step diffs only what moved."""
+
+    def __init__(self, repo: Repository, prefix: str) -> None:
+        self.repo = repo
+        self.prefix = prefix.strip("/") + "/" if prefix.strip("/") else ""
+        self.current: dict[str, tuple[str, str, dict[str, Any]]] = {}  # path -> kind, id, data
+        self.parsed: dict[str, tuple[str, str, dict[str, Any]] | str] = {}  # blob -> ... | error
+        self.removed: dict[str, set[str]] = defaultdict(set)  # kind -> ids gone before now
+
+    def step(self, commit: Commit) -> Entry:
+        old: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+        new: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+        notes = []
+        for change in commit.changes:
+            relative = change.path[len(self.prefix) :]
+            where = classify(relative)
+            if where is None or not change.path.startswith(self.prefix):
+                continue
+            previous = self.current.get(change.path)
+            if change.new_blob is None:
+                self.current.pop(change.path, None)
+            else:
+                parsed = self._parse(change.new_blob, where)
+                if isinstance(parsed, str):
+                    notes.append(f"{change.path} could not be read at this commit: {parsed}")
+                    continue
+                self.current[change.path] = parsed
+                new[parsed[0]][parsed[1]] = parsed[2]
+            if previous is not None:
+                old[previous[0]][previous[1]] = previous[2]
+        changes = [
+            c
+            for kind in sorted(set(old) | set(new))
+            for c in self._diff(kind, old[kind], new[kind])
+        ]
+        return Entry(
+            commit.sha,
+            commit.date,
+            commit.author,
+            commit.email,
+            commit.message.splitlines()[0] if commit.message else "",
+            pull_request(commit.message),
+            tuple(changes),
+            tuple(notes),
+        )
+
+    def _diff(
+        self, kind: str, old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]
+    ) -> Iterator[EntityChange]:
+        for change in diff_kind(kind, old, new):
+            if change.status == "removed":
+                self.removed[kind].add(change.id)
+            elif change.status == "added":
+                earlier = [
+                    p for p in new[change.id].get("previous_ids", []) if p in self.removed[kind]
+                ]
+                if earlier:  # renamed across commits: removed before, added back now
+                    change = EntityChange(kind, change.id, "renamed", change.name, earlier[0])
+            yield change
+
+    def _parse(self, blob: str, where: tuple[str, str]) -> tuple[str, str, dict[str, Any]] | str:
+        cached = self.parsed.get(blob)
+        if cached is None:
+            cached = self.parsed[blob] = _read_entity(self.repo.read_blob(blob), *where)
+        return cached
+
+
+def _read_entity(content: bytes, kind: str, stem: str) -> tuple[str, str, dict[str, Any]] | str:
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return "it is not valid UTF-8"
+    parsed = yaml.parse(text)
+    if parsed.data is None or not isinstance(parsed.data, dict):
+        problem = next((p for p in parsed.problems if p.rule == "yaml-syntax"), None)
+        return (
+            f"{problem.message} (line {problem.line})"
+            if problem
+            else "it is empty or not a mapping"
+        )
+    key = "period" if kind == "funding" else "id"
+    declared = parsed.data.get(key)
+    entity_id = declared if isinstance(declared, str) else stem
+    if kind == "portfolio":
+        entity_id = "portfolio"
+    return kind, entity_id, _plain(parsed.data)
+
+
+def _plain(value: Any) -> Any:
+    """JSON-ready data: dates as ISO text."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value

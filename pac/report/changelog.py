@@ -1,0 +1,76 @@
+"""Reports of the change log: Markdown grouped by month, newest first, and JSON."""
+
+from __future__ import annotations
+
+import json
+from itertools import groupby
+from typing import Any
+
+from pac.history import Changelog, Entry
+from pac.report.changes import entity_dict, entity_title, field_line, md
+
+VERSION = 1
+
+
+def changelog_document(log: Changelog) -> dict[str, Any]:
+    """The JSON contract, version 1."""
+    return {
+        "version": VERSION,
+        "truncated": log.truncated,
+        "entries": [
+            {
+                "commit": e.commit,
+                "date": e.date.isoformat(),
+                "author": e.author,
+                "email": e.email,
+                "title": e.title,
+                "pull_request": e.pull_request,
+                "changes": [entity_dict(c) for c in e.changes],
+                "notes": list(e.notes),
+            }
+            for e in log.entries
+        ],
+    }
+
+
+def render_changelog_json(log: Changelog, *, repository: str | None = None) -> str:
+    return json.dumps(changelog_document(log), indent=2, ensure_ascii=False) + "\n"
+
+
+def commit_url(repository: str | None, sha: str) -> str | None:
+    return f"{repository.rstrip('/')}/commit/{sha}" if repository else None
+
+
+def pull_url(repository: str | None, number: int) -> str | None:
+    return f"{repository.rstrip('/')}/pull/{number}" if repository else None
+
+
+def _entry_heading(e: Entry, repository: str | None) -> str:
+    sha = e.commit[:10]
+    url = commit_url(repository, e.commit)
+    where = f"[`{sha}`]({url})" if url else f"`{sha}`"
+    if e.pull_request is not None:
+        pr = pull_url(repository, e.pull_request)
+        where = (f"[#{e.pull_request}]({pr})" if pr else f"#{e.pull_request}") + f", {where}"
+    return f"### {e.date.date().isoformat()} {md(e.title)} ({where})"
+
+
+def render_changelog_markdown(log: Changelog, *, repository: str | None = None) -> str:
+    lines = ["# Change log", ""]
+    if log.truncated:
+        lines += ["> [!WARNING]", "> This log comes from a shallow clone and stops early.", ""]
+    if not log.entries:
+        lines.append("No change to the portfolio yet.")
+    for month, entries in groupby(log.entries, key=lambda e: e.date.strftime("%B %Y")):
+        lines += [f"## {month}", ""]
+        for e in entries:
+            lines += [_entry_heading(e, repository), "", f"By {md(e.author)}.", ""]
+            for change in e.changes:
+                lines.append(f"- {md(entity_title(change))}")
+                lines += [f"    - {md(field_line(f))}" for f in change.changes]
+            lines += [f"- _{md(note)}_" for note in e.notes]
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+CHANGELOG_REPORTERS = {"markdown": render_changelog_markdown, "json": render_changelog_json}
