@@ -29,8 +29,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from bench_validate import Run, machine, run, source_state, tool  # noqa: E402
-from generate import DEFAULT_TODAY, generate  # noqa: E402
+from bench_validate import Run, machine, run, source_state, tool
+from generate import DEFAULT_TODAY, generate
 
 HERE = Path(__file__).parent
 EPOCH = "1800000000"
@@ -110,7 +110,7 @@ def table(results: list[dict[str, Any]]) -> str:
     for r in results:
         lines.append(
             f"| {r['products']:,} | {r['floor_seconds']:.1f} | {r['pac_seconds']:.1f} | "
-            f"{r['ratio_to_floor']:.2f}× | {r['pac_peak_mb']:.0f} | "
+            f"{r['ratio_to_floor']:.2f}x | {r['pac_peak_mb']:.0f} | "
             f"{r['site_bytes'] / 1e6:.0f} | {r['search_index_bytes'] / 1e6:.1f} | "
             f"{r['average_product_page_bytes'] / 1024:.1f} |")
     return "\n".join(lines)
@@ -120,8 +120,8 @@ def verdict(results: list[dict[str, Any]]) -> str:
     largest = results[-1]
     pages = [r["average_product_page_bytes"] for r in results]
     lines = [
-        f"- pac build at most {GOALS['ratio_to_floor']}× MkDocs alone: "
-        + ", ".join(f"{r['ratio_to_floor']:.2f}× at {r['products']:,}" for r in results),
+        f"- pac build at most {GOALS['ratio_to_floor']}x MkDocs alone: "
+        + ", ".join(f"{r['ratio_to_floor']:.2f}x at {r['products']:,}" for r in results),
         f"- product pages the same size at every N and under {GOALS['page_kb']:.0f} KB: "
         + ", ".join(f"{p / 1024:.1f} KB" for p in pages)
         + f" (largest / smallest {max(pages) / min(pages):.3f})",
