@@ -165,9 +165,7 @@ class Repository:
             files.append(SourceFile(relative, int(size), content))
         return sorted(files, key=lambda f: f.path)
 
-    def first_parent_log(
-        self, folder: str, *, since: str | None = None, until: str | None = None, rev: str = "HEAD"
-    ) -> Iterator[Commit]:
+    def first_parent_log(self, folder: str, *, rev: str = "HEAD") -> Iterator[Commit]:
         """The first-parent history that touches `folder`, oldest first, with the files each
         commit changed there (a merge's changes are those against its first parent)."""
         args = [
@@ -181,10 +179,6 @@ class Repository:
             "--diff-merges=first-parent",
             f"--format={_FORMAT}",
         ]
-        if since:
-            args.append(f"--since={since}")
-        if until:
-            args.append(f"--until={until}")
         output = self._run(*args, self.resolve(rev), "--", folder.strip("/") or ".")
         for record in output.split(_RECORD)[1:]:
             yield _parse_commit(record)

@@ -110,10 +110,11 @@ def build_changelog(
         raise PacError(SHALLOW_HINT)
     walker = _Walker(repo, prefix)
     entries = []
-    for done, commit in enumerate(repo.first_parent_log(prefix, until=until), 1):
-        entry = walker.step(commit)
-        recent = since is None or commit.date.date() >= datetime.date.fromisoformat(since)
-        if recent and (entry.changes or entry.notes):
+    first = datetime.date.fromisoformat(since) if since else datetime.date.min
+    last = datetime.date.fromisoformat(until) if until else datetime.date.max
+    for done, commit in enumerate(repo.first_parent_log(prefix), 1):
+        entry = walker.step(commit)  # every step, so that later diffs have what came before
+        if first <= commit.date.date() <= last and (entry.changes or entry.notes):
             entries.append(entry)
         if progress:
             progress(done)

@@ -1,0 +1,131 @@
+"""pac changelog over real git histories: merges, squashes, renames, broken files, shallow."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import REFERENCE
+from gitrepo import GitRepo
+from test_diff import P, inside
+
+from pac.cli import cli
+
+
+def pac(repo: GitRepo, *args: str) -> tuple[int, str]:
+    with inside(repo.path):
+        result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.output
+
+
+@pytest.fixture
+def history(tmp_path: Path) -> GitRepo:
+    repo = GitRepo(tmp_path / "repo")
+    repo.copy(REFERENCE, "portfolio")
+    repo.commit("Start the portfolio", author="Olu Owner", email="olu@example.com")
+    # a pull request merged with a merge commit
+    repo.git("checkout", "-q", "-b", "go-live")
+    repo.edit(P + "fraud-scoring.yaml", "stage: build", "stage: live")
+    repo.commit("Fraud scoring goes live", author="Bea Builder", email="bea@example.com")
+    repo.git("checkout", "-q", "main")
+    repo.git("merge", "-q", "--no-ff", "go-live", "-m",
+             "Merge pull request #12 from northwind/go-live", author="Mia Merger",
+             email="mia@example.com")
+    # a squash-merged pull request
+    repo.edit("portfolio/funding/FY2027.yaml", "change: 650000", "change: 770000")
+    repo.commit("More change funding for the claims portal (#14)", author="Finn Finance",
+                email="finn@example.com")
+    return repo
+
+
+def test_entries_name_author_and_pull_request(history: GitRepo) -> None:
+    code, out = pac(history, "changelog", "--format", "json")
+    assert code == 0, out
+    log = json.loads(out)
+    assert log["version"] == 1 and log["truncated"] is False
+    summary = [(e["author"], e["pull_request"], e["title"]) for e in log["entries"]]
+    assert summary == [
+        ("Finn Finance", 14, "More change funding for the claims portal (#14)"),
+        ("Mia Merger", 12, "Merge pull request #12 from northwind/go-live"),
+        ("Olu Owner", None, "Start the portfolio"),
+    ]
+    newest, merge, first = log["entries"]
+    assert newest["changes"] == [{
+        "entity": "funding:FY2027", "kind": "funding", "id": "FY2027", "status": "changed",
+        "name": "FY2027", "old_id": None,
+        "changes": [{"path": "allocations[claims-portal].change", "kind": "value",
+                     "old": 650000, "new": 770000}]}]
+    assert merge["changes"][0]["changes"] == [
+        {"path": "lifecycle.stage", "kind": "value", "old": "build", "new": "live"}]
+    assert {c["entity"] for c in first["changes"]} >= {"product:claims-portal", "team:team-claims",
+                                                       "portfolio:portfolio"}
+    assert all(c["status"] == "added" for c in first["changes"])
+    assert len(newest["commit"]) == 40 and newest["date"].endswith("+00:00")
+
+
+def test_markdown_links_commits_and_pull_requests(history: GitRepo) -> None:
+    code, out = pac(history, "changelog")
+    assert code == 0
+    assert out.startswith("# Change log\n\n## ")
+    assert "[#12](https://github.com/northwind/portfolio/pull/12)" in out
+    assert "https://github.com/northwind/portfolio/commit/" in out
+    assert "By Mia Merger." in out
+    assert out.index("#14") < out.index("#12")  # newest first
+
+
+def test_rename_across_commits_and_entity_history(history: GitRepo) -> None:
+    history.git("rm", "-q", P + "customer-identity.yaml")
+    history.commit("Retire the old identity file for now")
+    history.write(P + "identity.yaml", (REFERENCE / "products" / "customer-identity.yaml")
+                  .read_text().replace("id: customer-identity", "id: identity")
+                  .replace("[customer-login]", "[customer-login, customer-identity]"))
+    history.commit("Bring it back as identity")
+    code, out = pac(history, "changelog", "--format", "json", "--entity", "product:identity")
+    assert code == 0, out
+    entries = json.loads(out)["entries"]
+    statuses = [(c["status"], c["id"], c["old_id"]) for e in entries for c in e["changes"]]
+    assert statuses == [("renamed", "identity", "customer-identity"),
+                        ("removed", "customer-identity", None),
+                        ("added", "customer-identity", None)]
+
+
+def test_a_broken_file_is_noted_and_the_log_goes_on(history: GitRepo) -> None:
+    history.edit(P + "claims-portal.yaml", "name: Claims Portal", "name: [Claims Portal")
+    history.commit("Oops")
+    history.edit(P + "claims-portal.yaml", "name: [Claims Portal", "name: Claims Web")
+    history.commit("Fix and rename")
+    code, out = pac(history, "changelog", "--format", "json", "--since", "2026-01-01")
+    assert code == 0
+    fixed, broken = json.loads(out)["entries"][:2]
+    assert broken["title"] == "Oops" and broken["changes"] == []
+    assert broken["notes"][0].startswith(
+        "portfolio/products/claims-portal.yaml could not be read at this commit")
+    assert fixed["changes"][0]["changes"] == [
+        {"path": "name", "kind": "value", "old": "Claims Portal", "new": "Claims Web"}]
+
+
+def test_since_and_until(history: GitRepo) -> None:
+    dates = [json.loads(pac(history, "changelog", "--format", "json")[1])["entries"][i]["date"]
+             for i in range(3)]
+    middle = dates[1][:10]
+    code, out = pac(history, "changelog", "--format", "json", "--since", middle)
+    assert [e["pull_request"] for e in json.loads(out)["entries"]] == [14, 12]
+    code, out = pac(history, "changelog", "--format", "json", "--until", middle)
+    assert [e["pull_request"] for e in json.loads(out)["entries"]] == [12, None]
+
+
+def test_shallow_clone_stops_unless_allowed(history: GitRepo, tmp_path: Path) -> None:
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{history.path}",
+                    str(clone)], check=True)
+    shallow = GitRepo.__new__(GitRepo)
+    shallow.path = clone
+    code, out = pac(shallow, "changelog")
+    assert code == 2
+    assert "fetch-depth: 0" in out
+    code, out = pac(shallow, "changelog", "--format", "json", "--allow-shallow")
+    assert code == 0
+    assert json.loads(out)["truncated"] is True
