@@ -112,8 +112,10 @@ def test_since_and_until(history: GitRepo) -> None:
              for i in range(3)]
     middle = dates[1][:10]
     code, out = pac(history, "changelog", "--format", "json", "--since", middle)
+    assert code == 0
     assert [e["pull_request"] for e in json.loads(out)["entries"]] == [14, 12]
     code, out = pac(history, "changelog", "--format", "json", "--until", middle)
+    assert code == 0
     assert [e["pull_request"] for e in json.loads(out)["entries"]] == [12, None]
 
 
