@@ -127,6 +127,12 @@ def _build_date(folder: Path, commit_time: int | None) -> tuple[int, datetime.da
     help="Build the catalogue as of a git branch, tag or "
     "commit, read from git without checking it out.",
 )
+@click.option(
+    "--history/--no-history",
+    default=True,
+    show_default=True,
+    help="Add the change log and each entity's history from git.",
+)
 def build(
     portfolio: Path,
     out: Path,
@@ -134,6 +140,7 @@ def build(
     project: Path | None,
     today: str | None,
     ref: str | None,
+    history: bool,
 ) -> None:
     """Validate PORTFOLIO and build its catalogue site with MkDocs (Material).
 
@@ -148,6 +155,7 @@ def build(
     site = site_dir if site_dir is not None else source.root / "site"
     if site_dir is not None and not site_dir.is_dir():
         raise PacError(f"{site_dir} is not a directory: give the site's MkDocs project folder")
+    log = _history(source, ref) if history else None
     entities = sum(1 for f in source.files if "/" in f.path)
     with _progress(entities) as advance:
         built = run(
@@ -160,6 +168,7 @@ def build(
             read=source.read,
             progress=advance,
             project=project,
+            changelog=log,
         )
     if built.site is None:
         click.echo(render(built.validation, "text", colour=_colour("text")), nl=False)
@@ -170,6 +179,29 @@ def build(
     for warning in built.warnings:
         click.echo(f"MkDocs: {warning}", err=True)
     click.echo(f"Built {built.pages} pages into {built.site}.")
+
+
+def _history(source: inputs.Portfolio, ref: str | None) -> Any:
+    """The change log for the site, when the portfolio is in git; a shallow clone gives a
+    truncated one, with a warning that names the fix."""
+    from pac.git import Repository
+    from pac.history import SHALLOW_HINT, build_changelog
+
+    try:
+        repo = Repository(source.root)
+    except PacError:
+        return None
+    if repo.is_shallow():
+        click.echo(f"warning: {SHALLOW_HINT}", err=True)
+    try:
+        repo.resolve(ref or "HEAD")
+    except PacError:
+        return None  # a repository with no commit yet
+    total = repo.count_commits(source.prefix, ref or "HEAD") if sys.stderr.isatty() else 0
+    with _progress(total, "Reading history") as advance:
+        return build_changelog(
+            repo, source.prefix, allow_shallow=True, progress=advance, rev=ref or "HEAD"
+        )
 
 
 @contextmanager

@@ -103,6 +103,7 @@ def build_changelog(
     since: str | None = None,
     until: str | None = None,
     progress: Callable[[int], None] | None = None,
+    rev: str = "HEAD",
 ) -> Changelog:
     """Every change to the portfolio under `prefix`, newest first."""
     truncated = repo.is_shallow()
@@ -112,7 +113,7 @@ def build_changelog(
     entries = []
     first = datetime.date.fromisoformat(since) if since else datetime.date.min
     last = datetime.date.fromisoformat(until) if until else datetime.date.max
-    for done, commit in enumerate(repo.first_parent_log(prefix), 1):
+    for done, commit in enumerate(repo.first_parent_log(prefix, rev=rev), 1):
         entry = walker.step(commit)  # every step, so that later diffs have what came before
         if first <= commit.date.date() <= last and (entry.changes or entry.notes):
             entries.append(entry)

@@ -137,6 +137,14 @@ def test_dates_come_from_the_commit(tmp_path: Path, reference: Path) -> None:
         outputs.append(tree_digest(repo / name))
     assert outputs[0] == outputs[1]
     assert "As of 2026-09-30." in (repo / "a" / "index.html").read_text()
+    # the change log and each entity's history come from the same commits
+    changelog = (repo / "a" / "changelog.html").read_text()
+    assert "2026-09-30: start" in changelog and "By A (" in changelog
+    commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo, capture_output=True,
+                            text=True, check=True).stdout.strip()
+    product = (repo / "a" / "products" / "claims-portal.html").read_text()
+    assert 'id="history"' in product
+    assert f'href="https://github.com/northwind/portfolio/commit/{commit}"' in product
 
 
 def test_zensical_builds_the_generated_project(tmp_path: Path, reference: Path) -> None:

@@ -14,6 +14,7 @@ from pac.catalogue.mkdocs import build_site
 from pac.catalogue.pages import Progress, render_pages
 from pac.catalogue.project import mkdocs_config, read_site_config, write_project
 from pac.errors import PacError
+from pac.history import Changelog
 from pac.source import SourceFile
 from pac.validate import Result, validate
 
@@ -37,10 +38,15 @@ def generate_project(
     today: datetime.date,
     prefix: str,
     progress: Progress | None = None,
+    changelog: Changelog | None = None,
 ) -> tuple[int, list[str]]:
     """Write the complete MkDocs project for a validated portfolio; (pages, hidden pages)."""
     catalogue = build_catalogue(
-        validation.portfolio, validation.findings, today=today, prefix=prefix
+        validation.portfolio,
+        validation.findings,
+        today=today,
+        prefix=prefix,
+        changelog=changelog,
     )
     config = mkdocs_config(read_site_config(site), validation.portfolio.settings)
     pages = [(page.path, page.text) for page in render_pages(catalogue, progress=progress)]
@@ -59,6 +65,7 @@ def build(
     read: Callable[[str], bytes | None] = lambda _path: None,
     progress: Progress | None = None,
     project: Path | None = None,
+    changelog: Changelog | None = None,
 ) -> Built:
     """Build the catalogue into `out`, replacing it only when the whole build succeeds."""
     validation = validate(files, today=today, prefix=prefix, read=read)
@@ -72,7 +79,13 @@ def build(
     with tempfile.TemporaryDirectory(dir=out.parent, prefix=".pac-build-") as tmp:
         work = Path(tmp) / "project"
         count, hidden = generate_project(
-            validation, work, site=site, today=today, prefix=prefix, progress=progress
+            validation,
+            work,
+            site=site,
+            today=today,
+            prefix=prefix,
+            progress=progress,
+            changelog=changelog,
         )
         if project is not None:
             _replace(work, project.resolve(), copy=True)

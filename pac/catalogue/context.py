@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pac.figures import PeriodFigures, Split, period_figures, periods_in_order, product_funding
 from pac.findings import Finding
+from pac.history import Changelog, Entry
 from pac.portfolio import Portfolio
 
 FOLDERS = {
@@ -36,6 +37,23 @@ class Catalogue:
     funding: dict[str, dict[str, Split]] = field(default_factory=dict)
     periods: list[PeriodFigures] = field(default_factory=list)
     findings_by_entity: dict[str, list[Finding]] = field(default_factory=dict)
+    changelog: Changelog | None = None  # None outside git, or when history is turned off
+    repository: str = ""
+
+
+def entity_history(cat: Catalogue, kind: str, entity_id: str, previous: list[str]) -> list[Entry]:
+    """The change-log entries that touch an entity under its id or an earlier one."""
+    if cat.changelog is None:
+        return []
+    ids = {entity_id, *previous}
+    out = []
+    for entry in cat.changelog.entries:
+        touched = tuple(
+            c for c in entry.changes if c.kind == kind and (c.id in ids or c.old_id in ids)
+        )
+        if touched:
+            out.append(replace(entry, changes=touched))
+    return out
 
 
 def _index(pairs: list[tuple[str, str]]) -> dict[str, list[str]]:
@@ -46,7 +64,12 @@ def _index(pairs: list[tuple[str, str]]) -> dict[str, list[str]]:
 
 
 def build_catalogue(
-    portfolio: Portfolio, findings: list[Finding], *, today: datetime.date, prefix: str
+    portfolio: Portfolio,
+    findings: list[Finding],
+    *,
+    today: datetime.date,
+    prefix: str,
+    changelog: Changelog | None = None,
 ) -> Catalogue:
     products = portfolio.products
     settings = portfolio.settings
@@ -69,4 +92,6 @@ def build_catalogue(
         funding=product_funding(portfolio),
         periods=[period_figures(portfolio, f) for f in periods_in_order(portfolio)],
         findings_by_entity=dict(by_entity),
+        changelog=changelog,
+        repository=repository,
     )

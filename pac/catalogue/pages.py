@@ -7,12 +7,13 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import groupby
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
-from pac.catalogue.context import FOLDERS, Catalogue
+from pac.catalogue.context import FOLDERS, Catalogue, entity_history
 from pac.catalogue.sanitize import markdown_to_safe_html
 from pac.figures import PeriodFigures, Split, is_live, kpi_status, support_status
 from pac.model import STAGES, Funding
@@ -21,6 +22,7 @@ from pac.rules import RULES
 
 Progress = Callable[[int], None]
 LARGE_PORTFOLIO = 500
+CHANGELOG_PAGE = 500  # entries on the change-log page; pac changelog lists them all
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,11 @@ def _environment(cat: Catalogue) -> jinja2.Environment:
         kpi_status=kpi_status,
         support_status=lambda tech: support_status(tech, cat.today),
         bar_total=lambda row: row[2] + row[3],
+        change_value=_change_value,
+        groupby_month=lambda entries: [
+            (month, list(group))
+            for month, group in groupby(entries, key=lambda e: e.date.strftime("%B %Y"))
+        ],
     )
     p = cat.portfolio
     env.globals.update(
@@ -65,8 +72,19 @@ def _environment(cat: Catalogue) -> jinja2.Environment:
         # listings of thousands of rows would swell the search index (and Zensical refuses
         # pages with that much search text); the entity pages stay searchable
         large=len(p.products) > LARGE_PORTFOLIO,
+        repository=cat.repository,
+        has_history=cat.changelog is not None,
     )
     return env
+
+
+def _change_value(value: Any) -> str:
+    if value is None:
+        return "(none)"
+    if isinstance(value, dict | list):
+        text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+        return text if len(text) <= 120 else text[:117] + "..."
+    return str(value)
 
 
 def _number(value: float) -> str:
@@ -101,6 +119,7 @@ class _Renderer:
                 "funding_index",
                 "funding",
                 "findings",
+                "changelog",
             )
         }
         macros: Any = env.get_template("_macros.j2").module
@@ -148,6 +167,10 @@ class _Renderer:
         )
         yield self.render("funding_index", "funding/index.md", periods=cat.periods)
         yield self.render("findings", "findings.md", **self._findings())
+        log = self.cat.changelog
+        yield self.render(
+            "changelog", "changelog.md", log=log, shown=log.entries[:CHANGELOG_PAGE] if log else []
+        )
 
     def _current(self) -> PeriodFigures | None:
         wanted = self.cat.portfolio.settings.current_period
@@ -170,6 +193,7 @@ class _Renderer:
             "current": current,
             "envelope_chart": self._envelope_chart(current) if current else "",
             "teams": sorted(p.teams.items()),
+            "latest": self.cat.changelog.entries[:5] if self.cat.changelog else [],
             "owned": self.cat.owned,
         }
 
@@ -270,11 +294,14 @@ class _Renderer:
                 done += 1
                 self.progress(done)
 
-    def _common(self, kind: str, entity_id: str) -> dict[str, Any]:
+    def _common(
+        self, kind: str, entity_id: str, previous: list[str] | None = None
+    ) -> dict[str, Any]:
         return {
             "edit_url": self.edit_url(kind, entity_id),
             "file": self.cat.portfolio.file_of(kind, entity_id),
             "findings": self.cat.findings_by_entity.get(f"{kind}:{entity_id}", []),
+            "history": entity_history(self.cat, kind, entity_id, previous or []),
         }
 
     def _product(self, pid: str) -> Page:
@@ -291,7 +318,7 @@ class _Renderer:
             description=description,
             funding=cat.funding.get(pid, {}),
             diagram=self._diagram(product.name, dependents, product.depends_on),
-            **self._common("product", pid),
+            **self._common("product", pid, list(product.previous_ids)),
         )
 
     def _diagram(self, center: str, left: list[str], right: list[str]) -> Markup:

@@ -27,6 +27,7 @@ NAV = [
     {"Objectives": "objectives/index.md"},
     {"Funding": "funding/index.md"},
     {"Findings": "findings.md"},
+    {"Change log": "changelog.md"},
 ]
 GENERATED_FOLDERS = ("products", "teams", "capabilities", "objectives", "funding")
 
