@@ -63,7 +63,13 @@ def validate(
     from pac.validate import validate as run
 
     source = _source(portfolio, ref)
-    result = run(source.files, today=_today(today), prefix=source.prefix, read=source.read)
+    result = run(
+        source.files,
+        today=_today(today),
+        prefix=source.prefix,
+        read=source.read,
+        read_repository=source.read_repository,
+    )
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     click.echo(render(result, fmt, colour=_colour(fmt)), nl=False)
     sys.exit(1 if result.fails(strict=strict) else 0)
@@ -166,6 +172,7 @@ def build(
             source_date_epoch=epoch,
             prefix=source.prefix,
             read=source.read,
+            read_repository=source.read_repository,
             progress=advance,
             project=project,
             changelog=log,
@@ -273,8 +280,12 @@ def diff(
     day = _today(today)
     old = inputs.from_revision(portfolio, base, required=False)
     new = _source(portfolio, head)
-    before = run(old.files, today=day, prefix=old.prefix, read=old.read)
-    after = run(new.files, today=day, prefix=new.prefix, read=new.read)
+    before = run(
+        old.files, today=day, prefix=old.prefix, read=old.read, read_repository=old.read_repository
+    )
+    after = run(
+        new.files, today=day, prefix=new.prefix, read=new.read, read_repository=new.read_repository
+    )
     comparison = compare(before, after, base_label=old.label, head_label=new.label)
     click.echo(DIFF_REPORTERS[fmt](comparison), nl=False)
     sys.exit(1 if fail_on_new_errors and comparison.errors_introduced else 0)
@@ -356,6 +367,39 @@ def _repository_url(portfolio: Path) -> str | None:
             value = data.get("repository") if isinstance(data, dict) else None
             return value if isinstance(value, str) and value.startswith("http") else None
     return None
+
+
+@cli.command()
+@click.argument("portfolio", type=click.Path(path_type=Path), default="portfolio")
+@click.option("--check", is_flag=True, help="Fail when the committed file differs.")
+def codeowners(portfolio: Path, check: bool) -> None:
+    """Write .github/CODEOWNERS from the portfolio: each product file owned by its owner
+    team's handle, each team file by that team, funding/ by codeowners.funding, the rest
+    by codeowners.default. Moving a product to another team moves who must approve it."""
+    from pac.codeowners import PATH, render_codeowners
+    from pac.report import render
+    from pac.validate import validate as run
+
+    source = _source(portfolio, None)
+    result = run(source.files, today=_today(None), prefix=source.prefix, read=source.read)
+    if result.fails():
+        click.echo(render(result, "text", colour=_colour("text")), nl=False)
+        raise PacError("fix the errors above first: CODEOWNERS would be incomplete")
+    text = render_codeowners(result.portfolio, source.prefix)
+    target = source.root / PATH
+    current = target.read_text(encoding="utf-8") if target.is_file() else None
+    if check:
+        if current != text:
+            click.echo(f"{PATH} is out of date: run 'pac codeowners'", err=True)
+            sys.exit(1)
+        click.echo(f"{PATH} is up to date.")
+        return
+    if current == text:
+        click.echo(f"{PATH} is up to date.")
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    click.echo(f"Wrote {PATH}.")
 
 
 @cli.command()

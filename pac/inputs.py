@@ -22,6 +22,7 @@ class Portfolio:
     root: Path  # the repository (or the folder pac treats as one)
     read: Callable[[str], bytes | None]  # a file of the portfolio folder, by relative path
     label: str  # what people call this version: "the working tree" or a commit
+    read_repository: Callable[[str], bytes | None]  # a file of the repository, by path
     commit_time: int | None = None  # when its commit was made, for reproducible builds
 
 
@@ -60,8 +61,17 @@ def from_working_tree(folder: Path) -> Portfolio:
         path = folder / name
         return path.read_bytes() if path.is_file() else None
 
+    def read_repository(name: str) -> bytes | None:
+        path = root / name
+        return path.read_bytes() if path.is_file() else None
+
     return Portfolio(
-        read_directory(folder), prefix_of(folder, root), root, read, "the working tree"
+        read_directory(folder),
+        prefix_of(folder, root),
+        root,
+        read,
+        "the working tree",
+        read_repository,
     )
 
 
@@ -83,5 +93,6 @@ def from_revision(folder: Path, ref: str, *, required: bool = True) -> Portfolio
         repo.root,
         lambda name: repo.read_file(commit, prefix + name),
         f"{ref} ({commit[:12]})",
+        lambda name: repo.read_file(commit, name),
         repo.commit_time(commit),
     )

@@ -54,25 +54,18 @@ def validate(
     today: datetime.date,
     prefix: str = "",
     read: Callable[[str], bytes | None] = lambda _path: None,
+    read_repository: Callable[[str], bytes | None] = lambda _path: None,
 ) -> Result:
-    """Check a whole portfolio; every problem in every file is a finding."""
+    """Check a whole portfolio; every problem in every file is a finding. `read` reads a
+    file of the portfolio folder (extension schemas), `read_repository` one of the
+    repository (CODEOWNERS), by relative path."""
     with _collector_paused():
-        return _validate(files, today=today, prefix=prefix, read=read)
-
-
-def _validate(
-    files: Iterable[SourceFile],
-    *,
-    today: datetime.date,
-    prefix: str,
-    read: Callable[[str], bytes | None],
-) -> Result:
-    loaded = load(files, prefix=prefix)
-    portfolio = from_loaded(loaded)
-    ctx = Context(portfolio, today, prefix, read)
-    findings = apply_severities([*loaded.findings, *run_checks(ctx)], portfolio)
-    located = locate(findings, loaded.texts)
-    return Result(portfolio, sorted(located, key=Finding.sort_key), loaded.file_count)
+        loaded = load(files, prefix=prefix)
+        portfolio = from_loaded(loaded)
+        ctx = Context(portfolio, today, prefix, read, read_repository)
+        findings = apply_severities([*loaded.findings, *run_checks(ctx)], portfolio)
+        located = locate(findings, loaded.texts)
+        return Result(portfolio, sorted(located, key=Finding.sort_key), loaded.file_count)
 
 
 def apply_severities(findings: Iterable[Finding], portfolio: Portfolio) -> list[Finding]:

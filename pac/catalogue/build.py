@@ -63,12 +63,15 @@ def build(
     source_date_epoch: int,
     prefix: str = "",
     read: Callable[[str], bytes | None] = lambda _path: None,
+    read_repository: Callable[[str], bytes | None] = lambda _path: None,
     progress: Progress | None = None,
     project: Path | None = None,
     changelog: Changelog | None = None,
 ) -> Built:
     """Build the catalogue into `out`, replacing it only when the whole build succeeds."""
-    validation = validate(files, today=today, prefix=prefix, read=read)
+    validation = validate(
+        files, today=today, prefix=prefix, read=read, read_repository=read_repository
+    )
     if validation.fails():
         return Built(validation)
     out = out.resolve()

@@ -10,6 +10,7 @@ from pac.rules import (  # noqa: F401  (imported to register their rules)
     extensions,
     funding,
     loader,
+    ownership,
     products,
     references,
     settings,

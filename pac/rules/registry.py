@@ -18,6 +18,7 @@ class Context:
     today: datetime.date
     root: str = ""  # the portfolio directory, relative to the repository, with a trailing '/'
     read: Callable[[str], bytes | None] = lambda _path: None  # a file of the portfolio directory
+    read_repository: Callable[[str], bytes | None] = lambda _path: None  # a file of the repository
 
 
 Check = Callable[[Context], Iterable[Finding]]

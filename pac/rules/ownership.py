@@ -1,0 +1,35 @@
+"""The committed CODEOWNERS must say what the portfolio says about ownership."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pac.codeowners import PATH, first_difference, render_codeowners
+from pac.findings import Finding, Severity
+from pac.rules.registry import Context, rule
+
+
+@rule(
+    "codeowners-drift",
+    Severity.WARNING,
+    "The committed .github/CODEOWNERS differs from the owners the portfolio names.",
+)
+def codeowners_drift(ctx: Context) -> Iterator[Finding]:
+    committed = ctx.read_repository(PATH)
+    if committed is None:
+        return  # the repository does not use CODEOWNERS: nothing can drift
+    text = committed.decode("utf-8", "replace")
+    expected = render_codeowners(ctx.portfolio, ctx.root)
+    if text == expected:
+        return
+    line, have, want = first_difference(text, expected)
+    yield Finding(
+        "codeowners-drift",
+        PATH,
+        f"CODEOWNERS says {have!r} where the portfolio gives {want!r}",
+        "run 'pac codeowners' and commit the result, so that the right team must approve "
+        "changes to its files",
+        "portfolio",
+        line=line,
+        column=1,
+    )
