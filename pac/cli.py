@@ -402,6 +402,67 @@ def codeowners(portfolio: Path, check: bool) -> None:
     click.echo(f"Wrote {PATH}.")
 
 
+@cli.command(name="new")
+@click.argument("kind", type=click.Choice(["product", "team", "capability", "objective"]))
+@click.argument("entity_id", metavar="ID")
+@click.option(
+    "--portfolio",
+    type=click.Path(path_type=Path),
+    default="portfolio",
+    show_default=True,
+    help="The portfolio folder.",
+)
+@click.option("--name", help="The name people know it by.")
+@click.option("--kind", "product_kind", help="A product's kind, such as application.")
+@click.option(
+    "--stage",
+    type=click.Choice(["ideation", "discovery", "build", "live", "sunset", "retired"]),
+    help="A product's lifecycle stage.",
+)
+@click.option("--owner", help="The id of the team that owns the product.")
+@click.option("--parent", help="A capability's parent capability.")
+def new(
+    kind: str,
+    entity_id: str,
+    portfolio: Path,
+    name: str | None,
+    product_kind: str | None,
+    stage: str | None,
+    owner: str | None,
+    parent: str | None,
+) -> None:
+    """Write a minimal valid file for a new product, team, capability or objective.
+
+    Required fields come from the options, or are asked for on a terminal. An existing file
+    is never overwritten.
+    """
+    from pac import scaffold
+
+    source = _source(portfolio, None)
+    problem = scaffold.check_id(entity_id)
+    if problem:
+        raise click.BadParameter(problem, param_hint="ID")
+    path = scaffold.target(portfolio, kind, entity_id)
+    if path.exists():
+        raise PacError(f"{path} already exists: pac new never overwrites a file")
+    given = {"name": name, "kind": product_kind, "stage": stage, "owner": owner, "parent": parent}
+    values = {key: value for key, value in given.items() if value}
+    for field in scaffold.REQUIRED[kind]:
+        if field not in values:
+            if not sys.stdin.isatty():
+                raise click.UsageError(f"{kind} needs --{field} (or run pac new on a terminal)")
+            values[field] = click.prompt(
+                field.capitalize(), default="ideation" if field == "stage" else None
+            )
+    text = scaffold.render_entity(
+        kind, entity_id, values, schemas=source.root / "schemas", folder=path.parent
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as out:  # "x": fail rather than overwrite
+        out.write(text)
+    click.echo(f"Wrote {path}. Run 'pac validate' to check it against the rest.")
+
+
 @cli.command()
 @click.option("--check", is_flag=True, help="Fail when the committed schemas differ.")
 @click.option(
