@@ -33,3 +33,28 @@ def test_example_shows_the_whole_format() -> None:
     children = [c for c in p.capabilities.values() if c.parent is not None]
     assert tops and children
     assert all(p.capabilities[c.parent].parent is None for c in children if c.parent)
+
+
+def test_committed_codeowners_match_the_example() -> None:
+    from click.testing import CliRunner
+    from conftest import REPO
+    from test_diff import inside
+
+    from pac.cli import cli
+
+    with inside(REPO):
+        result = CliRunner().invoke(cli, ["codeowners", "--check"])
+    assert result.exit_code == 0, result.output
+    from conftest import TODAY
+
+    from pac.source import read_directory
+    from pac.validate import validate
+
+    def read_repository(name: str) -> bytes | None:
+        path = REPO / name
+        return path.read_bytes() if path.is_file() else None
+
+    result = validate(read_directory(EXAMPLE), today=TODAY, prefix="portfolio/",
+                      read_repository=read_repository)
+    assert read_repository(".github/CODEOWNERS")
+    assert "codeowners-drift" not in {f.rule for f in result.findings}
