@@ -16,6 +16,13 @@ from pac import __version__, inputs
 from pac.errors import PacError
 
 FORMATS = ["text", "json", "github", "sarif"]
+PORTFOLIO_OPTION = click.option(
+    "--portfolio",
+    type=click.Path(path_type=Path),
+    default="portfolio",
+    show_default=True,
+    help="The portfolio folder.",
+)
 
 
 def _today(value: str | None) -> datetime.date:
@@ -60,16 +67,8 @@ def validate(
     --strict), 2 when pac cannot run.
     """
     from pac.report import render
-    from pac.validate import validate as run
 
-    source = _source(portfolio, ref)
-    result = run(
-        source.files,
-        today=_today(today),
-        prefix=source.prefix,
-        read=source.read,
-        read_repository=source.read_repository,
-    )
+    result = _source(portfolio, ref).check(_today(today))
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     click.echo(render(result, fmt, colour=_colour(fmt)), nl=False)
     sys.exit(1 if result.fails(strict=strict) else 0)
@@ -234,14 +233,7 @@ def _colour(fmt: str) -> bool:
 @cli.command()
 @click.argument("base", required=False)
 @click.argument("head", required=False)
-@click.option(
-    "--portfolio",
-    "portfolio",
-    type=click.Path(path_type=Path),
-    default="portfolio",
-    show_default=True,
-    help="The portfolio folder.",
-)
+@PORTFOLIO_OPTION
 @click.option(
     "--format",
     "fmt",
@@ -272,7 +264,6 @@ def diff(
     from pac.compare import compare
     from pac.git import Repository
     from pac.report.changes import DIFF_REPORTERS
-    from pac.validate import validate as run
 
     if base is None:
         repo = Repository(portfolio if portfolio.exists() else Path.cwd())
@@ -280,26 +271,14 @@ def diff(
     day = _today(today)
     old = inputs.from_revision(portfolio, base, required=False)
     new = _source(portfolio, head)
-    before = run(
-        old.files, today=day, prefix=old.prefix, read=old.read, read_repository=old.read_repository
-    )
-    after = run(
-        new.files, today=day, prefix=new.prefix, read=new.read, read_repository=new.read_repository
-    )
+    before, after = old.check(day), new.check(day)
     comparison = compare(before, after, base_label=old.label, head_label=new.label)
     click.echo(DIFF_REPORTERS[fmt](comparison), nl=False)
     sys.exit(1 if fail_on_new_errors and comparison.errors_introduced else 0)
 
 
 @cli.command()
-@click.option(
-    "--portfolio",
-    "portfolio",
-    type=click.Path(path_type=Path),
-    default="portfolio",
-    show_default=True,
-    help="The portfolio folder.",
-)
+@PORTFOLIO_OPTION
 @click.option(
     "--format",
     "fmt",
@@ -378,10 +357,9 @@ def codeowners(portfolio: Path, check: bool) -> None:
     by codeowners.default. Moving a product to another team moves who must approve it."""
     from pac.codeowners import PATH, render_codeowners
     from pac.report import render
-    from pac.validate import validate as run
 
     source = _source(portfolio, None)
-    result = run(source.files, today=_today(None), prefix=source.prefix, read=source.read)
+    result = source.check(_today(None))
     if result.fails():
         click.echo(render(result, "text", colour=_colour("text")), nl=False)
         raise PacError("fix the errors above first: CODEOWNERS would be incomplete")
@@ -405,13 +383,7 @@ def codeowners(portfolio: Path, check: bool) -> None:
 @cli.command(name="new")
 @click.argument("kind", type=click.Choice(["product", "team", "capability", "objective"]))
 @click.argument("entity_id", metavar="ID")
-@click.option(
-    "--portfolio",
-    type=click.Path(path_type=Path),
-    default="portfolio",
-    show_default=True,
-    help="The portfolio folder.",
-)
+@PORTFOLIO_OPTION
 @click.option("--name", help="The name people know it by.")
 @click.option("--kind", "product_kind", help="A product's kind, such as application.")
 @click.option(

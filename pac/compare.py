@@ -13,13 +13,6 @@ from pac.portfolio import Portfolio
 from pac.validate import Result
 
 KINDS = ("product", "team", "capability", "objective", "funding")
-ATTRIBUTES = {
-    "product": "products",
-    "team": "teams",
-    "capability": "capabilities",
-    "objective": "objectives",
-    "funding": "funding",
-}
 
 
 @dataclass(frozen=True)
@@ -39,8 +32,7 @@ class Comparison:
 
 
 def snapshots(portfolio: Portfolio, kind: str) -> dict[str, dict[str, Any]]:
-    entities: dict[str, Any] = getattr(portfolio, ATTRIBUTES[kind])
-    return {entity_id: snapshot(entity) for entity_id, entity in entities.items()}
+    return {entity_id: snapshot(entity) for entity_id, entity in portfolio.of_kind(kind).items()}
 
 
 def compare(base: Result, head: Result, *, base_label: str, head_label: str) -> Comparison:

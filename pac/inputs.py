@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pac.errors import PacError
 from pac.source import SourceFile, read_directory
+
+if TYPE_CHECKING:
+    from pac.validate import Result
 
 SETTINGS = ("portfolio.yaml", "portfolio.yml")
 
@@ -24,6 +29,18 @@ class Portfolio:
     label: str  # what people call this version: "the working tree" or a commit
     read_repository: Callable[[str], bytes | None]  # a file of the repository, by path
     commit_time: int | None = None  # when its commit was made, for reproducible builds
+
+    def check(self, today: datetime.date) -> Result:
+        """Validate this version of the portfolio."""
+        from pac.validate import validate
+
+        return validate(
+            self.files,
+            today=today,
+            prefix=self.prefix,
+            read=self.read,
+            read_repository=self.read_repository,
+        )
 
 
 def repository_root(folder: Path) -> Path:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import cast
+from typing import Any, cast
 
 from pac.load import Loaded
-from pac.model import KINDS, Capability, Funding, Objective, Product, Settings, Team
+from pac.model import FOLDER_OF, KINDS, Capability, Funding, Objective, Product, Settings, Team
 
 FALLBACK_SETTINGS = Settings(name="(portfolio.yaml could not be read)")
 
@@ -24,6 +24,11 @@ class Portfolio:
     funding: dict[str, Funding]
     files: dict[tuple[str, str], str]
     known: dict[str, set[str]]
+
+    def of_kind(self, kind: str) -> dict[str, Any]:
+        """The valid entities of one kind ("product", "team", ...), by id."""
+        entities: dict[str, Any] = getattr(self, FOLDER_OF[kind])
+        return entities
 
     def file_of(self, kind: str, entity_id: str) -> str:
         return self.files[(kind, entity_id)]

@@ -7,14 +7,9 @@ import os
 import re
 from pathlib import Path
 
+from pac.model import FOLDER_OF
 from pac.model.base import ID_PATTERN
 
-FOLDERS = {
-    "product": "products",
-    "team": "teams",
-    "capability": "capabilities",
-    "objective": "objectives",
-}
 REQUIRED = {
     "product": ("name", "kind", "stage", "owner"),
     "team": ("name",),
@@ -34,7 +29,7 @@ def check_id(entity_id: str) -> str | None:
 
 
 def target(portfolio: Path, kind: str, entity_id: str) -> Path:
-    return portfolio / FOLDERS[kind] / f"{entity_id}.yaml"
+    return portfolio / FOLDER_OF[kind] / f"{entity_id}.yaml"
 
 
 def render_entity(

@@ -9,15 +9,10 @@ from dataclasses import dataclass, field, replace
 from pac.figures import PeriodFigures, Split, period_figures, periods_in_order, product_funding
 from pac.findings import Finding
 from pac.history import Changelog, Entry
+from pac.model import FOLDER_OF
 from pac.portfolio import Portfolio
 
-FOLDERS = {
-    "product": "products",
-    "team": "teams",
-    "capability": "capabilities",
-    "objective": "objectives",
-    "funding": "funding",
-}
+FOLDERS = FOLDER_OF
 
 
 @dataclass(frozen=True)

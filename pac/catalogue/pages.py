@@ -288,7 +288,7 @@ class _Renderer:
             ("objective", self._objective),
             ("funding", self._funding),
         ):
-            entities: dict[str, Any] = getattr(self.cat.portfolio, FOLDERS[kind])
+            entities = self.cat.portfolio.of_kind(kind)
             for entity_id in sorted(entities):
                 yield render(entity_id)
                 done += 1

@@ -16,7 +16,7 @@ from typing import Any
 
 from pac import yaml
 from pac.errors import PacError
-from pac.model import Settings
+from pac.model import FOLDER_OF, Settings
 
 ASSETS = "pac-assets"
 NAV = [
@@ -29,7 +29,7 @@ NAV = [
     {"Findings": "findings.md"},
     {"Change log": "changelog.md"},
 ]
-GENERATED_FOLDERS = ("products", "teams", "capabilities", "objectives", "funding")
+GENERATED_FOLDERS = tuple(FOLDER_OF.values())
 
 
 def read_site_config(site: Path | None) -> dict[str, Any]:

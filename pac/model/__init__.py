@@ -19,10 +19,12 @@ KINDS: dict[str, tuple[str, type[BaseModel]]] = {
     "objective": ("objectives", Objective),
     "funding": ("funding", Funding),
 }
-FOLDERS = {folder: kind for kind, (folder, _) in KINDS.items()}
+FOLDERS = {folder: kind for kind, (folder, _) in KINDS.items()}  # folder -> kind
+FOLDER_OF = {kind: folder for kind, (folder, _) in KINDS.items()}  # kind -> folder
 
 __all__ = [
     "FOLDERS",
+    "FOLDER_OF",
     "KINDS",
     "STAGES",
     "Allocation",

@@ -13,15 +13,6 @@ from pac import yaml
 from pac.findings import Finding, Severity
 from pac.rules.registry import Context, rule
 
-_FOLDER_KIND = {
-    "portfolio": "portfolio",
-    "product": "products",
-    "team": "teams",
-    "capability": "capabilities",
-    "objective": "objectives",
-    "funding": "funding",
-}
-
 
 @rule(
     "extension-schema",
@@ -51,7 +42,7 @@ def _entities(ctx: Context, kind: str) -> Iterator[tuple[str, BaseModel, str]]:
     if kind == "portfolio":
         yield "portfolio", p.settings, p.settings_file
         return
-    entities: dict[str, Any] = getattr(p, _FOLDER_KIND[kind])
+    entities = p.of_kind(kind)
     for entity_id, entity in sorted(entities.items()):
         yield entity_id, entity, p.file_of(kind, entity_id)
 
