@@ -66,7 +66,7 @@ def validate(
     Exit status: 0 when there is no error, 1 when there is one (or a warning, with
     --strict), 2 when pac cannot run.
     """
-    from pac.report import render
+    from pac.report.validation import render
 
     result = _source(portfolio, ref).check(_today(today))
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
@@ -153,7 +153,7 @@ def build(
     build is reproducible: dates come from SOURCE_DATE_EPOCH or the checked-out commit.
     """
     from pac.catalogue.build import build as run
-    from pac.report import render
+    from pac.report.validation import render
 
     source = _source(portfolio, ref)
     epoch, build_day = _build_date(source.root, source.commit_time)
@@ -356,7 +356,7 @@ def codeowners(portfolio: Path, check: bool) -> None:
     team's handle, each team file by that team, funding/ by codeowners.funding, the rest
     by codeowners.default. Moving a product to another team moves who must approve it."""
     from pac.codeowners import PATH, render_codeowners
-    from pac.report import render
+    from pac.report.validation import render
 
     source = _source(portfolio, None)
     result = source.check(_today(None))

@@ -8,6 +8,7 @@ history with one `git log --raw`.
 from __future__ import annotations
 
 import datetime
+import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -137,6 +138,21 @@ class Repository:
     def read_blob(self, blob: str) -> bytes:
         return bytes(self._repo.odb.stream(bytes.fromhex(blob)).read())
 
+    def read_blobs(self, blobs: list[str]) -> dict[str, bytes]:
+        """Many blobs through one `git cat-file --batch`, without a round trip for each."""
+        if not blobs:
+            return {}
+        done = subprocess.run(
+            ["git", "cat-file", "--batch"],
+            cwd=self.root,
+            input="\n".join(blobs).encode() + b"\n",
+            capture_output=True,
+            check=False,
+        )
+        if done.returncode != 0:
+            raise PacError(f"git cat-file failed: {done.stderr.decode(errors='replace')}")
+        return _parse_batch(done.stdout)
+
     def read_file(self, ref: str, path: str) -> bytes | None:
         """A file of the repository as of `ref`, or None if it is not there."""
         listing = self._run("ls-tree", "-z", self.resolve(ref), "--", path)
@@ -182,6 +198,22 @@ class Repository:
         output = self._run(*args, self.resolve(rev), "--", folder.strip("/") or ".")
         for record in output.split(_RECORD)[1:]:
             yield _parse_commit(record)
+
+
+def _parse_batch(output: bytes) -> dict[str, bytes]:
+    """`<sha> blob <size>\\n<content>\\n`, repeated; missing objects are left out."""
+    found: dict[str, bytes] = {}
+    at = 0
+    while at < len(output):
+        end = output.index(b"\n", at)
+        header = output[at:end].split()
+        at = end + 1
+        if len(header) < 3:
+            continue  # "<sha> missing"
+        size = int(header[2])
+        found[header[0].decode()] = output[at : at + size]
+        at += size + 1
+    return found
 
 
 def _hidden(path: str) -> bool:

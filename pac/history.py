@@ -8,9 +8,12 @@ share it.
 from __future__ import annotations
 
 import datetime
+import multiprocessing
+import os
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +21,8 @@ from pac import yaml
 from pac.diff import EntityChange, diff_kind
 from pac.errors import PacError
 from pac.git import Commit, Repository
-from pac.load import classify
+from pac.layout import classify
+from pac.memory import collector_paused
 
 _PULL_REQUEST = (re.compile(r"^Merge pull request #(\d+)"), re.compile(r"\(#(\d+)\)\s*$"))
 SHALLOW_HINT = (
@@ -113,13 +117,32 @@ def build_changelog(
     entries = []
     first = datetime.date.fromisoformat(since) if since else datetime.date.min
     last = datetime.date.fromisoformat(until) if until else datetime.date.max
-    for done, commit in enumerate(repo.first_parent_log(prefix, rev=rev), 1):
-        entry = walker.step(commit)  # every step, so that later diffs have what came before
-        if first <= commit.date.date() <= last and (entry.changes or entry.notes):
-            entries.append(entry)
-        if progress:
-            progress(done)
+    done = 0
+    with collector_paused():
+        for window in _windows(repo.first_parent_log(prefix, rev=rev), WINDOW):
+            walker.prefetch(window)
+            for commit in window:
+                entry = walker.step(commit)  # every step, so later diffs see what came before
+                if first <= commit.date.date() <= last and (entry.changes or entry.notes):
+                    entries.append(entry)
+                done += 1
+                if progress:
+                    progress(done)
     return Changelog(list(reversed(entries)), truncated)
+
+
+WINDOW = 2000  # commits whose files are read from git (and parsed) in one batch
+
+
+def _windows(commits: Iterator[Commit], size: int) -> Iterator[list[Commit]]:
+    window: list[Commit] = []
+    for commit in commits:
+        window.append(commit)
+        if len(window) == size:
+            yield window
+            window = []
+    if window:
+        yield window
 
 
 class _Walker:
@@ -131,6 +154,25 @@ class _Walker:
         self.current: dict[str, tuple[str, str, dict[str, Any]]] = {}  # path -> kind, id, data
         self.parsed: dict[str, tuple[str, str, dict[str, Any]] | str] = {}  # blob -> ... | error
         self.removed: dict[str, set[str]] = defaultdict(set)  # kind -> ids gone before now
+        self.contents: dict[str, bytes] = {}  # blob -> bytes, read ahead for a window
+
+    def prefetch(self, commits: list[Commit]) -> None:
+        """Read every file these commits bring in one batch, and parse them (on every core
+        when there are many) before walking them."""
+        wanted: dict[str, tuple[str, str]] = {}
+        for commit in commits:
+            for c in commit.changes:
+                where = classify(c.path[len(self.prefix) :])
+                if (
+                    c.new_blob
+                    and where
+                    and c.new_blob not in self.parsed
+                    and c.path.startswith(self.prefix)
+                ):
+                    wanted[c.new_blob] = where
+        contents = self.repo.read_blobs(sorted(wanted))
+        work = [(blob, contents[blob], *wanted[blob]) for blob in sorted(contents)]
+        self.parsed.update(parse_entities(work))
 
     def step(self, commit: Commit) -> Entry:
         old: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
@@ -186,8 +228,41 @@ class _Walker:
     def _parse(self, blob: str, where: tuple[str, str]) -> tuple[str, str, dict[str, Any]] | str:
         cached = self.parsed.get(blob)
         if cached is None:
-            cached = self.parsed[blob] = _read_entity(self.repo.read_blob(blob), *where)
+            content = self.contents.get(blob)
+            if content is None:
+                content = self.repo.read_blob(blob)
+            cached = self.parsed[blob] = _read_entity(content, *where)
         return cached
+
+
+PARALLEL_FROM = 400  # files in a batch from which parsing on several cores pays off
+
+
+def parse_entities(
+    work: list[tuple[str, bytes, str, str]],
+) -> Iterator[tuple[str, tuple[str, str, dict[str, Any]] | str]]:
+    """(blob, parsed entity or error) for each (blob, content, kind, stem), in a pool of
+    forked processes when the batch is large and there is more than one core."""
+    cores = os.cpu_count() or 1
+    if (
+        len(work) < PARALLEL_FROM
+        or cores < 2
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
+        yield from ((blob, _read_entity(content, kind, stem)) for blob, content, kind, stem in work)
+        return
+    context = multiprocessing.get_context("fork")
+    size = -(-len(work) // (cores * 4))
+    chunks = [work[i : i + size] for i in range(0, len(work), size)]
+    with ProcessPoolExecutor(max_workers=cores, mp_context=context) as pool:
+        for results in pool.map(_parse_chunk, chunks):
+            yield from results
+
+
+def _parse_chunk(
+    work: list[tuple[str, bytes, str, str]],
+) -> list[tuple[str, tuple[str, str, dict[str, Any]] | str]]:
+    return [(blob, _read_entity(content, kind, stem)) for blob, content, kind, stem in work]
 
 
 def _read_entity(content: bytes, kind: str, stem: str) -> tuple[str, str, dict[str, Any]] | str:
@@ -208,15 +283,4 @@ def _read_entity(content: bytes, kind: str, stem: str) -> tuple[str, str, dict[s
     entity_id = declared if isinstance(declared, str) else stem
     if kind == "portfolio":
         entity_id = "portfolio"
-    return kind, entity_id, _plain(parsed.data)
-
-
-def _plain(value: Any) -> Any:
-    """JSON-ready data: dates as ISO text."""
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return value
+    return kind, entity_id, parsed.data

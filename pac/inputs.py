@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pac.errors import PacError
+from pac.layout import SETTINGS_FILES
 from pac.source import SourceFile, read_directory
 
 if TYPE_CHECKING:
     from pac.validate import Result
 
-SETTINGS = ("portfolio.yaml", "portfolio.yml")
+SETTINGS = SETTINGS_FILES
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,11 @@ from pydantic import BaseModel, ValidationError
 
 from pac import yaml
 from pac.findings import Finding
-from pac.model import FOLDERS, KINDS, Settings
+from pac.layout import classify
+from pac.model import KINDS, Settings
 from pac.schema_errors import schema_findings
 from pac.source import MAX_FILE_BYTES, SourceFile
 
-SETTINGS_FILES = ("portfolio.yaml", "portfolio.yml")
 EXTENSIONS_FOLDER = "extensions"  # the organisation's JSON Schemas for `extensions:`
 
 
@@ -59,17 +59,6 @@ def load(files: Iterable[SourceFile], *, prefix: str = "") -> Loaded:
         elif document.kind != "portfolio":
             loaded.known[document.kind].add(document.stem)
     return loaded
-
-
-def classify(path: str) -> tuple[str, str] | None:
-    """(kind, stem) for a portfolio-relative path, or None when pac does not read it."""
-    stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    if path in SETTINGS_FILES:
-        return "portfolio", stem
-    folder = path.split("/", 1)[0]
-    if "/" in path and folder in FOLDERS:
-        return FOLDERS[folder], stem
-    return None
 
 
 def _parse(source: SourceFile, prefix: str, findings: list[Finding]) -> Document | None:

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import gc
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from pac import yaml
 from pac.findings import Finding, Loc, Severity
 from pac.load import load
+from pac.memory import collector_paused
 from pac.portfolio import Portfolio, from_loaded
 from pac.rules import RULES, Context, run_checks
 from pac.source import SourceFile
@@ -34,20 +33,6 @@ class Result:
         return any(f.severity in failing for f in self.findings)
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Validation makes millions of objects and no reference cycle worth collecting: Python's
-    cyclic garbage collector would walk the growing heap again and again for nothing (a
-    quarter of the time at 10,000 products), so it rests until validation is done."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def validate(
     files: Iterable[SourceFile],
     *,
@@ -59,7 +44,7 @@ def validate(
     """Check a whole portfolio; every problem in every file is a finding. `read` reads a
     file of the portfolio folder (extension schemas), `read_repository` one of the
     repository (CODEOWNERS), by relative path."""
-    with _collector_paused():
+    with collector_paused():
         loaded = load(files, prefix=prefix)
         portfolio = from_loaded(loaded)
         ctx = Context(portfolio, today, prefix, read, read_repository)

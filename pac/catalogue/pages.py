@@ -82,7 +82,7 @@ def _change_value(value: Any) -> str:
     if value is None:
         return "(none)"
     if isinstance(value, dict | list):
-        text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+        text = json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
         return text if len(text) <= 120 else text[:117] + "..."
     return str(value)
 

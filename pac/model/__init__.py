@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from pac.layout import FOLDER_OF, FOLDERS
 from pac.model.capability import Capability
 from pac.model.funding import Allocation, Funding
 from pac.model.objective import KeyResult, Objective
@@ -12,15 +13,17 @@ from pac.model.settings import Settings
 from pac.model.team import Member, Team
 
 # kind -> (folder, model); portfolio.yaml has no folder
-KINDS: dict[str, tuple[str, type[BaseModel]]] = {
-    "product": ("products", Product),
-    "team": ("teams", Team),
-    "capability": ("capabilities", Capability),
-    "objective": ("objectives", Objective),
-    "funding": ("funding", Funding),
+MODELS: dict[str, type[BaseModel]] = {
+    "product": Product,
+    "team": Team,
+    "capability": Capability,
+    "objective": Objective,
+    "funding": Funding,
 }
-FOLDERS = {folder: kind for kind, (folder, _) in KINDS.items()}  # folder -> kind
-FOLDER_OF = {kind: folder for kind, (folder, _) in KINDS.items()}  # kind -> folder
+# kind -> (folder, model)
+KINDS: dict[str, tuple[str, type[BaseModel]]] = {
+    kind: (FOLDER_OF[kind], model) for kind, model in MODELS.items()
+}
 
 __all__ = [
     "FOLDERS",

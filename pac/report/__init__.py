@@ -1,27 +1,2 @@
-"""Reporters: a validation result -> text in one format."""
-
-from __future__ import annotations
-
-from collections.abc import Callable
-
-from pac.report.github import render_github
-from pac.report.json import render_json
-from pac.report.sarif import render_sarif
-from pac.report.text import render_text
-from pac.validate import Result
-
-Reporter = Callable[..., str]
-
-REPORTERS: dict[str, Callable[..., str]] = {
-    "text": render_text,
-    "json": render_json,
-    "github": render_github,
-    "sarif": render_sarif,
-}
-
-
-def render(result: Result, fmt: str, *, colour: bool = False) -> str:
-    return REPORTERS[fmt](result, colour=colour)
-
-
-__all__ = ["REPORTERS", "Reporter", "render"]
+"""Reporters: results -> text in one format. Each module imports only what it needs, so
+that `pac changelog` does not load the models that `pac validate` reports on."""

@@ -8,6 +8,7 @@ from typing import Any
 
 from pac.history import Changelog, Entry
 from pac.report.changes import entity_dict, entity_title, field_line, md
+from pac.report.json import json_value
 
 VERSION = 1
 
@@ -34,7 +35,9 @@ def changelog_document(log: Changelog) -> dict[str, Any]:
 
 
 def render_changelog_json(log: Changelog, *, repository: str | None = None) -> str:
-    return json.dumps(changelog_document(log), indent=2, ensure_ascii=False) + "\n"
+    return (
+        json.dumps(changelog_document(log), indent=2, ensure_ascii=False, default=json_value) + "\n"
+    )
 
 
 def commit_url(repository: str | None, sha: str) -> str | None:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import html
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pac.compare import Comparison
 from pac.diff import EntityChange, FieldChange, PeriodDelta, Totals
-from pac.report.json import finding_dict
+from pac.report.json import finding_dict, json_value
+
+if TYPE_CHECKING:
+    from pac.compare import Comparison
 
 VERSION = 1
 COMMENT_LIMIT = 60_000  # GitHub refuses comments over 65,536 characters
@@ -31,7 +33,7 @@ def _value(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return f"{value:,.0f}"
     if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, default=json_value)
     return str(value)
 
 
@@ -113,7 +115,7 @@ def diff_document(c: Comparison) -> dict[str, Any]:
 
 
 def render_diff_json(c: Comparison) -> str:
-    return json.dumps(diff_document(c), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(diff_document(c), indent=2, ensure_ascii=False, default=json_value) + "\n"
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>])")

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pac.findings import Finding, Severity
 from pac.report.text import render_text
-from pac.validate import Result
+
+if TYPE_CHECKING:
+    from pac.validate import Result
 
 MAX_ANNOTATIONS = 10  # GitHub shows at most 10 errors and 10 warnings of a step
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

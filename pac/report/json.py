@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import datetime
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pac.findings import Finding, Severity
-from pac.validate import Result
+
+if TYPE_CHECKING:
+    from pac.validate import Result
 
 VERSION = 1
+
+
+def json_value(value: Any) -> Any:
+    """What JSON has no type for: dates, as ISO text."""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON")
 
 
 def finding_dict(f: Finding) -> dict[str, Any]:

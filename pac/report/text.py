@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pac.findings import Severity
-from pac.validate import Result
+
+if TYPE_CHECKING:
+    from pac.validate import Result
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 

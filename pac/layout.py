@@ -1,0 +1,27 @@
+"""Where things are in a portfolio folder: one folder per kind of entity, one file each.
+
+Kept free of heavy imports: the change log classifies paths without loading the models.
+"""
+
+from __future__ import annotations
+
+FOLDER_OF = {  # kind -> folder
+    "product": "products",
+    "team": "teams",
+    "capability": "capabilities",
+    "objective": "objectives",
+    "funding": "funding",
+}
+FOLDERS = {folder: kind for kind, folder in FOLDER_OF.items()}  # folder -> kind
+SETTINGS_FILES = ("portfolio.yaml", "portfolio.yml")
+
+
+def classify(path: str) -> tuple[str, str] | None:
+    """(kind, stem) for a portfolio-relative path, or None when pac does not read it."""
+    stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    if path in SETTINGS_FILES:
+        return "portfolio", stem
+    folder = path.split("/", 1)[0]
+    if "/" in path and folder in FOLDERS:
+        return FOLDERS[folder], stem
+    return None

@@ -1,0 +1,27 @@
+"""The reports of `pac validate`: text, json, github and sarif."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pac.report.github import render_github
+from pac.report.json import render_json
+from pac.report.sarif import render_sarif
+from pac.report.text import render_text
+from pac.validate import Result
+
+Reporter = Callable[..., str]
+
+REPORTERS: dict[str, Callable[..., str]] = {
+    "text": render_text,
+    "json": render_json,
+    "github": render_github,
+    "sarif": render_sarif,
+}
+
+
+def render(result: Result, fmt: str, *, colour: bool = False) -> str:
+    return REPORTERS[fmt](result, colour=colour)
+
+
+__all__ = ["REPORTERS", "Reporter", "render"]
