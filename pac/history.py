@@ -242,7 +242,7 @@ def parse_entities(
     work: list[tuple[str, bytes, str, str]],
 ) -> Iterator[tuple[str, tuple[str, str, dict[str, Any]] | str]]:
     """(blob, parsed entity or error) for each (blob, content, kind, stem), in a pool of
-    forked processes when the batch is large and there is more than one core."""
+    forked processes, one per core, when the batch is large."""
     cores = os.cpu_count() or 1
     if (
         len(work) < PARALLEL_FROM

@@ -35,9 +35,10 @@ def changelog_document(log: Changelog) -> dict[str, Any]:
 
 
 def render_changelog_json(log: Changelog, *, repository: str | None = None) -> str:
-    return (
-        json.dumps(changelog_document(log), indent=2, ensure_ascii=False, default=json_value) + "\n"
-    )
+    """One line of JSON: a history can be long, and only the compact form has a fast
+    encoder (pipe it to `jq .` to read it)."""
+    document = changelog_document(log)
+    return json.dumps(document, ensure_ascii=False, default=json_value) + "\n"
 
 
 def commit_url(repository: str | None, sha: str) -> str | None:
