@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from pac.diff import Changes, EntityChange, PeriodDelta, Totals, diff_kind, snapshot
+from pac.diff import Changes, EntityChange, PeriodDelta, Totals, diff_portfolio, snapshot
 from pac.findings import Finding, Severity
 from pac.money import format_money
 from pac.portfolio import Portfolio
@@ -37,38 +37,17 @@ def snapshots(portfolio: Portfolio, kind: str) -> dict[str, dict[str, Any]]:
 
 def compare(base: Result, head: Result, *, base_label: str, head_label: str) -> Comparison:
     changes = Changes()
-    products = diff_kind(
-        "product", snapshots(base.portfolio, "product"), snapshots(head.portfolio, "product")
+    changes.entities = diff_portfolio(
+        {kind: snapshots(base.portfolio, kind) for kind in KINDS}
+        | {"portfolio": {"portfolio": snapshot(base.portfolio.settings)}},
+        {kind: snapshots(head.portfolio, kind) for kind in KINDS}
+        | {"portfolio": {"portfolio": snapshot(head.portfolio.settings)}},
     )
-    renamed = {e.old_id: e.id for e in products if e.status == "renamed" and e.old_id}
-    changes.entities += products
-    for kind in KINDS[1:]:
-        before = {
-            k: _follow_renames(v, renamed) for k, v in snapshots(base.portfolio, kind).items()
-        }
-        changes.entities += diff_kind(kind, before, snapshots(head.portfolio, kind))
-    settings = diff_kind(
-        "portfolio",
-        {"portfolio": snapshot(base.portfolio.settings)},
-        {"portfolio": snapshot(head.portfolio.settings)},
-    )
-    changes.entities += settings
     changes.funding = _funding(base.portfolio, head.portfolio)
     introduced, resolved = _findings(base.findings, head.findings)
     comparison = Comparison(base_label, head_label, changes, introduced, resolved)
     comparison.headlines.extend(headlines(comparison, base.portfolio, head.portfolio))
     return comparison
-
-
-def _follow_renames(data: dict[str, Any], renamed: dict[str, str]) -> dict[str, Any]:
-    """Point the old version's references at renamed products' new ids, so that a rename
-    is not also reported as every reference to it changing."""
-    if not renamed or "allocations" not in data:
-        return data
-    allocations = [
-        {**a, "product": renamed.get(a["product"], a["product"])} for a in data["allocations"]
-    ]
-    return {**data, "allocations": allocations}
 
 
 def _totals(portfolio: Portfolio, period: str) -> Totals | None:

@@ -97,6 +97,38 @@ def diff_kind(
     return changes
 
 
+KIND_ORDER = ("product", "team", "capability", "objective", "funding", "portfolio")
+
+
+def diff_portfolio(
+    old: Mapping[str, Mapping[str, dict[str, Any]]], new: Mapping[str, Mapping[str, dict[str, Any]]]
+) -> list[EntityChange]:
+    """Every change between two versions, kind by kind (the given kinds only). Products go
+    first, so that their renames can be followed in the funding that names them."""
+    changes = diff_kind("product", old.get("product", {}), new.get("product", {}))
+    renamed = {c.old_id: c.id for c in changes if c.status == "renamed" and c.old_id}
+    for kind in KIND_ORDER[1:]:
+        if kind in old or kind in new:
+            before = {k: follow_renames(v, renamed) for k, v in old.get(kind, {}).items()}
+            changes += diff_kind(kind, before, new.get(kind, {}))
+    return changes
+
+
+def follow_renames(data: dict[str, Any], renamed: dict[str, str]) -> dict[str, Any]:
+    """Point an old version's allocations at renamed products' new ids, so that a rename is
+    not also reported as every allocation to it changing."""
+    allocations = data.get("allocations")
+    if not renamed or not isinstance(allocations, list):
+        return data
+    moved = [
+        {**a, "product": renamed[a["product"]]}
+        if isinstance(a, dict) and a.get("product") in renamed
+        else a
+        for a in allocations
+    ]
+    return {**data, "allocations": moved}
+
+
 def _renames(
     old: Mapping[str, dict[str, Any]], new: Mapping[str, dict[str, Any]]
 ) -> dict[str, str]:
@@ -105,8 +137,9 @@ def _renames(
     for entity_id, data in new.items():
         if entity_id in old:
             continue
-        for previous in data.get("previous_ids", []):
-            if previous in old and previous not in new:
+        previous_ids = data.get("previous_ids")
+        for previous in previous_ids if isinstance(previous_ids, list) else []:
+            if isinstance(previous, str) and previous in old and previous not in new:
                 out[entity_id] = previous
                 break
     return out
@@ -114,9 +147,13 @@ def _renames(
 
 def _follow(data: dict[str, Any], moved: dict[str, str]) -> dict[str, Any]:
     """A product's dependencies on renamed products, under their new ids."""
-    if not data.get("depends_on"):
+    depends_on = data.get("depends_on")
+    if not isinstance(depends_on, list) or not depends_on:
         return data
-    return {**data, "depends_on": [moved.get(d, d) for d in data["depends_on"]]}
+    return {
+        **data,
+        "depends_on": [moved.get(d, d) if isinstance(d, str) else d for d in depends_on],
+    }
 
 
 def _without_ids(data: dict[str, Any]) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pac import yaml
-from pac.diff import EntityChange, diff_kind
+from pac.diff import EntityChange, diff_portfolio
 from pac.errors import PacError
 from pac.git import Commit, Repository
 from pac.layout import classify
@@ -195,11 +195,7 @@ class _Walker:
                 new[parsed[0]][parsed[1]] = parsed[2]
             if previous is not None:
                 old[previous[0]][previous[1]] = previous[2]
-        changes = [
-            c
-            for kind in sorted(set(old) | set(new))
-            for c in self._diff(kind, old[kind], new[kind])
-        ]
+        changes = [self._across_commits(c, new) for c in diff_portfolio(old, new)]
         return Entry(
             commit.sha,
             commit.date,
@@ -211,19 +207,24 @@ class _Walker:
             tuple(notes),
         )
 
-    def _diff(
-        self, kind: str, old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]
-    ) -> Iterator[EntityChange]:
-        for change in diff_kind(kind, old, new):
-            if change.status == "removed":
-                self.removed[kind].add(change.id)
-            elif change.status == "added":
-                earlier = [
-                    p for p in new[change.id].get("previous_ids", []) if p in self.removed[kind]
-                ]
-                if earlier:  # renamed across commits: removed before, added back now
-                    change = EntityChange(kind, change.id, "renamed", change.name, earlier[0])
-            yield change
+    def _across_commits(
+        self, change: EntityChange, new: dict[str, dict[str, dict[str, Any]]]
+    ) -> EntityChange:
+        """A removal is remembered; an addition that names a removed id as previous is the
+        second half of a rename made over several commits."""
+        kind = change.kind
+        if change.status == "removed":
+            self.removed[kind].add(change.id)
+        elif change.status == "added":
+            previous = new[kind][change.id].get("previous_ids")
+            earlier = [
+                p
+                for p in (previous if isinstance(previous, list) else [])
+                if isinstance(p, str) and p in self.removed[kind]
+            ]
+            if earlier:
+                return EntityChange(kind, change.id, "renamed", change.name, earlier[0])
+        return change
 
     def _parse(self, blob: str, where: tuple[str, str]) -> tuple[str, str, dict[str, Any]] | str:
         cached = self.parsed.get(blob)

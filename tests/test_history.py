@@ -131,3 +131,18 @@ def test_shallow_clone_stops_unless_allowed(history: GitRepo, tmp_path: Path) ->
     code, out = pac(shallow, "changelog", "--format", "json", "--allow-shallow")
     assert code == 0
     assert json.loads(out)["truncated"] is True
+
+
+def test_odd_shapes_in_old_files_do_not_stop_the_log(history: GitRepo) -> None:
+    history.edit(P + "fraud-scoring.yaml", "tags: [ml]", "tags: [ml]\nprevious_ids: [{a: 1}]")
+    history.edit("portfolio/funding/FY2027.yaml", "allocations:", "allocations: 5\nx:")
+    history.commit("Odd shapes")
+    history.git("mv", P + "claims-portal.yaml", P + "claims-web.yaml")
+    history.edit(P + "claims-web.yaml", "id: claims-portal", "id: claims-web\n"
+                 "previous_ids: [claims-portal, 7, {b: 2}]")
+    history.commit("Rename among odd shapes")
+    code, out = pac(history, "changelog", "--format", "json")
+    assert code == 0, out
+    newest = json.loads(out)["entries"][0]
+    assert [(c["status"], c["id"], c["old_id"]) for c in newest["changes"]] == [
+        ("renamed", "claims-web", "claims-portal")]
