@@ -37,12 +37,7 @@ def snapshots(portfolio: Portfolio, kind: str) -> dict[str, dict[str, Any]]:
 
 def compare(base: Result, head: Result, *, base_label: str, head_label: str) -> Comparison:
     changes = Changes()
-    changes.entities = diff_portfolio(
-        {kind: snapshots(base.portfolio, kind) for kind in KINDS}
-        | {"portfolio": {"portfolio": snapshot(base.portfolio.settings)}},
-        {kind: snapshots(head.portfolio, kind) for kind in KINDS}
-        | {"portfolio": {"portfolio": snapshot(head.portfolio.settings)}},
-    )
+    changes.entities = diff_portfolio(_everything(base.portfolio), _everything(head.portfolio))
     changes.funding = _funding(base.portfolio, head.portfolio)
     introduced, resolved = _findings(base.findings, head.findings)
     comparison = Comparison(base_label, head_label, changes, introduced, resolved)
@@ -70,6 +65,14 @@ def _funding(base: Portfolio, head: Portfolio) -> list[PeriodDelta]:
 def _finding_key(f: Finding) -> tuple[str, str, str, str, str]:
     """A finding's identity across versions: where it is in the data, not on which line."""
     return (f.rule, f.file, f.entity, f.path, f.message)
+
+
+def _everything(portfolio: Portfolio) -> dict[str, dict[str, dict[str, Any]]]:
+    """Every entity by kind, and the settings if portfolio.yaml was read."""
+    out = {kind: snapshots(portfolio, kind) for kind in KINDS}
+    read = ("portfolio", "portfolio") in portfolio.files
+    out["portfolio"] = {"portfolio": snapshot(portfolio.settings)} if read else {}
+    return out
 
 
 def _findings(base: list[Finding], head: list[Finding]) -> tuple[list[Finding], list[Finding]]:

@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pac.errors import PacError
-from pac.source import MAX_FILE_BYTES, YAML_SUFFIXES, SourceFile
+from pac.layout import is_read
+from pac.source import MAX_FILE_BYTES, SourceFile
 
 _RECORD = "\x1e"
 _FIELD = "\x1f"
-_FORMAT = _RECORD + _FIELD.join(["%H", "%P", "%an", "%ae", "%aI", "%B"]) + _FIELD
+# the committer date: when the change reached the branch (merged), in first-parent order
+_FORMAT = _RECORD + _FIELD.join(["%H", "%P", "%an", "%ae", "%cI", "%B"]) + _FIELD
 _EMPTY = "0" * 40
 
 
@@ -174,8 +176,7 @@ class Repository:
             meta, path = entry.split("\t", 1)
             _mode, kind, blob, size = meta.split()
             relative = path[len(prefix) :]
-            name = relative.rsplit("/", 1)[-1]
-            if kind != "blob" or not name.endswith(YAML_SUFFIXES) or _hidden(relative):
+            if kind != "blob" or not is_read(relative):
                 continue
             content = self.read_blob(blob) if int(size) <= MAX_FILE_BYTES else None
             files.append(SourceFile(relative, int(size), content))
@@ -214,10 +215,6 @@ def _parse_batch(output: bytes) -> dict[str, bytes]:
         found[header[0].decode()] = output[at : at + size]
         at += size + 1
     return found
-
-
-def _hidden(path: str) -> bool:
-    return any(part.startswith(".") for part in path.split("/"))
 
 
 def _parse_commit(record: str) -> Commit:

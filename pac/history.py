@@ -21,7 +21,7 @@ from pac import yaml
 from pac.diff import EntityChange, diff_portfolio
 from pac.errors import PacError
 from pac.git import Commit, Repository
-from pac.layout import classify
+from pac.layout import classify, is_read
 from pac.memory import collector_paused
 
 _PULL_REQUEST = (re.compile(r"^Merge pull request #(\d+)"), re.compile(r"\(#(\d+)\)\s*$"))
@@ -154,34 +154,38 @@ class _Walker:
         self.current: dict[str, tuple[str, str, dict[str, Any]]] = {}  # path -> kind, id, data
         self.parsed: dict[str, tuple[str, str, dict[str, Any]] | str] = {}  # blob -> ... | error
         self.removed: dict[str, set[str]] = defaultdict(set)  # kind -> ids gone before now
-        self.contents: dict[str, bytes] = {}  # blob -> bytes, read ahead for a window
 
     def prefetch(self, commits: list[Commit]) -> None:
         """Read every file these commits bring in one batch, and parse them (on every core
         when there are many) before walking them."""
-        wanted: dict[str, tuple[str, str]] = {}
+        wanted: dict[str, tuple[str, str, str]] = {}  # key -> blob, kind, stem
         for commit in commits:
             for c in commit.changes:
-                where = classify(c.path[len(self.prefix) :])
-                if (
-                    c.new_blob
-                    and where
-                    and c.new_blob not in self.parsed
-                    and c.path.startswith(self.prefix)
-                ):
-                    wanted[c.new_blob] = where
-        contents = self.repo.read_blobs(sorted(wanted))
-        work = [(blob, contents[blob], *wanted[blob]) for blob in sorted(contents)]
+                where = self._where(c.path)
+                if c.new_blob and where and _key(c.new_blob, where) not in self.parsed:
+                    wanted[_key(c.new_blob, where)] = (c.new_blob, *where)
+        contents = self.repo.read_blobs(sorted({blob for blob, _, _ in wanted.values()}))
+        work = [
+            (key, contents[blob], kind, stem)
+            for key, (blob, kind, stem) in sorted(wanted.items())
+            if blob in contents
+        ]
         self.parsed.update(parse_entities(work))
+
+    def _where(self, path: str) -> tuple[str, str] | None:
+        """(kind, stem) of a repository path that pac reads as part of the portfolio."""
+        relative = path[len(self.prefix) :]
+        if not path.startswith(self.prefix) or not is_read(relative):
+            return None
+        return classify(relative)
 
     def step(self, commit: Commit) -> Entry:
         old: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
         new: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
         notes = []
         for change in commit.changes:
-            relative = change.path[len(self.prefix) :]
-            where = classify(relative)
-            if where is None or not change.path.startswith(self.prefix):
+            where = self._where(change.path)
+            if where is None:
                 continue
             previous = self.current.get(change.path)
             if change.new_blob is None:
@@ -227,13 +231,16 @@ class _Walker:
         return change
 
     def _parse(self, blob: str, where: tuple[str, str]) -> tuple[str, str, dict[str, Any]] | str:
-        cached = self.parsed.get(blob)
+        key = _key(blob, where)
+        cached = self.parsed.get(key)
         if cached is None:
-            content = self.contents.get(blob)
-            if content is None:
-                content = self.repo.read_blob(blob)
-            cached = self.parsed[blob] = _read_entity(content, *where)
+            cached = self.parsed[key] = _read_entity(self.repo.read_blob(blob), *where)
         return cached
+
+
+def _key(blob: str, where: tuple[str, str]) -> str:
+    """A parse depends on the file's kind and name as well as its content."""
+    return f"{blob} {where[0]} {where[1]}"
 
 
 PARALLEL_FROM = 400  # files in a batch from which parsing on several cores pays off

@@ -16,6 +16,14 @@ FOLDERS = {folder: kind for kind, folder in FOLDER_OF.items()}  # folder -> kind
 SETTINGS_FILES = ("portfolio.yaml", "portfolio.yml")
 
 
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def is_read(path: str) -> bool:
+    """Whether pac reads this portfolio-relative path at all: YAML, nothing hidden."""
+    return path.endswith(YAML_SUFFIXES) and not any(p.startswith(".") for p in path.split("/"))
+
+
 def classify(path: str) -> tuple[str, str] | None:
     """(kind, stem) for a portfolio-relative path, or None when pac does not read it."""
     stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]

@@ -80,6 +80,17 @@ def _parse(source: SourceFile, prefix: str, findings: list[Finding]) -> Document
         return None
     kind, stem = where
     entity = kind if kind == "portfolio" else f"{kind}:{stem}"
+    if source.error is not None:
+        findings.append(
+            _at_start(
+                "yaml-syntax",
+                file,
+                entity,
+                f"the file cannot be read: {source.error}",
+                "replace it with a regular file that pac can read",
+            )
+        )
+        return Document(kind, stem, file, None, None)
     if source.content is None:
         findings.append(
             _at_start(

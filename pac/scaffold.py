@@ -20,7 +20,7 @@ REQUIRED = {
 
 def check_id(entity_id: str) -> str | None:
     """Why an id is not valid, or None."""
-    if not re.match(ID_PATTERN, entity_id) or len(entity_id) > 64:
+    if not re.fullmatch(ID_PATTERN.strip("^$"), entity_id) or len(entity_id) > 64:
         return (
             "ids use lowercase letters, digits and single hyphens, at most 64 characters, "
             "such as 'claims-portal'"
@@ -32,6 +32,25 @@ def target(portfolio: Path, kind: str, entity_id: str) -> Path:
     return portfolio / FOLDER_OF[kind] / f"{entity_id}.yaml"
 
 
+def existing(portfolio: Path, kind: str, entity_id: str) -> Path | None:
+    """A file that already holds this id, as .yaml or .yml."""
+    for suffix in (".yaml", ".yml"):
+        path = portfolio / FOLDER_OF[kind] / f"{entity_id}{suffix}"
+        if path.exists():
+            return path
+    return None
+
+
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+
+
+def quote(text: str) -> str:
+    """A YAML double-quoted scalar that reads back as exactly `text`: JSON's escapes are
+    YAML's, and every character YAML would fold or refuse is written as an escape."""
+    body = json.dumps(text, ensure_ascii=False)
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", body)
+
+
 def render_entity(
     kind: str, entity_id: str, values: dict[str, str], *, schemas: Path, folder: Path
 ) -> str:
@@ -40,15 +59,15 @@ def render_entity(
     lines = [
         f"# yaml-language-server: $schema={schema}",
         f"id: {entity_id}",
-        f"name: {json.dumps(values['name'], ensure_ascii=False)}",
+        f"name: {quote(values['name'])}",
     ]
     if kind == "product":
         lines += [
-            f"kind: {json.dumps(values['kind'])}",
+            f"kind: {quote(values['kind'])}",
             "lifecycle:",
-            f"  stage: {json.dumps(values['stage'])}",
-            f"owner: {json.dumps(values['owner'])}",
+            f"  stage: {quote(values['stage'])}",
+            f"owner: {quote(values['owner'])}",
         ]
     if kind == "capability" and values.get("parent"):
-        lines.append(f"parent: {json.dumps(values['parent'])}")
+        lines.append(f"parent: {quote(values['parent'])}")
     return "\n".join(lines) + "\n"

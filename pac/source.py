@@ -6,17 +6,20 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from pac.layout import is_read
+
 MAX_FILE_BYTES = 1024 * 1024
-YAML_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True, slots=True)
 class SourceFile:
-    """One YAML file of the portfolio; `content` is None when it is too large to read."""
+    """One YAML file of the portfolio; `content` is None when it is too large, or when it
+    cannot be read at all (`error` says why: a broken link, no permission)."""
 
     path: str  # relative to the portfolio directory, with '/' separators
     size: int
     content: bytes | None
+    error: str | None = None
 
 
 def read_directory(root: Path) -> list[SourceFile]:
@@ -26,7 +29,7 @@ def read_directory(root: Path) -> list[SourceFile]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         base = Path(folder)
         for name in sorted(names):
-            if name.startswith(".") or not name.endswith(YAML_SUFFIXES):
+            if not is_read(name):
                 continue
             files.append(_read(base / name, root))
     return files
@@ -34,7 +37,10 @@ def read_directory(root: Path) -> list[SourceFile]:
 
 def _read(path: Path, root: Path) -> SourceFile:
     relative = path.relative_to(root).as_posix()
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        return SourceFile(relative, size, None)
-    return SourceFile(relative, size, path.read_bytes())
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return SourceFile(relative, size, None)
+        return SourceFile(relative, size, path.read_bytes())
+    except OSError as e:  # a link to nowhere, a file without read permission
+        return SourceFile(relative, 0, None, e.strerror or str(e))

@@ -73,3 +73,25 @@ def test_refuses_to_write_from_a_broken_portfolio(tmp_path: Path) -> None:
     assert code == 2
     assert "CODEOWNERS would be incomplete" in out
     assert not (repo / ".github").exists()
+
+
+def test_drift_set_to_error_does_not_stop_the_repair(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    run(repo, "codeowners")
+    settings = repo / "portfolio" / "portfolio.yaml"
+    settings.write_text(settings.read_text().replace("roadmap-overloaded: error",
+                                                     "roadmap-overloaded: error\n"
+                                                     "  codeowners-drift: error"))
+    team = repo / "portfolio" / "teams" / "team-claims.yaml"
+    team.write_text(team.read_text().replace("@northwind/claims", "@northwind/claims-new"))
+    assert run(repo, "validate", "portfolio", "--today", "2026-11-22")[0] == 1
+    assert run(repo, "codeowners")[0] == 0
+    assert run(repo, "validate", "portfolio", "--today", "2026-11-22")[0] == 0
+
+
+def test_crlf_line_ends_are_not_drift(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    (repo / ".github").mkdir()
+    (repo / ".github" / "CODEOWNERS").write_bytes(EXPECTED.replace("\n", "\r\n").encode())
+    code, out = run(repo, "validate", "portfolio", "--today", "2026-11-22")
+    assert "codeowners-drift" not in out

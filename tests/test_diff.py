@@ -184,3 +184,24 @@ def test_validate_and_build_at_a_tag(repo: GitRepo, tmp_path: Path) -> None:
     code, out = pac(repo, "build", "--at", "q3-2026", "--out", str(tmp_path / "site"))
     assert code == 0, out
     assert (tmp_path / "site" / "products" / "fraud-scoring.html").is_file()
+
+
+def test_names_cannot_inject_markup_or_mentions_into_the_comment(repo: GitRepo) -> None:
+    evil = "Beta\\n\\n</summary></details>\\n\\n# Injected [x](https://evil.example) @org/team"
+    repo.edit(P + "fraud-scoring.yaml", "name: Fraud Scoring Service", f'name: "{evil}"')
+    code, out = pac(repo, "diff", "HEAD", "--format", "markdown")
+    assert code == 0
+    assert "\n# Injected" not in out and "\n\n</summary></details>" not in out
+    assert "@org" not in out and "@\u200borg/team" in out
+    assert all(line.count("|") in (0, 4) or not line.startswith("|") for line in
+               out.splitlines())
+
+
+def test_a_huge_change_still_fits_in_a_comment(repo: GitRepo) -> None:
+    for i in range(1200):
+        repo.write(f"{P}bulk-{i:04}.yaml", f"id: bulk-{i:04}\nname: Bulk {i}\nkind: service\n"
+                   "lifecycle: {stage: ideation}\nowner: team-claims\n")
+    code, out = pac(repo, "diff", "HEAD", "--format", "markdown")
+    assert code == 0
+    assert len(out) < 60_000
+    assert "more (run `pac diff`)" in out

@@ -146,3 +146,14 @@ def test_odd_shapes_in_old_files_do_not_stop_the_log(history: GitRepo) -> None:
     newest = json.loads(out)["entries"][0]
     assert [(c["status"], c["id"], c["old_id"]) for c in newest["changes"]] == [
         ("renamed", "claims-web", "claims-portal")]
+
+
+def test_only_portfolio_yaml_files_are_entities(history: GitRepo) -> None:
+    history.write(P + "notes.txt", "Title: hi\n")
+    history.write(P + "README.md", "# Products\n")
+    history.write(P + ".gitkeep", "")
+    history.commit("Notes beside the products")
+    code, out = pac(history, "changelog", "--format", "json")
+    assert code == 0
+    newest = json.loads(out)["entries"][0]
+    assert newest["title"] != "Notes beside the products"

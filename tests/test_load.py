@@ -79,3 +79,11 @@ def test_hostile_files_exit_1_with_no_traceback(reference: Path) -> None:
     }
     assert reported == set(hostile)
     assert done.stdout.rstrip().splitlines()[-1].startswith("8 errors")
+
+
+def test_a_broken_link_is_a_finding(reference: Path) -> None:
+    (reference / "products" / "ghost.yaml").symlink_to(reference / "nowhere.yaml")
+    [finding] = run(reference).findings
+    assert (finding.rule, finding.file, finding.line) == (
+        "yaml-syntax", "portfolio/products/ghost.yaml", 1)
+    assert finding.message.startswith("the file cannot be read")

@@ -85,3 +85,17 @@ def test_asks_on_a_terminal(tmp_path: Path) -> None:
     assert proc.returncode == 0
     text = (repo / "portfolio" / "products" / "asked.yaml").read_text()
     assert 'name: "Asked Product"' in text and 'stage: "ideation"' in text
+
+
+def test_odd_names_round_trip_and_yml_counts_as_taken(tmp_path: Path) -> None:
+    from pac.yaml import parse
+
+    repo = repo_with_portfolio(tmp_path)
+    name = 'Tab\there "quoted" \\ back: #x caf\u00e9\u2028next\x7f'
+    assert run(repo, "new", "objective", "odd", "--name", name)[0] == 0
+    text = (repo / "portfolio" / "objectives" / "odd.yaml").read_text()
+    assert parse(text).data["name"] == name
+    (repo / "portfolio" / "teams" / "team-yml.yml").write_text("id: team-yml\nname: Y\n")
+    code, out = run(repo, "new", "team", "team-yml", "--name", "Again")
+    assert code == 2 and "team-yml.yml already exists" in out
+    assert run(repo, "new", "team", "zz\n", "--name", "Z")[0] == 2

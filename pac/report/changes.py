@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 VERSION = 1
 COMMENT_LIMIT = 60_000  # GitHub refuses comments over 65,536 characters
 MARKER = "<!-- pac-diff -->"
+LISTED = 40  # headlines and removed entities listed in a comment before "and N more"
 
 
 def _counts(c: Comparison) -> str:
@@ -53,10 +54,10 @@ def entity_title(e: EntityChange) -> str:
 
 def render_diff_text(c: Comparison) -> str:
     lines = [f"Portfolio changes from {c.base} to {c.head}: {_counts(c)}."]
-    lines += [f"  * {h}" for h in c.headlines]
+    lines += [f"  * {one_line(h)}" for h in c.headlines]
     for e in c.changes.entities:
-        lines.append(entity_title(e))
-        lines += [f"    {field_line(f)}" for f in e.changes]
+        lines.append(one_line(entity_title(e)))
+        lines += [f"    {one_line(field_line(f))}" for f in e.changes]
     for f in c.introduced:
         lines.append(f"introduced: {f.file}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}")
     for f in c.resolved:
@@ -121,9 +122,20 @@ def render_diff_json(c: Comparison) -> str:
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>])")
 
 
+_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
+def one_line(text: object) -> str:
+    """Text on one line with no control characters: a newline in a name must not end the
+    table row or the HTML block it sits in, and escape codes must not reach a terminal."""
+    return _BREAKS.sub(" ", str(text)).strip()
+
+
 def md(text: object) -> str:
-    """Portfolio text as Markdown that shows it literally: no markup, no HTML."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False))
+    """Portfolio text as Markdown that shows it literally: no markup, no HTML, no
+    @mentions (a zero-width space after each @), on one line."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(one_line(text), quote=False))
+    return escaped.replace("@", "@\u200b")
 
 
 def _money_cell(t: Totals | None, attribute: str) -> str:
@@ -143,7 +155,9 @@ def render_diff_markdown(c: Comparison, *, limit: int = COMMENT_LIMIT) -> str:
     head = [MARKER, "## What this pull request does to the portfolio", "", _counts(c) + "."]
     removed = [e for e in c.changes.entities if e.status == "removed"]
     if removed:
-        names = ", ".join(f"{md(e.ref)}" for e in removed)
+        names = ", ".join(md(e.ref) for e in removed[:LISTED])
+        if len(removed) > LISTED:
+            names += f" and {len(removed) - LISTED} more"
         head += [
             "",
             f"> [!WARNING]\n> This change **removes** {len(removed)} "
@@ -151,7 +165,9 @@ def render_diff_markdown(c: Comparison, *, limit: int = COMMENT_LIMIT) -> str:
             "History keeps them, but the catalogue will not.",
         ]
     if c.headlines:
-        head += ["", *[f"- {md(h)}" for h in c.headlines]]
+        head += ["", *[f"- {md(h)}" for h in c.headlines[:LISTED]]]
+        if len(c.headlines) > LISTED:
+            head.append(f"- … and {len(c.headlines) - LISTED} more (run `pac diff`)")
     head += _funding_table(c) + _findings_section(c)
     body = "\n".join(head)
     details, cut = _details(c, limit - len(body) - 400)
@@ -161,6 +177,9 @@ def render_diff_markdown(c: Comparison, *, limit: int = COMMENT_LIMIT) -> str:
             f"\n\n_{cut} more changed entities are not shown here: the comment has to stay "
             f"under {limit:,} characters. Run `pac diff` for all of them._"
         )
+    if len(text) > limit:  # a last guard: never a comment GitHub would refuse
+        text = text[: limit - 200].rsplit("\n", 1)[0] + "\n\n_The comment was cut here to stay "
+        text += f"under {limit:,} characters. Run `pac diff` for the rest._"
     return text + "\n"
 
 
@@ -214,11 +233,11 @@ def _details(c: Comparison, budget: int) -> tuple[str, int]:
 
 
 def _entity_block(e: EntityChange) -> str:
-    summary = f"{e.status} <code>{html.escape(e.ref)}</code>"
+    summary = f"{e.status} <code>{md(e.ref)}</code>"
     if e.old_id:
-        summary += f" (was <code>{html.escape(e.old_id)}</code>)"
+        summary += f" (was <code>{md(e.old_id)}</code>)"
     if e.name:
-        summary += f": {html.escape(e.name)}"
+        summary += f": {md(e.name)}"
     if not e.changes:
         return f"<details><summary>{summary}</summary>\n\n_{e.status}_\n\n</details>"
     rows = ["| Field | Before | After |", "|---|---|---|"]

@@ -48,6 +48,9 @@ def _entities(ctx: Context, kind: str) -> Iterator[tuple[str, BaseModel, str]]:
 
 
 def _load_schema(ctx: Context, path: str) -> tuple[Any, str]:
+    parts = path.replace("\\", "/").split("/")
+    if path.startswith("/") or ".." in parts or ":" in parts[0]:
+        return None, f"extension schema '{path}' must be a file inside the portfolio folder"
     raw = ctx.read(path)
     if raw is None:
         return None, f"extension schema '{path}' does not exist"

@@ -18,7 +18,8 @@ def codeowners_drift(ctx: Context) -> Iterator[Finding]:
     committed = ctx.read_repository(PATH)
     if committed is None:
         return  # the repository does not use CODEOWNERS: nothing can drift
-    text = committed.decode("utf-8", "replace")
+    # a Windows checkout may have CRLF line ends: the owners are what counts
+    text = committed.decode("utf-8", "replace").replace("\r\n", "\n")
     expected = render_codeowners(ctx.portfolio, ctx.root)
     if text == expected:
         return
