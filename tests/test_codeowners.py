@@ -94,4 +94,6 @@ def test_crlf_line_ends_are_not_drift(tmp_path: Path) -> None:
     (repo / ".github").mkdir()
     (repo / ".github" / "CODEOWNERS").write_bytes(EXPECTED.replace("\n", "\r\n").encode())
     code, out = run(repo, "validate", "portfolio", "--today", "2026-11-22")
+    assert code == 0
     assert "codeowners-drift" not in out
+    assert run(repo, "codeowners", "--check")[0] == 0
