@@ -14,9 +14,6 @@ class Severity(StrEnum):
     INFO = "info"
 
 
-SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-
-
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One problem: which rule, where (file, line, column, field path, entity), what and how to fix.

@@ -74,9 +74,6 @@ class Repository:
         self._git = self._repo.git
         self.root = Path(self._repo.working_tree_dir or path).resolve()
 
-    def close(self) -> None:
-        self._repo.close()
-
     def _run(self, *args: str) -> str:
         import git
 
