@@ -97,6 +97,9 @@ def _describe(err: Any, loc: Loc) -> tuple[str, str]:
         return f"{field}: {got} is not one of {', '.join(options)}", hint
     if kind in ("greater_than_equal", "greater_than"):
         return f"{field} must not be negative, got {got}", "amounts and counts are 0 or more"
+    if kind == "less_than_equal":
+        limit = err["ctx"]["le"]
+        return f"{field} is larger than {limit:,.0f}, got {got}", "check the number of digits"
     if kind == "finite_number":
         return f"{field} must be a finite number, got {got}", _NOT_NUMBER_HINT
     if kind in ("list_type", "dict_type", "model_type", "model_attributes_type"):

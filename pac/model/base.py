@@ -11,19 +11,9 @@ ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 # Types carry no description of their own: a field's docstring describes it.
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=64)]
-Money = Annotated[
-    float,
-    Field(
-        ge=0, allow_inf_nan=False, description="A non-negative amount in the portfolio currency."
-    ),
-]
-Url = Annotated[
-    str,
-    Field(
-        pattern=r"^(https?://[^\s/]+\S*|mailto:[^\s@]+@[^\s@]+)$",
-        description="An http(s) or mailto link.",
-    ),
-]
+# at most a quadrillion: a bound a JSON Schema can state, where it cannot say "finite"
+Money = Annotated[float, Field(ge=0, le=1e15, allow_inf_nan=False)]
+Url = Annotated[str, Field(pattern=r"^(https?://[^\s/]+\S*|mailto:[^\s@]+@[^\s@]+)$")]
 Date = datetime.date
 Text = Annotated[str, Field(min_length=1)]
 Period = Annotated[str, Field(pattern=r"^[A-Za-z0-9]+([-_][A-Za-z0-9]+)*$", max_length=64)]
