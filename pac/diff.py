@@ -175,7 +175,11 @@ def diff_values(path: FieldPath, old: Any, new: Any) -> Iterator[FieldChange]:
     if isinstance(old, list | None) and isinstance(new, list | None) and (old or new):
         items = [*(old or []), *(new or [])]
         leaf = path.rsplit(".", 1)[-1]
-        if leaf in KEYS and all(isinstance(i, dict) for i in items):
+        if (
+            leaf in KEYS
+            and all(isinstance(i, dict) for i in items)
+            and (_unique(old or [], KEYS[leaf]) and _unique(new or [], KEYS[leaf]))
+        ):
             yield from _diff_keyed(path, KEYS[leaf], old or [], new or [])
             return
         if all(isinstance(i, str | int | float) for i in items):
@@ -185,6 +189,13 @@ def diff_values(path: FieldPath, old: Any, new: Any) -> Iterator[FieldChange]:
                 yield FieldChange(path, gone, came, "set")
             return
     yield FieldChange(path, old, new)
+
+
+def _unique(items: list[dict[str, Any]], key: str) -> bool:
+    """Records can be matched by key only if no two share one (two PostgreSQL entries of
+    different versions are compared as a whole list instead)."""
+    keys = [str(item.get(key)) for item in items]
+    return len(keys) == len(set(keys))
 
 
 def _diff_keyed(

@@ -205,3 +205,17 @@ def test_a_huge_change_still_fits_in_a_comment(repo: GitRepo) -> None:
     assert code == 0
     assert len(out) < 60_000
     assert "more (run `pac diff`)" in out
+
+
+def test_records_with_the_same_key_are_compared_as_a_list() -> None:
+    from pac.diff import diff_values
+
+    old = {"technology": [{"name": "PostgreSQL", "version": "14"},
+                          {"name": "PostgreSQL", "version": "16"}]}
+    new = {"technology": [{"name": "PostgreSQL", "version": "14"}]}
+    [change] = list(diff_values("", old, new))
+    assert (change.path, change.old, change.new) == ("technology", old["technology"],
+                                                     new["technology"])
+    keyed = list(diff_values("", {"kpis": [{"name": "a", "target": 1}]},
+                             {"kpis": [{"name": "a", "target": 2}]}))
+    assert [(c.path, c.old, c.new) for c in keyed] == [("kpis[a].target", 1, 2)]
