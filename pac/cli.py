@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import os
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -157,16 +158,15 @@ def build(
 
     source = _source(portfolio, ref)
     epoch, build_day = _build_date(source.root, source.commit_time)
-    site = site_dir if site_dir is not None else source.root / "site"
     if site_dir is not None and not site_dir.is_dir():
         raise PacError(f"{site_dir} is not a directory: give the site's MkDocs project folder")
     log = _history(source, ref) if history else None
     entities = sum(1 for f in source.files if "/" in f.path)
-    with _progress(entities) as advance:
+    with _site_folder(site_dir, source, ref) as site, _progress(entities) as advance:
         built = run(
             source.files,
             out=out,
-            site=site if site.is_dir() else None,
+            site=site,
             today=_today(today) if today else build_day,
             source_date_epoch=epoch,
             prefix=source.prefix,
@@ -185,6 +185,25 @@ def build(
     for warning in built.warnings:
         click.echo(f"MkDocs: {warning}", err=True)
     click.echo(f"Built {built.pages} pages into {built.site}.")
+
+
+@contextmanager
+def _site_folder(
+    given: Path | None, source: inputs.Portfolio, ref: str | None
+) -> Iterator[Path | None]:
+    """The MkDocs project to customise the site with: the one given, else site/ as of the
+    revision built (so that last quarter's catalogue looks as it did), else none."""
+    if given is not None:
+        yield given
+    elif ref is None:
+        default = source.root / "site"
+        yield default if default.is_dir() else None
+    else:
+        from pac.git import Repository
+
+        with tempfile.TemporaryDirectory(prefix="pac-site-") as tmp:
+            found = Repository(source.root).export(ref, "site", Path(tmp) / "site")
+            yield Path(tmp) / "site" if found else None
 
 
 def _history(source: inputs.Portfolio, ref: str | None) -> Any:

@@ -161,6 +161,24 @@ class Repository:
         meta = entry.split("\t", 1)[0].split()
         return self.read_blob(meta[2]) if meta[1] == "blob" else None
 
+    def export(self, ref: str, folder: str, target: Path) -> bool:
+        """Write the regular files under `folder` as of `ref` into `target` (links are left
+        out); False when the folder is not there."""
+        listing = self._run("ls-tree", "-r", "-z", self.resolve(ref), "--", folder.strip("/"))
+        entries = []
+        for entry in listing.split("\0"):
+            if entry:
+                meta, path = entry.split("\t", 1)
+                mode, kind, blob = meta.split()
+                if kind == "blob" and mode != "120000":
+                    entries.append((path[len(folder.strip("/")) + 1 :], blob))
+        contents = self.read_blobs(sorted({blob for _, blob in entries}))
+        for relative, blob in entries:
+            destination = target / relative
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            destination.write_bytes(contents[blob])
+        return bool(entries)
+
     def tree(self, ref: str, folder: str) -> list[SourceFile]:
         """The YAML files under `folder` (relative to the repository) as of `ref`."""
         commit = self.resolve(ref)

@@ -219,3 +219,20 @@ def test_records_with_the_same_key_are_compared_as_a_list() -> None:
     keyed = list(diff_values("", {"kpis": [{"name": "a", "target": 1}]},
                              {"kpis": [{"name": "a", "target": 2}]}))
     assert [(c.path, c.old, c.new) for c in keyed] == [("kpis[a].target", 1, 2)]
+
+
+def test_build_at_a_tag_uses_the_site_of_that_tag(repo: GitRepo, tmp_path: Path) -> None:
+    from conftest import REPO
+
+    repo.copy(REPO / "site", "site")
+    repo.write("site/docs/about.md", "# About us in Q3\n")
+    repo.commit("Add the site")
+    repo.git("tag", "q3-2026")
+    repo.write("site/docs/about.md", "# About us in Q4\n")
+    repo.commit("Rewrite the about page")
+    code, out = pac(repo, "build", "--at", "q3-2026", "--out", str(tmp_path / "q3"))
+    assert code == 0, out
+    assert "About us in Q3" in (tmp_path / "q3" / "about.html").read_text()
+    code, out = pac(repo, "build", "--out", str(tmp_path / "now"))
+    assert code == 0, out
+    assert "About us in Q4" in (tmp_path / "now" / "about.html").read_text()
