@@ -460,6 +460,32 @@ def new(
 
 
 @cli.command()
+@click.argument("portfolio", type=click.Path(path_type=Path), default="portfolio")
+@click.option("--period", help="The funding period [default: current_period].")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+)
+@click.option("--at", "ref", metavar="REF", help="As of a git branch, tag or commit.")
+def report(portfolio: Path, period: str | None, fmt: str, ref: str | None) -> None:
+    """The portfolio's funding in numbers for one period: envelope, run and change, by team,
+    capability, objective, lifecycle stage and disposition, and per product against the
+    previous period, with value per unit of funding."""
+    from pac.analytics import build_report
+    from pac.report.analytics import REPORT_FORMATS
+    from pac.report.validation import render
+
+    result = _source(portfolio, ref).check(_today(None))
+    if result.fails():
+        click.echo(render(result, "text", colour=_colour("text")), nl=False)
+        raise PacError("fix the errors above first: the figures would be wrong")
+    click.echo(REPORT_FORMATS[fmt](build_report(result.portfolio, period)), nl=False)
+
+
+@cli.command()
 @click.option("--check", is_flag=True, help="Fail when the committed schemas differ.")
 @click.option(
     "--out",

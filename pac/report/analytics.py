@@ -1,0 +1,138 @@
+"""Reports of `pac report`: the portfolio's funding in numbers, as text, Markdown or JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from pac.money import format_money
+
+if TYPE_CHECKING:
+    from pac.analytics import Report
+    from pac.figures import Split
+
+VERSION = 1
+GROUPS = ("by_team", "by_capability", "by_objective", "by_stage", "by_disposition")
+NOTES = {
+    "by_capability": "a product serving several capabilities counts an equal share towards each",
+    "by_objective": "a product serving several objectives counts an equal share towards each",
+}
+
+
+def _groups(r: Report) -> dict[str, dict[str, Split]]:
+    f = r.figures
+    return {
+        "by_team": f.by_team,
+        "by_capability": f.by_capability,
+        "by_objective": r.by_objective,
+        "by_stage": r.by_stage,
+        "by_disposition": r.by_disposition,
+    }
+
+
+def _split(s: Split) -> dict[str, float]:
+    return {"run": s.run, "change": s.change, "total": s.total}
+
+
+def report_document(r: Report) -> dict[str, Any]:
+    """The JSON contract, version 1."""
+    f = r.figures
+    return {
+        "version": VERSION,
+        "period": r.period,
+        "previous_period": r.previous,
+        "currency": r.currency,
+        "envelope": f.envelope,
+        "allocated": f.allocated.total,
+        "unallocated": f.unallocated,
+        "run": f.allocated.run,
+        "change": f.allocated.change,
+        **{
+            name: [{"id": key, **_split(s)} for key, s in group.items()]
+            for name, group in _groups(r).items()
+        },
+        "notes": NOTES,
+        "products": [
+            {
+                "product": p.product,
+                "name": p.name,
+                **_split(p.now),
+                "previous_total": p.before.total if p.before else None,
+                "change_from_previous": p.change_amount,
+                "value": p.value,
+                "value_per_unit": p.value_per_unit,
+            }
+            for p in r.products
+        ],
+    }
+
+
+def render_report_json(r: Report) -> str:
+    return json.dumps(report_document(r), indent=2, ensure_ascii=False) + "\n"
+
+
+def _money(r: Report, amount: float | None) -> str:
+    return "—" if amount is None else format_money(amount, r.currency)
+
+
+def render_report_text(r: Report) -> str:
+    f = r.figures
+    lines = [
+        f"Funding {r.period}: {_money(r, f.allocated.total)} allocated of "
+        f"{_money(r, f.envelope)} ({_money(r, f.unallocated)} unallocated); run "
+        f"{_money(r, f.allocated.run)}, change {_money(r, f.allocated.change)}."
+    ]
+    for name, group in _groups(r).items():
+        lines.append(
+            f"\n{name.replace('_', ' ').capitalize()}"
+            + (f" ({NOTES[name]})" if name in NOTES else "")
+            + ":"
+        )
+        lines += [f"  {key:<40} {_money(r, s.total):>20}" for key, s in group.items()]
+    lines.append(f"\nProducts (against {r.previous or 'no previous period'}):")
+    for p in r.products:
+        delta = "" if p.change_amount is None else f"  {p.change_amount:+,.0f}"
+        ratio = "" if p.value_per_unit is None else f"  value x{p.value_per_unit:.2f}"
+        lines.append(f"  {p.product:<40} {_money(r, p.now.total):>20}{delta}{ratio}")
+    return "\n".join(lines) + "\n"
+
+
+def render_report_markdown(r: Report) -> str:
+    from pac.report.changes import md
+
+    f = r.figures
+    lines = [
+        f"# Funding {md(r.period)}",
+        "",
+        f"{_money(r, f.allocated.total)} allocated of {_money(r, f.envelope)} "
+        f"({_money(r, f.unallocated)} unallocated): run {_money(r, f.allocated.run)}, "
+        f"change {_money(r, f.allocated.change)}.",
+    ]
+    for name, group in _groups(r).items():
+        lines += ["", f"## {name.replace('_', ' ').capitalize()}", ""]
+        if name in NOTES:
+            lines += [f"_{NOTES[name].capitalize()}._", ""]
+        lines += ["| | Run | Change | Total |", "|---|---:|---:|---:|"]
+        lines += [
+            f"| {md(key)} | {s.run:,.0f} | {s.change:,.0f} | {s.total:,.0f} |"
+            for key, s in group.items()
+        ]
+    lines += [
+        "",
+        "## Products",
+        "",
+        f"| Product | Total | Change from {md(r.previous or '—')} | Value per unit |",
+        "|---|---:|---:|---:|",
+    ]
+    for p in r.products:
+        delta = "—" if p.change_amount is None else f"{p.change_amount:+,.0f}"
+        ratio = "—" if p.value_per_unit is None else f"{p.value_per_unit:.2f}"
+        lines.append(f"| {md(p.name)} | {p.now.total:,.0f} | {delta} | {ratio} |")
+    return "\n".join(lines) + "\n"
+
+
+REPORT_FORMATS = {
+    "text": render_report_text,
+    "markdown": render_report_markdown,
+    "json": render_report_json,
+}

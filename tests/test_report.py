@@ -1,0 +1,85 @@
+"""pac report: the portfolio's funding in numbers, and the same numbers as the site."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import EXAMPLE
+
+from pac.cli import cli
+from pac.money import format_money
+
+
+def report(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, ["report", *args])
+    return result.exit_code, result.output
+
+
+def test_json_contract_on_the_reference(reference: Path) -> None:
+    code, out = report(str(reference), "--format", "json")
+    assert code == 0, out
+    document = json.loads(out)
+    split = lambda run, change: {"run": run, "change": change, "total": run + change}  # noqa: E731
+    assert {k: v for k, v in document.items() if k not in ("products", "notes")} == {
+        "version": 1, "period": "FY2027", "previous_period": None, "currency": "USD",
+        "envelope": 4000000.0, "allocated": 2900000.0, "unallocated": 1100000.0,
+        "run": 1450000.0, "change": 1450000.0,
+        "by_team": [{"id": "team-claims", **split(900000.0, 650000.0)},
+                    {"id": "team-risk-data", **split(550000.0, 800000.0)}],
+        "by_capability": [{"id": "claims-management", **split(900000.0, 650000.0)},
+                          {"id": "fraud-management", **split(150000.0, 800000.0)},
+                          {"id": "customer-management", **split(400000.0, 0.0)}],
+        "by_objective": [{"id": "digital-self-service", **split(1050000.0, 1450000.0)},
+                         {"id": "(none)", **split(400000.0, 0.0)}],
+        "by_stage": [{"id": "live", **split(900000.0, 650000.0)},
+                     {"id": "build", **split(150000.0, 800000.0)},
+                     {"id": "sunset", **split(400000.0, 0.0)}],
+        "by_disposition": [{"id": "invest", **split(900000.0, 650000.0)},
+                           {"id": "none", **split(150000.0, 800000.0)},
+                           {"id": "migrate", **split(400000.0, 0.0)}],
+    }
+    claims = document["products"][0]
+    assert claims["product"] == "claims-portal"
+    assert claims["value_per_unit"] == pytest.approx(3400000 / 1550000)
+    assert claims["previous_total"] is None and claims["change_from_previous"] is None
+
+
+def test_changes_against_the_previous_period() -> None:
+    code, out = report(str(EXAMPLE), "--format", "json")
+    assert code == 0
+    document = json.loads(out)
+    assert (document["period"], document["previous_period"]) == ("FY2027", "FY2026")
+    moved = [p for p in document["products"] if p["change_from_previous"]]
+    assert moved and all(p["change_from_previous"] == p["total"] - p["previous_total"]
+                         for p in moved)
+
+
+def test_unknown_period_is_a_usage_error(reference: Path) -> None:
+    code, out = report(str(reference), "--period", "FY1999")
+    assert code == 2
+    assert "there is no funding period 'FY1999' (periods: FY2027)" in out
+
+
+def test_the_site_shows_the_same_figures(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    result = CliRunner().invoke(cli, ["build", str(EXAMPLE), "--out", str(out),
+                                      "--no-history"], env={"SOURCE_DATE_EPOCH": "1795000000"})
+    assert result.exit_code == 0, result.output
+    document = json.loads(report(str(EXAMPLE), "--format", "json")[1])
+    page = (out / "funding" / "FY2027.html").read_text()
+    currency = document["currency"]
+    for group, folder in (("by_team", "teams"), ("by_capability", "capabilities")):
+        for row in document[group]:
+            cells = re.search(rf'href="\.\./{folder}/{row["id"]}\.html">[^<]*</a></td>'
+                              r'<td[^>]*>([^<]*)</td><td[^>]*>([^<]*)</td><td[^>]*>([^<]*)</td>',
+                              page)
+            assert cells is not None, row["id"]
+            assert cells.groups() == tuple(format_money(row[k], currency)
+                                           for k in ("run", "change", "total"))
+    home = (out / "index.html").read_text()
+    assert f"{format_money(document['allocated'], currency)} allocated of an envelope of " \
+           f"{format_money(document['envelope'], currency)}" in home
