@@ -30,6 +30,7 @@ class Finding:
     entity: str = ""
     loc: Loc = ()
     at_key: bool = False
+    milder: bool = False  # reported as info, not at the rule's severity, unless overridden
     line: int = 0
     column: int = 0
     severity: Severity = Severity.ERROR

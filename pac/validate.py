@@ -48,7 +48,10 @@ def validate(
         loaded = load(files, prefix=prefix)
         portfolio = from_loaded(loaded)
         ctx = Context(portfolio, today, prefix, read, read_repository)
-        findings = apply_severities([*loaded.findings, *run_checks(ctx)], portfolio)
+        # health signals only on a portfolio whose files all read and match the format
+        readable = not any(RULES[f.rule].locked for f in loaded.findings)
+        checked = run_checks(ctx, health=readable)
+        findings = apply_severities([*loaded.findings, *checked], portfolio)
         located = locate(findings, loaded.texts)
         return Result(portfolio, sorted(located, key=Finding.sort_key), loaded.file_count)
 
@@ -62,7 +65,8 @@ def apply_severities(findings: Iterable[Finding], portfolio: Portfolio) -> list[
         level = None if rule.locked else overrides.get(rule.id)
         if level == "off":
             continue
-        severity = Severity(level) if level else rule.severity
+        default = Severity.INFO if finding.milder else rule.severity
+        severity = Severity(level) if level else default
         out.append(dataclasses.replace(finding, severity=severity))
     return out
 

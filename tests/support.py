@@ -36,6 +36,18 @@ def apply_case(case: Path, portfolio: Path) -> None:
             shutil.copyfile(source, target)
 
 
+def identity(f: Finding) -> tuple[str, str, str]:
+    """A finding apart from where it happens to be (a case may move a file or lines)."""
+    return (f.rule, f.entity, f.message)
+
+
+def beyond_baseline(findings: list[Finding], baseline: list[Finding]) -> list[Finding]:
+    """The findings a case adds to those the reference portfolio already has (the
+    reference's health warnings and infos), wherever an edit moved their lines."""
+    known = {identity(f) for f in baseline}
+    return [f for f in findings if identity(f) not in known]
+
+
 def short(f: Finding) -> str:
     """The line of text output that identifies a finding, without its message."""
     return f"{f.file}:{f.line}:{f.column}: {f.severity} {f.rule}"

@@ -70,7 +70,7 @@ def test_json_contract(repo: GitRepo) -> None:
         "base": f"{base} ({base[:12]})",
         "head": "the working tree",
         "summary": {"added": 0, "removed": 0, "renamed": 1, "changed": 2,
-                    "findings_introduced": 0, "findings_resolved": 0, "errors_introduced": 0},
+                    "findings_introduced": 2, "findings_resolved": 1, "errors_introduced": 0},
         "headlines": [
             "Customer Identity: product renamed from customer-identity to customer-id",
             "Customer Identity moves from Risk Data Team to Claims Team",
@@ -78,6 +78,9 @@ def test_json_contract(repo: GitRepo) -> None:
             "FY2027 change funding for Claims Portal +120,000 USD (+18%)",
             "Claims Team gains a product (2)",
             "Risk Data Team loses a product (1)",
+            "1 warning introduced",
+            "1 info introduced",
+            "1 info resolved",
         ],
         "entities": [
             {"entity": "product:customer-id", "kind": "product", "id": "customer-id",
@@ -98,7 +101,29 @@ def test_json_contract(repo: GitRepo) -> None:
                                 "allocated": 2900000.0},
                      "after": {"envelope": 4000000.0, "run": 1450000.0, "change": 1570000.0,
                                "allocated": 3020000.0}}],
-        "findings": {"introduced": [], "resolved": []},
+        # going live means its KPI must be measured and its value estimated; and the
+        # fraud-management capability is now served by a live product
+        "findings": {
+            "introduced": [
+                {"rule": "value-unknown", "severity": "info",
+                 "file": "portfolio/products/fraud-scoring.yaml", "line": 6, "column": 1,
+                 "path": "lifecycle", "entity": "product:fraud-scoring",
+                 "message": "the product is funded but its value is not estimated",
+                 "hint": "add value: annual_estimate and basis"},
+                {"rule": "kpi-stale", "severity": "warning",
+                 "file": "portfolio/products/fraud-scoring.yaml", "line": 16, "column": 5,
+                 "path": "kpis[0]", "entity": "product:fraud-scoring",
+                 "message": "KPI 'Fraud caught before payout' has never been measured",
+                 "hint": "record actual: and as_of: YYYY-MM-DD"},
+            ],
+            "resolved": [
+                {"rule": "capability-gap", "severity": "info",
+                 "file": "portfolio/capabilities/fraud-management.yaml", "line": 2,
+                 "column": 5, "path": "id", "entity": "capability:fraud-management",
+                 "message": "no live product serves this capability",
+                 "hint": "a gap the organisation accepts, or a product to plan"},
+            ],
+        },
     }
 
 

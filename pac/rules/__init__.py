@@ -9,6 +9,8 @@ from pac.rules import (  # noqa: F401  (imported to register their rules)
     cycles,
     extensions,
     funding,
+    health_portfolio,
+    health_products,
     loader,
     ownership,
     products,
@@ -19,10 +21,11 @@ from pac.rules import (  # noqa: F401  (imported to register their rules)
 from pac.rules.registry import RULES, Context, Rule
 
 
-def run_checks(ctx: Context) -> Iterator[Finding]:
-    """The findings of every rule that checks the loaded portfolio, in registry order."""
+def run_checks(ctx: Context, *, health: bool = True) -> Iterator[Finding]:
+    """The findings of every rule that checks the loaded portfolio, in registry order;
+    `health=False` leaves out the portfolio-health rules."""
     for rule in RULES.values():
-        if rule.check is not None:
+        if rule.check is not None and (health or not rule.health):
             yield from rule.check(ctx)
 
 

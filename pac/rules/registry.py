@@ -34,6 +34,7 @@ class Rule:
     summary: str
     check: Check | None = None
     locked: bool = False
+    health: bool = False  # a judgement on a sound portfolio: skipped while files are broken
 
 
 RULES: dict[str, Rule] = {}
@@ -46,11 +47,19 @@ def register(rule: Rule) -> Rule:
     return rule
 
 
-def rule(rule_id: str, severity: Severity, summary: str) -> Callable[[Check], Check]:
+def rule(
+    rule_id: str, severity: Severity, summary: str, *, health: bool = False
+) -> Callable[[Check], Check]:
     """Register the decorated function as the check of a rule."""
 
     def decorate(check: Check) -> Check:
-        register(Rule(rule_id, severity, summary, check))
+        register(Rule(rule_id, severity, summary, check, health=health))
         return check
 
     return decorate
+
+
+def health_rule(rule_id: str, severity: Severity, summary: str) -> Callable[[Check], Check]:
+    """A portfolio-health rule: it runs once every file reads and matches the format, since
+    a signal computed from half-read entities would mislead."""
+    return rule(rule_id, severity, summary, health=True)

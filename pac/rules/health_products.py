@@ -1,0 +1,262 @@
+"""Portfolio health, product by product: the signals that value is leaking quietly."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+
+from pac.figures import END_OF_SUPPORT_WARNING_DAYS, kpi_status
+from pac.findings import Finding, Severity
+from pac.model import Product
+from pac.rules.registry import Context, health_rule
+
+WARNING, INFO = Severity.WARNING, Severity.INFO
+KPI_STALE_DAYS = 90
+
+
+def _products(ctx: Context, *stages: str) -> Iterator[tuple[str, Product, str, str]]:
+    """(id, product, file, entity) for the products in the given stages, by id."""
+    p = ctx.portfolio
+    for pid, product in sorted(p.products.items()):
+        if not stages or product.lifecycle.stage in stages:
+            yield pid, product, p.file_of("product", pid), f"product:{pid}"
+
+
+@health_rule("stale-stakeholder-review", WARNING, "A live product whose stakeholders went unasked.")
+def stale_stakeholder_review(ctx: Context) -> Iterator[Finding]:
+    days = ctx.portfolio.settings.policies.stakeholder_review_days
+    for _, product, file, entity in _products(ctx, "live"):
+        last = product.last_stakeholder_review
+        if last is None:
+            yield Finding(
+                "stale-stakeholder-review",
+                file,
+                "no stakeholder review is recorded for this live product",
+                "ask its stakeholders whether it still serves them, then set "
+                "last_stakeholder_review: YYYY-MM-DD",
+                entity,
+                ("lifecycle",),
+                at_key=True,
+            )
+        elif (ctx.today - last).days > days:
+            yield Finding(
+                "stale-stakeholder-review",
+                file,
+                f"the last stakeholder review was {(ctx.today - last).days} days "
+                f"ago, more than {days}",
+                "hold a review and update last_stakeholder_review",
+                entity,
+                ("last_stakeholder_review",),
+            )
+
+
+@health_rule("overdue-retirement", WARNING, "A product in sunset past its retirement date.")
+def overdue_retirement(ctx: Context) -> Iterator[Finding]:
+    for _, product, file, entity in _products(ctx, "sunset"):
+        retire_by = product.lifecycle.retire_by
+        if retire_by is not None and retire_by < ctx.today:
+            yield Finding(
+                "overdue-retirement",
+                file,
+                f"the product was to be retired by {retire_by}, "
+                f"{(ctx.today - retire_by).days} days ago",
+                "retire it (stage: retired) or agree a new retire_by date",
+                entity,
+                ("lifecycle", "retire_by"),
+            )
+
+
+@health_rule(
+    "live-product-unfunded", WARNING, "A live product with no funding in the current period."
+)
+def live_product_unfunded(ctx: Context) -> Iterator[Finding]:
+    p = ctx.portfolio
+    current = p.funding.get(p.settings.current_period or "")
+    if current is None:
+        return
+    funded = {a.product for a in current.allocations if a.total > 0}
+    for pid, _, file, entity in _products(ctx, "live"):
+        if pid not in funded:
+            yield Finding(
+                "live-product-unfunded",
+                file,
+                f"the product is live but has no funding in {current.period}",
+                f"allocate run funding in funding/{current.period}.yaml, or move it to sunset",
+                entity,
+                ("lifecycle", "stage"),
+            )
+
+
+@health_rule("kpi-missing-target", WARNING, "A KPI with no target.")
+def kpi_missing_target(ctx: Context) -> Iterator[Finding]:
+    for _, product, file, entity in _products(ctx):
+        for i, kpi in enumerate(product.kpis):
+            if kpi.target is None:
+                yield Finding(
+                    "kpi-missing-target",
+                    file,
+                    f"KPI '{kpi.name}' has no target",
+                    "add target: the value that means the product does its job",
+                    entity,
+                    ("kpis", i),
+                    at_key=True,
+                )
+
+
+@health_rule("kpi-stale", WARNING, "A live product's KPI measured more than 90 days ago, or never.")
+def kpi_stale(ctx: Context) -> Iterator[Finding]:
+    for _, product, file, entity in _products(ctx, "live"):
+        for i, kpi in enumerate(product.kpis):
+            if kpi.actual is None or kpi.as_of is None:
+                yield Finding(
+                    "kpi-stale",
+                    file,
+                    f"KPI '{kpi.name}' has never been measured",
+                    "record actual: and as_of: YYYY-MM-DD",
+                    entity,
+                    ("kpis", i),
+                    at_key=True,
+                )
+            elif (ctx.today - kpi.as_of).days > KPI_STALE_DAYS:
+                yield Finding(
+                    "kpi-stale",
+                    file,
+                    f"KPI '{kpi.name}' was last measured on {kpi.as_of}, more than "
+                    f"{KPI_STALE_DAYS} days ago",
+                    "measure it again and update actual and as_of",
+                    entity,
+                    ("kpis", i, "as_of"),
+                )
+
+
+@health_rule("kpi-off-target", INFO, "A KPI that misses its target.")
+def kpi_off_target(ctx: Context) -> Iterator[Finding]:
+    for _, product, file, entity in _products(ctx):
+        for i, kpi in enumerate(product.kpis):
+            if kpi_status(kpi) == "missed":
+                better = "higher" if kpi.direction == "higher" else "lower"
+                yield Finding(
+                    "kpi-off-target",
+                    file,
+                    f"KPI '{kpi.name}' is {kpi.actual:g} against a target of "
+                    f"{kpi.target:g} ({better} is better)",
+                    "say in the roadmap what will move it, or revisit the target",
+                    entity,
+                    ("kpis", i, "actual"),
+                )
+
+
+@health_rule(
+    "technology-end-of-support",
+    WARNING,
+    "Technology past its end of support (or, as info, within 180 days of it).",
+)
+def technology_end_of_support(ctx: Context) -> Iterator[Finding]:
+    for _, product, file, entity in _products(ctx, "build", "live", "sunset"):
+        for i, tech in enumerate(product.technology):
+            end = tech.end_of_support
+            if end is None:
+                continue
+            name = f"{tech.name} {tech.version}".strip() if tech.version else tech.name
+            days = (end - ctx.today).days
+            if days < 0:
+                yield Finding(
+                    "technology-end-of-support",
+                    file,
+                    f"{name} went out of support on {end}",
+                    "upgrade it, or record the risk and a date to fix it",
+                    entity,
+                    ("technology", i, "end_of_support"),
+                )
+            elif days <= END_OF_SUPPORT_WARNING_DAYS:
+                yield Finding(
+                    "technology-end-of-support",
+                    file,
+                    f"{name} goes out of support on {end}, in {days} days",
+                    "plan the upgrade in the roadmap",
+                    entity,
+                    ("technology", i, "end_of_support"),
+                    milder=True,
+                )
+
+
+@health_rule(
+    "value-below-target",
+    INFO,
+    "A product whose value estimate is low for its funding in the current period.",
+)
+def value_below_target(ctx: Context) -> Iterator[Finding]:
+    p = ctx.portfolio
+    target = p.settings.policies.value_ratio_target
+    for _, product, file, entity, funding in _funded(ctx):
+        value = product.value.annual_estimate if product.value else None
+        if value is not None and value / funding < target:
+            yield Finding(
+                "value-below-target",
+                file,
+                f"estimated value is {value / funding:.2f} times its funding in "
+                f"{p.settings.current_period}, under the target of {target:g}",
+                "check the estimate, or whether the product still earns its keep",
+                entity,
+                ("value", "annual_estimate"),
+            )
+
+
+@health_rule("value-unknown", INFO, "A funded live product without a value estimate.")
+def value_unknown(ctx: Context) -> Iterator[Finding]:
+    for _, product, file, entity, _funding in _funded(ctx):
+        if product.lifecycle.stage == "live" and (
+            product.value is None or product.value.annual_estimate is None
+        ):
+            yield Finding(
+                "value-unknown",
+                file,
+                "the product is funded but its value is not estimated",
+                "add value: annual_estimate and basis",
+                entity,
+                ("lifecycle",),
+                at_key=True,
+            )
+
+
+def _funded(ctx: Context) -> Iterator[tuple[str, Product, str, str, float]]:
+    p = ctx.portfolio
+    current = p.funding.get(p.settings.current_period or "")
+    if current is None:
+        return
+    totals: dict[str, float] = {}
+    for allocation in current.allocations:
+        totals[allocation.product] = totals.get(allocation.product, 0) + allocation.total
+    for pid, product, file, entity in _products(ctx):
+        if totals.get(pid, 0) > 0:
+            yield pid, product, file, entity, totals[pid]
+
+
+def quarter_of(day: datetime.date) -> str:
+    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+
+
+def next_quarter(quarter: str) -> str:
+    year, q = int(quarter[:4]), int(quarter[-1])
+    return f"{year + 1}-Q1" if q == 4 else f"{year}-Q{q + 1}"
+
+
+@health_rule(
+    "live-product-without-roadmap",
+    INFO,
+    "A live or build product with no theme in the current or next quarter.",
+)
+def live_product_without_roadmap(ctx: Context) -> Iterator[Finding]:
+    now = quarter_of(ctx.today)
+    soon = {now, next_quarter(now)}
+    for _, product, file, entity in _products(ctx, "build", "live"):
+        if not any(q.quarter in soon and q.themes for q in product.roadmap):
+            yield Finding(
+                "live-product-without-roadmap",
+                file,
+                f"no roadmap theme for {now} or {next_quarter(now)}",
+                "add the themes the team works on next to roadmap:",
+                entity,
+                ("roadmap",) if product.roadmap else ("lifecycle",),
+                at_key=True,
+            )
