@@ -2,7 +2,7 @@
 
 The shape follows the reference portfolio: every product carries the full field set of
 claims-portal.yaml, with the same kind of comment lines. Teams (about N/4, at most four
-products each), capabilities (about N/10, a two-level tree), a few objectives and two
+products each), capabilities (about N/3, a two-level tree), a few objectives and two
 funding periods come in proportion. The output depends only on N, the seed and the date
 given as today (dates in the files are relative to it), so a run can be reproduced:
 
@@ -113,7 +113,8 @@ def generate(
     rng = random.Random(seed)
     writer = _Writer(root)
     writer.write("portfolio.yaml", _portfolio_yaml())
-    capabilities = _write_capabilities(writer, rng, max(2, round(products / 10)))
+    # about three products a capability: few gaps, and duplication is the exception
+    capabilities = _write_capabilities(writer, rng, max(2, round(products / 3)))
     objectives = _write_objectives(writer, rng, max(3, products // 250))
     teams = _write_teams(writer, rng, math.ceil(products / 4))
     planned = _plan_products(rng, products)
@@ -341,7 +342,7 @@ def _references(
 ) -> str:
     i = product.index
     caps = [capabilities[i % len(capabilities)]]  # every capability gets a product
-    if rng.random() < 0.3:
+    if rng.random() < 0.05:
         caps.append(rng.choice(capabilities))
     objs = [objectives[i % len(objectives)]] if i < len(objectives) or rng.random() < 0.6 else []
     # only earlier products that are live or in build: no cycles, nothing retired
@@ -382,11 +383,17 @@ def _kpis(rng: random.Random, product: Product, today: datetime.date) -> str:
             f"  - name: {name.format(d=product.domain, D=_title(product.domain))}\n"
             f'    unit: "{unit}"\n'
             f"    target: {target}\n"
-            f"    actual: {round(target * rng.uniform(0.7, 1.1), 1)}\n"
+            f"    actual: {_on_target(rng, target, direction)}\n"
             + _note(f"    direction: {direction}", "higher | lower: which way is better")
             + f"    as_of: {as_of.isoformat()}\n"
         )
     return "".join(lines)
+
+
+def _on_target(rng: random.Random, target: float, direction: str) -> float:
+    """A measure that meets its target: the portfolio is meant to be healthy."""
+    factor = rng.uniform(1.0, 1.1) if direction == "higher" else rng.uniform(0.85, 1.0)
+    return round(target * factor, 1) if direction == "higher" else round(target * factor - 0.05, 1)
 
 
 def _roadmap(rng: random.Random, product: Product, today: datetime.date) -> str:

@@ -387,15 +387,76 @@ def _reader_problem(e: yaml.YAMLError, text: str) -> Problem:
     )
 
 
-def locate(text: str, wanted: set[Path]) -> dict[Path, tuple[int, int, int, int]]:
+class _Composer(_Parser):
+    """libyaml's own composer, with no tag resolution: only the node tree and its marks."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        return "?"
+
+    def descend_resolver(self, parent: Any, index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+
+Place = tuple[int, int, int, int]
+
+
+def locate(text: str, wanted: set[Path]) -> dict[Path, Place]:
     """Find where each wanted path is: (key line, key column, value line, value column).
 
     For a list item the key position is the item's own. Paths that are not in the
-    document are left out; the walk stops at the first problem.
+    document are left out. Only documents that `parse` accepted are located, so libyaml's
+    composer (fast, in C) is safe on them: they are at most 64 levels deep.
     """
-    found: dict[Path, tuple[int, int, int, int]] = {}
     if not wanted:
-        return found
+        return {}
+    composer = _Composer(text) if hasattr(_Parser, "get_single_node") else None
+    try:
+        root = composer.get_single_node() if composer is not None else None
+    except Exception:  # anything libyaml's composer refuses: walk the events instead
+        root = None
+    finally:
+        dispose = getattr(composer, "dispose", None)
+        if dispose is not None:
+            dispose()
+    if root is None:
+        return _locate_by_walking(text, wanted)
+    found: dict[Path, Place] = {}
+    for path in wanted:
+        place = _find(root, path)
+        if place is not None:
+            found[path] = place
+    return found
+
+
+def _find(root: Any, path: Path) -> Place | None:
+    node, key_mark = root, None
+    for part in path:
+        if isinstance(part, int):
+            items = node.value if isinstance(node, yaml.SequenceNode) else None
+            if items is None or part >= len(items):
+                return None
+            node = items[part]
+            key_mark = node.start_mark
+            continue
+        if not isinstance(node, yaml.MappingNode):
+            return None
+        pair = next(
+            ((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == part),
+            None,
+        )
+        if pair is None:
+            return None
+        key_mark, node = pair[0].start_mark, pair[1]
+    km = key_mark or node.start_mark
+    return km.line + 1, km.column + 1, node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _locate_by_walking(text: str, wanted: set[Path]) -> dict[Path, Place]:
+    """The same, from the event stream: for a document libyaml's composer refused."""
+    found: dict[Path, Place] = {}
     try:
         for path, key_mark, value_mark in _walk(text):
             if path in wanted:

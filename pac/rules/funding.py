@@ -13,7 +13,7 @@ from pac.rules.registry import Context, rule
 def funding_over_envelope(ctx: Context) -> Iterator[Finding]:
     p = ctx.portfolio
     currency = p.settings.currency
-    for period, funding in sorted(p.funding.items()):
+    for period, funding in p.funding.items():
         over = funding.allocated - funding.envelope
         if over > 0:
             yield Finding(
@@ -35,7 +35,7 @@ def funding_over_envelope(ctx: Context) -> Iterator[Finding]:
 )
 def funding_duplicate_allocation(ctx: Context) -> Iterator[Finding]:
     p = ctx.portfolio
-    for period, funding in sorted(p.funding.items()):
+    for period, funding in p.funding.items():
         first: dict[str, int] = {}
         for i, allocation in enumerate(funding.allocations):
             earlier = first.setdefault(allocation.product, i)
@@ -58,7 +58,7 @@ def funding_duplicate_allocation(ctx: Context) -> Iterator[Finding]:
 def retired_product_funded(ctx: Context) -> Iterator[Finding]:
     p = ctx.portfolio
     current = p.funding.get(p.settings.current_period or "")
-    for period, funding in sorted(p.funding.items()):
+    for period, funding in p.funding.items():
         for i, allocation in enumerate(funding.allocations):
             product = p.products.get(allocation.product)
             if product is None or product.lifecycle.stage != "retired" or not allocation.total:

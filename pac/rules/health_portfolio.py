@@ -23,7 +23,7 @@ def _owned(ctx: Context) -> Counter[str]:
 def team_overloaded(ctx: Context) -> Iterator[Finding]:
     p = ctx.portfolio
     limit = p.settings.policies.max_products_per_team
-    for tid, count in sorted(_owned(ctx).items()):
+    for tid, count in _owned(ctx).items():
         if tid in p.teams and count > limit:
             yield Finding(
                 "team-overloaded",
@@ -40,7 +40,7 @@ def team_skill_gap(ctx: Context) -> Iterator[Finding]:
     p = ctx.portfolio
     required = p.settings.policies.required_skills
     owned = _owned(ctx)
-    for tid, team in sorted(p.teams.items()):
+    for tid, team in p.teams.items():
         if not owned.get(tid) or not team.members:
             continue
         present = {skill for member in team.members for skill in member.skills}
@@ -61,7 +61,7 @@ def team_skill_gap(ctx: Context) -> Iterator[Finding]:
 def team_without_members(ctx: Context) -> Iterator[Finding]:
     p = ctx.portfolio
     owned = _owned(ctx)
-    for tid, team in sorted(p.teams.items()):
+    for tid, team in p.teams.items():
         if owned.get(tid) and not team.members:
             yield Finding(
                 "team-without-members",
@@ -76,7 +76,7 @@ def team_without_members(ctx: Context) -> Iterator[Finding]:
 def _live_per_leaf(ctx: Context) -> tuple[list[str], Counter[str]]:
     p = ctx.portfolio
     parents = {c.parent for c in p.capabilities.values() if c.parent}
-    leaves = sorted(cid for cid in p.capabilities if cid not in parents)
+    leaves = [cid for cid in p.capabilities if cid not in parents]
     live = Counter(
         cid
         for product in p.products.values()
@@ -122,7 +122,7 @@ def capability_duplication(ctx: Context) -> Iterator[Finding]:
 def objective_unserved(ctx: Context) -> Iterator[Finding]:
     p = ctx.portfolio
     served = {o for product in p.products.values() for o in product.objectives}
-    for oid in sorted(p.objectives):
+    for oid in p.objectives:
         if oid not in served:
             yield Finding(
                 "objective-unserved",

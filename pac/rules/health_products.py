@@ -15,9 +15,9 @@ KPI_STALE_DAYS = 90
 
 
 def _products(ctx: Context, *stages: str) -> Iterator[tuple[str, Product, str, str]]:
-    """(id, product, file, entity) for the products in the given stages, by id."""
+    """(id, product, file, entity) for the products in the given stages."""
     p = ctx.portfolio
-    for pid, product in sorted(p.products.items()):
+    for pid, product in p.products.items():
         if not stages or product.lifecycle.stage in stages:
             yield pid, product, p.file_of("product", pid), f"product:{pid}"
 

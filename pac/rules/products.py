@@ -13,7 +13,7 @@ MAX_THEMES = 3
 @rule("sunset-without-retire-by", Severity.WARNING, "A product in sunset has no retirement date.")
 def sunset_without_retire_by(ctx: Context) -> Iterator[Finding]:
     p = ctx.portfolio
-    for pid, product in sorted(p.products.items()):
+    for pid, product in p.products.items():
         if product.lifecycle.stage == "sunset" and product.lifecycle.retire_by is None:
             yield Finding(
                 "sunset-without-retire-by",
@@ -29,7 +29,7 @@ def sunset_without_retire_by(ctx: Context) -> Iterator[Finding]:
 @rule("roadmap-overloaded", Severity.WARNING, "More than three themes in one quarter of a roadmap.")
 def roadmap_overloaded(ctx: Context) -> Iterator[Finding]:
     p = ctx.portfolio
-    for pid, product in sorted(p.products.items()):
+    for pid, product in p.products.items():
         for i, quarter in enumerate(product.roadmap):
             if len(quarter.themes) > MAX_THEMES:
                 yield Finding(

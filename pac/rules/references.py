@@ -34,7 +34,7 @@ def _missing(
 )
 def unknown_reference(ctx: Context) -> Iterator[Finding]:
     p = ctx.portfolio
-    for pid, product in sorted(p.products.items()):
+    for pid, product in p.products.items():
         where = {"file": p.file_of("product", pid), "entity": f"product:{pid}"}
         yield from _missing(ctx, "team", product.owner, loc=("owner",), **where)
         for field, kind in (
@@ -45,7 +45,7 @@ def unknown_reference(ctx: Context) -> Iterator[Finding]:
             for i, ref in enumerate(getattr(product, field)):
                 yield from _missing(ctx, kind, ref, loc=(field, i), **where)
         yield from _previous_ids(ctx, pid, **where)
-    for cid, capability in sorted(p.capabilities.items()):
+    for cid, capability in p.capabilities.items():
         if capability.parent is not None:
             yield from _missing(
                 ctx,
@@ -55,7 +55,7 @@ def unknown_reference(ctx: Context) -> Iterator[Finding]:
                 file=p.file_of("capability", cid),
                 entity=f"capability:{cid}",
             )
-    for period, funding in sorted(p.funding.items()):
+    for period, funding in p.funding.items():
         for i, allocation in enumerate(funding.allocations):
             yield from _missing(
                 ctx,

@@ -21,6 +21,7 @@ class Context:
     read_repository: Callable[[str], bytes | None] = lambda _path: None  # a file of the repository
 
 
+# Checks may yield findings in any order: validation sorts them all by file and line.
 Check = Callable[[Context], Iterable[Finding]]
 
 

@@ -44,7 +44,7 @@ def _skills(
 def taxonomy(ctx: Context) -> Iterator[Finding]:
     p = ctx.portfolio
     t = p.settings.taxonomy
-    for pid, product in sorted(p.products.items()):
+    for pid, product in p.products.items():
         where = {"file": p.file_of("product", pid), "entity": f"product:{pid}"}
         yield from _check(
             product.kind, t.product_kinds, "product kinds", "product_kinds", loc=("kind",), **where
@@ -58,14 +58,14 @@ def taxonomy(ctx: Context) -> Iterator[Finding]:
                 loc=("customers", i, "type"),
                 **where,
             )
-    for tid, team in sorted(p.teams.items()):
+    for tid, team in p.teams.items():
         where = {"file": p.file_of("team", tid), "entity": f"team:{tid}"}
         yield from _check(
             team.type, t.team_types, "team types", "team_types", loc=("type",), **where
         )
         for i, member in enumerate(team.members):
             yield from _skills(member.skills, t.skills, loc=("members", i, "skills"), **where)
-    for cid, capability in sorted(p.capabilities.items()):
+    for cid, capability in p.capabilities.items():
         yield from _check(
             capability.importance,
             t.importance_levels,
