@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,6 +12,7 @@ from pac import yaml
 from pac.findings import Finding
 from pac.layout import classify
 from pac.model import KINDS, Settings
+from pac.parallel import map_chunks
 from pac.schema_errors import schema_findings
 from pac.source import MAX_FILE_BYTES, SourceFile
 
@@ -45,12 +46,24 @@ class Loaded:
     file_count: int = 0
 
 
+PARALLEL_FROM = 2000  # files from which parsing on every core pays for starting processes
+
+
 def load(files: Iterable[SourceFile], *, prefix: str = "") -> Loaded:
     """Parse and check every file; `prefix` turns portfolio paths into repository paths."""
     loaded = Loaded()
-    for source in files:
+    sources = list(files)
+    readable = [s for s in sources if s.content is not None and classify(s.path)]
+    parsed = dict(
+        zip(
+            (s.path for s in readable),
+            map_chunks(_parse_texts, [s.content for s in readable], minimum=PARALLEL_FROM),
+            strict=True,
+        )
+    )
+    for source in sources:
         loaded.file_count += 1
-        document = _parse(source, prefix, loaded.findings)
+        document = _parse(source, prefix, loaded.findings, parsed.get(source.path))
         if document is None:
             continue
         loaded.texts[document.file] = document.text or ""
@@ -61,7 +74,25 @@ def load(files: Iterable[SourceFile], *, prefix: str = "") -> Loaded:
     return loaded
 
 
-def _parse(source: SourceFile, prefix: str, findings: list[Finding]) -> Document | None:
+def _parse_texts(contents: Sequence[bytes | None]) -> list[yaml.Parsed | None]:
+    """The YAML of each file that decodes; None for the rest (reported when they are read)."""
+    out: list[yaml.Parsed | None] = []
+    for content in contents:
+        text = _text(content or b"")
+        out.append(yaml.parse(text) if text is not None else None)
+    return out
+
+
+def _text(content: bytes) -> str | None:
+    try:
+        return (content[3:] if content.startswith(b"\xef\xbb\xbf") else content).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _parse(
+    source: SourceFile, prefix: str, findings: list[Finding], preparsed: yaml.Parsed | None = None
+) -> Document | None:
     file = prefix + source.path
     where = classify(source.path)
     if where is None and source.path.startswith(EXTENSIONS_FOLDER + "/"):
@@ -105,7 +136,7 @@ def _parse(source: SourceFile, prefix: str, findings: list[Finding]) -> Document
     text = _decode(source.content, file, entity, findings)
     if text is None:
         return Document(kind, stem, file, None, None)
-    parsed = yaml.parse(text)
+    parsed = preparsed if preparsed is not None else yaml.parse(text)
     for p in parsed.problems:
         findings.append(
             Finding(p.rule, file, p.message, p.hint, entity, line=p.line, column=p.column)

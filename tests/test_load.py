@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import BOMB, REPO
 from support import run, short
 
@@ -87,3 +88,17 @@ def test_a_broken_link_is_a_finding(reference: Path) -> None:
     assert (finding.rule, finding.file, finding.line) == (
         "yaml-syntax", "portfolio/products/ghost.yaml", 1)
     assert finding.message.startswith("the file cannot be read")
+
+
+def test_parsing_on_every_core_gives_the_same_result(reference: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import pac.load
+
+    (reference / "products" / "broken.yaml").write_text("id: broken\nname: [x\n")
+    (reference / "teams" / "latin1.yaml").write_bytes(b"id: latin1\nname: caf\xe9\n")
+    serial = run(reference)
+    monkeypatch.setattr(pac.load, "PARALLEL_FROM", 2)
+    parallel = run(reference)
+    assert parallel.findings == serial.findings
+    assert parallel.portfolio.products == serial.portfolio.products
+    assert {f.rule for f in serial.findings} >= {"yaml-syntax"}
