@@ -8,12 +8,9 @@ share it.
 from __future__ import annotations
 
 import datetime
-import multiprocessing
-import os
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +20,7 @@ from pac.errors import PacError
 from pac.git import Commit, Repository
 from pac.layout import classify, is_read
 from pac.memory import collector_paused
+from pac.parallel import map_chunks
 
 _PULL_REQUEST = (re.compile(r"^Merge pull request #(\d+)"), re.compile(r"\(#(\d+)\)\s*$"))
 SHALLOW_HINT = (
@@ -248,27 +246,14 @@ PARALLEL_FROM = 400  # files in a batch from which parsing on several cores pays
 
 def parse_entities(
     work: list[tuple[str, bytes, str, str]],
-) -> Iterator[tuple[str, tuple[str, str, dict[str, Any]] | str]]:
-    """(blob, parsed entity or error) for each (blob, content, kind, stem), in a pool of
-    forked processes, one per core, when the batch is large."""
-    cores = os.cpu_count() or 1
-    if (
-        len(work) < PARALLEL_FROM
-        or cores < 2
-        or "fork" not in multiprocessing.get_all_start_methods()
-    ):
-        yield from ((blob, _read_entity(content, kind, stem)) for blob, content, kind, stem in work)
-        return
-    context = multiprocessing.get_context("fork")
-    size = -(-len(work) // (cores * 4))
-    chunks = [work[i : i + size] for i in range(0, len(work), size)]
-    with ProcessPoolExecutor(max_workers=cores, mp_context=context) as pool:
-        for results in pool.map(_parse_chunk, chunks):
-            yield from results
+) -> list[tuple[str, tuple[str, str, dict[str, Any]] | str]]:
+    """(key, parsed entity or error) for each (key, content, kind, stem), on every core
+    when the batch is large."""
+    return map_chunks(_parse_chunk, work, minimum=PARALLEL_FROM)
 
 
 def _parse_chunk(
-    work: list[tuple[str, bytes, str, str]],
+    work: Sequence[tuple[str, bytes, str, str]],
 ) -> list[tuple[str, tuple[str, str, dict[str, Any]] | str]]:
     return [(blob, _read_entity(content, kind, stem)) for blob, content, kind, stem in work]
 

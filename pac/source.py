@@ -42,9 +42,10 @@ def read_directory(root: Path) -> list[SourceFile]:
 def _read(path: str, relative: str) -> SourceFile:
     try:
         with open(path, "rb") as handle:
-            content = handle.read(MAX_FILE_BYTES + 1)
-            if len(content) > MAX_FILE_BYTES:
-                return SourceFile(relative, os.fstat(handle.fileno()).st_size, None)
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                return SourceFile(relative, size, None)
+            content = handle.read()  # not read(limit): that would allocate the limit each time
         return SourceFile(relative, len(content), content)
     except OSError as e:  # a link to nowhere, a file without read permission, a folder
         return SourceFile(relative, 0, None, e.strerror or str(e))
