@@ -485,6 +485,50 @@ def report(portfolio: Path, period: str | None, fmt: str, ref: str | None) -> No
     click.echo(REPORT_FORMATS[fmt](build_report(result.portfolio, period)), nl=False)
 
 
+@cli.command(name="export")
+@click.argument("portfolio", type=click.Path(path_type=Path), default="portfolio")
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="json: a file [default: standard output]; csv: a folder for the four tables.",
+)
+def export(portfolio: Path, fmt: str, out: Path | None) -> None:
+    """The whole resolved portfolio as one JSON document, or as CSV tables (products, teams,
+    capabilities, allocations) for a spreadsheet or BI tool."""
+    import json
+
+    from pac.export import export_document, export_tables
+    from pac.report.json import json_value
+    from pac.report.validation import render
+
+    result = _source(portfolio, None).check(_today(None))
+    if result.fails():
+        click.echo(render(result, "text", colour=_colour("text")), nl=False)
+        raise PacError("fix the errors above first: the export would be incomplete")
+    if fmt == "json":
+        text = (
+            json.dumps(
+                export_document(result.portfolio), indent=2, ensure_ascii=False, default=json_value
+            )
+            + "\n"
+        )
+        if out is None:
+            click.echo(text, nl=False)
+        else:
+            out.write_text(text, encoding="utf-8")
+        return
+    if out is None:
+        raise click.UsageError("--format csv writes four files: give a folder with --out")
+    out.mkdir(parents=True, exist_ok=True)
+    for name, table in export_tables(result.portfolio).items():
+        (out / name).write_text(table, encoding="utf-8")
+    click.echo(f"Wrote products.csv, teams.csv, capabilities.csv and allocations.csv to {out}.")
+
+
 @cli.command()
 @click.option("--check", is_flag=True, help="Fail when the committed schemas differ.")
 @click.option(

@@ -1,0 +1,51 @@
+"""pac export: the resolved portfolio as JSON and as CSV tables a spreadsheet opens."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from pac.cli import cli
+
+
+def test_json_resolves_references_and_adds_figures(reference: Path) -> None:
+    result = CliRunner().invoke(cli, ["export", str(reference)])
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.output)
+    assert document["version"] == 1
+    claims = next(p for p in document["products"] if p["id"] == "claims-portal")
+    assert claims["owner_name"] == "Claims Team"
+    assert claims["funding"] == {"FY2027": {"run": 900000.0, "change": 650000.0,
+                                            "total": 1550000.0}}
+    assert claims["total_funding"] == 1550000.0
+    assert claims["lifecycle"] == {"stage": "live", "since": "2022-04-01"}
+    risk = next(t for t in document["teams"] if t["id"] == "team-risk-data")
+    assert risk["products"] == ["customer-identity", "fraud-scoring"]
+    fraud = next(c for c in document["capabilities"] if c["id"] == "fraud-management")
+    assert (fraud["products"], fraud["live_products"]) == (["fraud-scoring"], 0)
+
+
+def test_csv_tables_open_in_a_spreadsheet(reference: Path, tmp_path: Path) -> None:
+    out = tmp_path / "tables"
+    result = CliRunner().invoke(cli, ["export", str(reference), "--format", "csv", "--out",
+                                      str(out)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == [
+        "allocations.csv", "capabilities.csv", "products.csv", "teams.csv"]
+    with (out / "allocations.csv").open() as handle:
+        rows = list(csv.DictReader(handle))
+    assert sum(float(r["total"]) for r in rows) == 2900000.0
+    with (out / "teams.csv").open() as handle:
+        teams = {r["id"]: r for r in csv.DictReader(handle)}
+    # a cell that starts with @, =, + or - would run as a formula in a spreadsheet
+    assert teams["team-claims"]["github"] == "'@northwind/claims"
+    assert teams["team-risk-data"]["products"] == "customer-identity;fraud-scoring"
+
+
+def test_csv_needs_a_folder(reference: Path) -> None:
+    result = CliRunner().invoke(cli, ["export", str(reference), "--format", "csv"])
+    assert result.exit_code == 2
+    assert "give a folder with --out" in result.output
