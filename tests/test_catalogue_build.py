@@ -200,3 +200,11 @@ def test_never_replaces_a_folder_pac_did_not_build(tmp_path: Path, reference: Pa
     # its own output it replaces, again and again
     assert build(reference, tmp_path / "site")[0] == 0
     assert build(reference, tmp_path / "site")[0] == 0
+
+
+def test_findings_page_groups_by_rule_team_and_product(example_site: Path) -> None:
+    page = (example_site / "findings.html").read_text()
+    for heading in ('id="by-rule"', 'id="by-team"', 'id="by-product"'):
+        assert heading in page
+    by_team = page.split('id="by-team"', 1)[1].split('id="by-product"', 1)[0]
+    assert 'href="teams/team-stores.html"' in by_team

@@ -261,18 +261,23 @@ class _Renderer:
     def _findings(self) -> dict[str, Any]:
         by_rule: dict[str, list[Any]] = defaultdict(list)
         by_product: dict[str, Counter[str]] = defaultdict(Counter)
+        by_team: dict[str, Counter[str]] = defaultdict(Counter)
+        products = self.cat.portfolio.products
         for f in self.cat.findings:
             by_rule[f.rule].append(f)
-            if f.entity.startswith("product:"):
-                by_product[f.entity.split(":", 1)[1]][str(f.severity)] += 1
+            kind, _, entity_id = f.entity.partition(":")
+            if kind == "product":
+                by_product[entity_id][str(f.severity)] += 1
+                if entity_id in products:  # a product's findings are its owner team's too
+                    by_team[products[entity_id].owner][str(f.severity)] += 1
+            elif kind == "team":
+                by_team[entity_id][str(f.severity)] += 1
         return {
             "severities": self._severities(),
             "rules": RULES,
             "by_rule": sorted(by_rule.items()),
-            "by_product": [
-                (k, {s: v.get(s, 0) for s in ("error", "warning", "info")})
-                for k, v in sorted(by_product.items())
-            ],
+            "by_product": _counted(by_product),
+            "by_team": _counted(by_team),
         }
 
     def _envelope_chart(self, figures: PeriodFigures) -> Markup:
@@ -401,6 +406,13 @@ class _Renderer:
             capability_chart=Markup(self.bars(capability_rows)),
             **self._common("funding", period),
         )
+
+
+def _counted(counts: dict[str, Counter[str]]) -> list[tuple[str, dict[str, int]]]:
+    return [
+        (k, {s: v.get(s, 0) for s in ("error", "warning", "info")})
+        for k, v in sorted(counts.items())
+    ]
 
 
 def heat_level(live_products: int) -> int:
