@@ -80,6 +80,18 @@ def _source(portfolio: Path, ref: str | None) -> inputs.Portfolio:
     return inputs.from_revision(portfolio, ref) if ref else inputs.from_working_tree(portfolio)
 
 
+def _sound(source: inputs.Portfolio, consequence: str, *, ignore: str = "") -> Any:
+    """The validation of a portfolio a command builds on; with an error (other than the
+    `ignore`d rule's), the report and exit 2: going on would give a wrong result."""
+    from pac.report.validation import render
+
+    result = source.check(_today(None))
+    if any(f.severity == "error" and f.rule != ignore for f in result.findings):
+        click.echo(render(result, "text", colour=_colour("text")), nl=False)
+        raise PacError(f"fix the errors above first: {consequence}")
+    return result
+
+
 def _build_date(folder: Path, commit_time: int | None) -> tuple[int, datetime.date]:
     """The build's timestamp: SOURCE_DATE_EPOCH, else the commit built, else now."""
     value = os.environ.get("SOURCE_DATE_EPOCH")
@@ -375,17 +387,10 @@ def codeowners(portfolio: Path, check: bool) -> None:
     team's handle, each team file by that team, funding/ by codeowners.funding, the rest
     by codeowners.default. Moving a product to another team moves who must approve it."""
     from pac.codeowners import PATH, render_codeowners
-    from pac.report.validation import render
 
     source = _source(portfolio, None)
-    result = source.check(_today(None))
     # the drift this command repairs does not stop it, whatever its severity
-    blocking = [
-        f for f in result.findings if f.severity == "error" and f.rule != "codeowners-drift"
-    ]
-    if blocking:
-        click.echo(render(result, "text", colour=_colour("text")), nl=False)
-        raise PacError("fix the errors above first: CODEOWNERS would be incomplete")
+    result = _sound(source, "CODEOWNERS would be incomplete", ignore="codeowners-drift")
     text = render_codeowners(result.portfolio, source.prefix)
     target = source.root / PATH
     current = target.read_text(encoding="utf-8") if target.is_file() else None  # any line end
@@ -476,12 +481,8 @@ def report(portfolio: Path, period: str | None, fmt: str, ref: str | None) -> No
     previous period, with value per unit of funding."""
     from pac.analytics import build_report
     from pac.report.analytics import REPORT_FORMATS
-    from pac.report.validation import render
 
-    result = _source(portfolio, ref).check(_today(None))
-    if result.fails():
-        click.echo(render(result, "text", colour=_colour("text")), nl=False)
-        raise PacError("fix the errors above first: the figures would be wrong")
+    result = _sound(_source(portfolio, ref), "the figures would be wrong")
     click.echo(REPORT_FORMATS[fmt](build_report(result.portfolio, period)), nl=False)
 
 
@@ -503,12 +504,8 @@ def export(portfolio: Path, fmt: str, out: Path | None) -> None:
 
     from pac.export import export_document, export_tables
     from pac.report.json import json_value
-    from pac.report.validation import render
 
-    result = _source(portfolio, None).check(_today(None))
-    if result.fails():
-        click.echo(render(result, "text", colour=_colour("text")), nl=False)
-        raise PacError("fix the errors above first: the export would be incomplete")
+    result = _sound(_source(portfolio, None), "the export would be incomplete")
     if fmt == "json":
         text = (
             json.dumps(
