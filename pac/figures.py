@@ -119,3 +119,48 @@ def support_status(technology: Technology, today: datetime.date) -> str:
 
 def is_live(product: Product) -> bool:
     return product.lifecycle.stage == "live"
+
+
+KPI_STALE_DAYS = 90
+
+
+def kpi_fresh(kpi: Kpi, today: datetime.date) -> bool:
+    """Measured, and no more than 90 days before today."""
+    return (
+        kpi.actual is not None
+        and kpi.as_of is not None
+        and (today - kpi.as_of).days <= (KPI_STALE_DAYS)
+    )
+
+
+def review_current(product: Product, today: datetime.date, days: int) -> bool:
+    """The stakeholders were asked no more than `days` days before today."""
+    last = product.last_stakeholder_review
+    return last is not None and (today - last).days <= days
+
+
+def current_funding(portfolio: Portfolio) -> dict[str, float] | None:
+    """Product id -> its total funding in the current period; None without that period."""
+    current = portfolio.funding.get(portfolio.settings.current_period or "")
+    if current is None:
+        return None
+    totals: dict[str, float] = defaultdict(float)
+    for allocation in current.allocations:
+        totals[allocation.product] += allocation.total
+    return dict(totals)
+
+
+def quarter_of(day: datetime.date) -> str:
+    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+
+
+def next_quarter(quarter: str) -> str:
+    year, q = int(quarter[:4]), int(quarter[-1])
+    return f"{year + 1}-Q1" if q == 4 else f"{year}-Q{q + 1}"
+
+
+def has_roadmap(product: Product, today: datetime.date) -> bool:
+    """A theme planned for the current or the next quarter."""
+    now = quarter_of(today)
+    soon = {now, next_quarter(now)}
+    return any(q.quarter in soon and q.themes for q in product.roadmap)

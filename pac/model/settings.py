@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from pac.model.base import Handle, Period, Strict, Text, Url
+from pac.model.product import Stage
 
 Level = Literal["error", "warning", "info", "off"]
 EntityKind = Literal["portfolio", "product", "team", "capability", "objective", "funding"]
@@ -32,6 +33,76 @@ class Policies(Strict):
     """Skills every team that owns products should have among its members."""
     value_ratio_target: float = Field(default=1.0, ge=0, allow_inf_nan=False)
     """Expected annual value per unit of funding."""
+
+
+CheckName = Literal[
+    "owner-has-members",
+    "has-product-manager",
+    "has-summary",
+    "has-customers",
+    "has-stakeholders",
+    "serves-capability",
+    "serves-objective",
+    "stakeholder-review-current",
+    "has-kpis",
+    "kpis-have-targets",
+    "kpis-measured",
+    "kpis-on-target",
+    "funded",
+    "value-estimated",
+    "value-on-target",
+    "has-roadmap",
+    "has-disposition",
+    "technology-listed",
+    "technology-supported",
+    "team-has-required-skills",
+    "no-errors",
+    "no-warnings",
+]
+CHECK_NAMES: tuple[str, ...] = CheckName.__args__  # type: ignore[attr-defined]
+
+
+class ScorecardLevel(Strict):
+    """One maturity level: a product reaches it by passing every check of it and of
+    every level before it."""
+
+    name: Text
+    """The level's name, such as bronze, silver or gold."""
+    checks: list[CheckName] = Field(min_length=1)
+    """Names of the checks pac provides (`pac scorecard --checks` lists them)."""
+
+
+DEFAULT_LEVELS = [
+    ScorecardLevel(
+        name="bronze",
+        checks=["owner-has-members", "has-summary", "has-customers", "serves-capability"],
+    ),
+    ScorecardLevel(
+        name="silver",
+        checks=["stakeholder-review-current", "kpis-have-targets", "funded", "value-estimated"],
+    ),
+    ScorecardLevel(
+        name="gold",
+        checks=["kpis-measured", "has-roadmap", "technology-supported", "no-warnings"],
+    ),
+]
+
+
+class Scorecard(Strict):
+    """Maturity levels for products, lowest first."""
+
+    stages: list[Stage] = Field(default=["live"], min_length=1)
+    """The lifecycle stages whose products are scored; the others have no level."""
+    levels: list[ScorecardLevel] = Field(default=DEFAULT_LEVELS, min_length=1)
+    """The levels in order, lowest first (default: bronze, silver and gold)."""
+
+    @model_validator(mode="after")
+    def _unique_names(self) -> Scorecard:
+        names = [level.name for level in self.levels]
+        twice = sorted({n for n in names if names.count(n) > 1})
+        if twice:
+            raise ValueError(f"level names must differ: {', '.join(twice)} is used twice")
+        return self
 
 
 class Taxonomy(Strict):
@@ -77,6 +148,8 @@ class Settings(Strict):
     """Owners for CODEOWNERS lines that no team covers."""
     policies: Policies = Policies()
     """Thresholds for the portfolio's rules."""
+    scorecard: Scorecard = Scorecard()
+    """Maturity levels that each product is scored against."""
     rules: dict[str, Level] = {}
     """Per-rule severity overrides: error | warning | info | off."""
     taxonomy: Taxonomy = Taxonomy()

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Iterator
 
-from pac.figures import END_OF_SUPPORT_WARNING_DAYS, kpi_status
+from pac.figures import (
+    END_OF_SUPPORT_WARNING_DAYS,
+    KPI_STALE_DAYS,
+    current_funding,
+    has_roadmap,
+    kpi_fresh,
+    kpi_status,
+    next_quarter,
+    quarter_of,
+    review_current,
+)
 from pac.findings import Finding, Severity
 from pac.model import Product
 from pac.rules.registry import Context, health_rule
 
 WARNING, INFO = Severity.WARNING, Severity.INFO
-KPI_STALE_DAYS = 90
 
 
 def _products(ctx: Context, *stages: str) -> Iterator[tuple[str, Product, str, str]]:
@@ -27,6 +35,8 @@ def stale_stakeholder_review(ctx: Context) -> Iterator[Finding]:
     days = ctx.portfolio.settings.policies.stakeholder_review_days
     for _, product, file, entity in _products(ctx, "live"):
         last = product.last_stakeholder_review
+        if review_current(product, ctx.today, days):
+            continue
         if last is None:
             yield Finding(
                 "stale-stakeholder-review",
@@ -38,7 +48,7 @@ def stale_stakeholder_review(ctx: Context) -> Iterator[Finding]:
                 ("lifecycle",),
                 at_key=True,
             )
-        elif (ctx.today - last).days > days:
+        else:
             yield Finding(
                 "stale-stakeholder-review",
                 file,
@@ -70,18 +80,17 @@ def overdue_retirement(ctx: Context) -> Iterator[Finding]:
     "live-product-unfunded", WARNING, "A live product with no funding in the current period."
 )
 def live_product_unfunded(ctx: Context) -> Iterator[Finding]:
-    p = ctx.portfolio
-    current = p.funding.get(p.settings.current_period or "")
-    if current is None:
+    period = ctx.portfolio.settings.current_period
+    funded = current_funding(ctx.portfolio)
+    if funded is None:
         return
-    funded = {a.product for a in current.allocations if a.total > 0}
     for pid, _, file, entity in _products(ctx, "live"):
-        if pid not in funded:
+        if funded.get(pid, 0) <= 0:
             yield Finding(
                 "live-product-unfunded",
                 file,
-                f"the product is live but has no funding in {current.period}",
-                f"allocate run funding in funding/{current.period}.yaml, or move it to sunset",
+                f"the product is live but has no funding in {period}",
+                f"allocate run funding in funding/{period}.yaml, or move it to sunset",
                 entity,
                 ("lifecycle", "stage"),
             )
@@ -107,6 +116,8 @@ def kpi_missing_target(ctx: Context) -> Iterator[Finding]:
 def kpi_stale(ctx: Context) -> Iterator[Finding]:
     for _, product, file, entity in _products(ctx, "live"):
         for i, kpi in enumerate(product.kpis):
+            if kpi_fresh(kpi, ctx.today):
+                continue
             if kpi.actual is None or kpi.as_of is None:
                 yield Finding(
                     "kpi-stale",
@@ -117,7 +128,7 @@ def kpi_stale(ctx: Context) -> Iterator[Finding]:
                     ("kpis", i),
                     at_key=True,
                 )
-            elif (ctx.today - kpi.as_of).days > KPI_STALE_DAYS:
+            else:
                 yield Finding(
                     "kpi-stale",
                     file,
@@ -220,25 +231,12 @@ def value_unknown(ctx: Context) -> Iterator[Finding]:
 
 
 def _funded(ctx: Context) -> Iterator[tuple[str, Product, str, str, float]]:
-    p = ctx.portfolio
-    current = p.funding.get(p.settings.current_period or "")
-    if current is None:
+    totals = current_funding(ctx.portfolio)
+    if totals is None:
         return
-    totals: dict[str, float] = {}
-    for allocation in current.allocations:
-        totals[allocation.product] = totals.get(allocation.product, 0) + allocation.total
     for pid, product, file, entity in _products(ctx):
         if totals.get(pid, 0) > 0:
             yield pid, product, file, entity, totals[pid]
-
-
-def quarter_of(day: datetime.date) -> str:
-    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
-
-
-def next_quarter(quarter: str) -> str:
-    year, q = int(quarter[:4]), int(quarter[-1])
-    return f"{year + 1}-Q1" if q == 4 else f"{year}-Q{q + 1}"
 
 
 @health_rule(
@@ -248,9 +246,8 @@ def next_quarter(quarter: str) -> str:
 )
 def live_product_without_roadmap(ctx: Context) -> Iterator[Finding]:
     now = quarter_of(ctx.today)
-    soon = {now, next_quarter(now)}
     for _, product, file, entity in _products(ctx, "build", "live"):
-        if not any(q.quarter in soon and q.themes for q in product.roadmap):
+        if not has_roadmap(product, ctx.today):
             yield Finding(
                 "live-product-without-roadmap",
                 file,
