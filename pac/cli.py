@@ -80,12 +80,14 @@ def _source(portfolio: Path, ref: str | None) -> inputs.Portfolio:
     return inputs.from_revision(portfolio, ref) if ref else inputs.from_working_tree(portfolio)
 
 
-def _sound(source: inputs.Portfolio, consequence: str, *, ignore: str = "") -> Any:
+def _sound(
+    source: inputs.Portfolio, consequence: str, *, ignore: str = "", today: str | None = None
+) -> Any:
     """The validation of a portfolio a command builds on; with an error (other than the
     `ignore`d rule's), the report and exit 2: going on would give a wrong result."""
     from pac.report.validation import render
 
-    result = source.check(_today(None))
+    result = source.check(_today(today))
     if any(f.severity == "error" and f.rule != ignore for f in result.findings):
         click.echo(render(result, "text", colour=_colour("text")), nl=False)
         raise PacError(f"fix the errors above first: {consequence}")
@@ -277,6 +279,11 @@ def _colour(fmt: str) -> bool:
     is_flag=True,
     help="Exit 1 when the change introduces an error-level finding.",
 )
+@click.option(
+    "--fail-on-regression",
+    is_flag=True,
+    help="Exit 1 when a product falls to a lower scorecard level.",
+)
 @click.option("--today", metavar="YYYY-MM-DD", help="The date rules compare with [default: today].")
 def diff(
     base: str | None,
@@ -284,10 +291,12 @@ def diff(
     portfolio: Path,
     fmt: str,
     fail_on_new_errors: bool,
+    fail_on_regression: bool,
     today: str | None,
 ) -> None:
     """Show what a change does to the portfolio: entities added, removed, renamed and
-    changed, funding, and findings introduced and resolved.
+    changed, funding, scorecard levels that rise or fall, and findings introduced and
+    resolved.
 
     BASE defaults to the merge base with the default branch, HEAD to the working tree.
     Both are read from git objects; nothing is checked out.
@@ -303,9 +312,12 @@ def diff(
     old = inputs.from_revision(portfolio, base, required=False)
     new = _source(portfolio, head)
     before, after = old.check(day), new.check(day)
-    comparison = compare(before, after, base_label=old.label, head_label=new.label)
+    comparison = compare(before, after, base_label=old.label, head_label=new.label, today=day)
     click.echo(DIFF_REPORTERS[fmt](comparison), nl=False)
-    sys.exit(1 if fail_on_new_errors and comparison.errors_introduced else 0)
+    failed = (fail_on_new_errors and comparison.errors_introduced) or (
+        fail_on_regression and comparison.regressions
+    )
+    sys.exit(1 if failed else 0)
 
 
 @cli.command()
@@ -497,22 +509,24 @@ def report(portfolio: Path, period: str | None, fmt: str, ref: str | None) -> No
     default=None,
     help="json: a file [default: standard output]; csv: a folder for the four tables.",
 )
-def export(portfolio: Path, fmt: str, out: Path | None) -> None:
+@click.option(
+    "--today", metavar="YYYY-MM-DD", help="The date checks compare with [default: today]."
+)
+def export(portfolio: Path, fmt: str, out: Path | None, today: str | None) -> None:
     """The whole resolved portfolio as one JSON document, or as CSV tables (products, teams,
-    capabilities, allocations) for a spreadsheet or BI tool."""
+    capabilities, allocations) for a spreadsheet or BI tool, with each product's scorecard
+    level."""
     import json
 
     from pac.export import export_document, export_tables
     from pac.report.json import json_value
+    from pac.scorecard import score
 
-    result = _sound(_source(portfolio, None), "the export would be incomplete")
+    result = _sound(_source(portfolio, None), "the export would be incomplete", today=today)
+    scores = score(result.portfolio, result.findings, _today(today))
     if fmt == "json":
-        text = (
-            json.dumps(
-                export_document(result.portfolio), indent=2, ensure_ascii=False, default=json_value
-            )
-            + "\n"
-        )
+        document = export_document(result.portfolio, scores)
+        text = json.dumps(document, indent=2, ensure_ascii=False, default=json_value) + "\n"
         if out is None:
             click.echo(text, nl=False)
         else:
@@ -521,7 +535,7 @@ def export(portfolio: Path, fmt: str, out: Path | None) -> None:
     if out is None:
         raise click.UsageError("--format csv writes four files: give a folder with --out")
     out.mkdir(parents=True, exist_ok=True)
-    for name, table in export_tables(result.portfolio).items():
+    for name, table in export_tables(result.portfolio, scores).items():
         (out / name).write_text(table, encoding="utf-8")
     click.echo(f"Wrote products.csv, teams.csv, capabilities.csv and allocations.csv to {out}.")
 
@@ -553,6 +567,29 @@ def schema(check: bool, out: Path) -> None:
         if written
         else f"The generated files in {out} are up to date."
     )
+
+
+@cli.command()
+@click.argument("portfolio", type=click.Path(path_type=Path), default="portfolio")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option(
+    "--today", metavar="YYYY-MM-DD", help="The date checks compare with [default: today]."
+)
+@click.option("--checks", "list_checks", is_flag=True, help="List the checks levels can use.")
+def scorecard(portfolio: Path, fmt: str, today: str | None, list_checks: bool) -> None:
+    """Each scored product's level on the scorecard in portfolio.yaml, and the checks it
+    fails for the next level up."""
+    from pac.report.scorecard import SCORECARD_FORMATS, render_checks
+    from pac.scorecard import score
+
+    if list_checks:
+        click.echo(render_checks(), nl=False)
+        return
+    result = _sound(_source(portfolio, None), "the levels would be wrong", today=today)
+    scores = score(result.portfolio, result.findings, _today(today))
+    click.echo(SCORECARD_FORMATS[fmt](result.portfolio, scores), nl=False)
 
 
 @cli.command()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -10,9 +11,23 @@ from pac.diff import Changes, EntityChange, PeriodDelta, Totals, diff_portfolio,
 from pac.findings import Finding, Severity
 from pac.money import format_money
 from pac.portfolio import Portfolio
+from pac.scorecard import score
 from pac.validate import Result
 
 KINDS = ("product", "team", "capability", "objective", "funding")
+
+
+@dataclass(frozen=True)
+class LevelChange:
+    """A scored product whose scorecard level differs between the two versions."""
+
+    product: str
+    name: str
+    old_id: str  # its id in the base, when it was renamed
+    before: str | None  # None: scored, but below the first level
+    after: str | None
+    fell: bool
+    missing: tuple[str, ...]  # after a fall: the checks of the level lost that it now fails
 
 
 @dataclass(frozen=True)
@@ -24,25 +39,69 @@ class Comparison:
     changes: Changes
     introduced: list[Finding]
     resolved: list[Finding]
+    levels: list[LevelChange] = field(default_factory=list)
     headlines: list[str] = field(default_factory=list)
 
     @property
     def errors_introduced(self) -> int:
         return sum(1 for f in self.introduced if f.severity == Severity.ERROR)
 
+    @property
+    def regressions(self) -> list[LevelChange]:
+        return [change for change in self.levels if change.fell]
+
 
 def snapshots(portfolio: Portfolio, kind: str) -> dict[str, dict[str, Any]]:
     return {entity_id: snapshot(entity) for entity_id, entity in portfolio.of_kind(kind).items()}
 
 
-def compare(base: Result, head: Result, *, base_label: str, head_label: str) -> Comparison:
+def compare(
+    base: Result,
+    head: Result,
+    *,
+    base_label: str,
+    head_label: str,
+    today: datetime.date,
+) -> Comparison:
     changes = Changes()
     changes.entities = diff_portfolio(_everything(base.portfolio), _everything(head.portfolio))
     changes.funding = _funding(base.portfolio, head.portfolio)
     introduced, resolved = _findings(base.findings, head.findings)
-    comparison = Comparison(base_label, head_label, changes, introduced, resolved)
+    levels = level_changes(base, head, changes.entities, today)
+    comparison = Comparison(base_label, head_label, changes, introduced, resolved, levels)
     comparison.headlines.extend(headlines(comparison, base.portfolio, head.portfolio))
     return comparison
+
+
+def level_changes(
+    base: Result, head: Result, entities: list[EntityChange], today: datetime.date
+) -> list[LevelChange]:
+    """Products scored in both versions whose level differs, following renames. Both are
+    scored with the head's scorecard and the same day, so that a change is judged by what
+    it does to the products, not by a stricter or laxer scorecard or by the calendar."""
+    card = head.portfolio.settings.scorecard
+    before = score(base.portfolio, base.findings, today, card)
+    after = score(head.portfolio, head.findings, today, card)
+    renamed = {e.id: e.old_id for e in entities if e.kind == "product" and e.old_id}
+    out = []
+    for pid, new in after.items():
+        old_id = renamed.get(pid, pid)
+        old = before.get(old_id)
+        if old is None or old.level == new.level:
+            continue
+        fell = new.rank < old.rank
+        out.append(
+            LevelChange(
+                pid,
+                head.portfolio.products[pid].name,
+                old_id if old_id != pid else "",
+                old.level,
+                new.level,
+                fell,
+                new.missing if fell else (),
+            )
+        )
+    return sorted(out, key=lambda c: (not c.fell, c.product))
 
 
 def _totals(portfolio: Portfolio, period: str) -> Totals | None:
@@ -89,6 +148,7 @@ def headlines(comparison: Comparison, base: Portfolio, head: Portfolio) -> list[
     for change in comparison.changes.entities:
         lines += _entity_headlines(change, base, head)
     lines += _team_load(comparison.changes.entities, base, head)
+    lines += [_level_headline(change) for change in comparison.levels]
     lines += _finding_headlines(comparison)
     return lines
 
@@ -178,6 +238,16 @@ def _team_load(entities: list[EntityChange], base: Portfolio, head: Portfolio) -
 
 def _owned(portfolio: Portfolio) -> Counter[str]:
     return Counter(p.owner for p in portfolio.products.values() if p.lifecycle.stage != "retired")
+
+
+def _level_headline(change: LevelChange) -> str:
+    before, after = change.before or "no level", change.after or "no level"
+    if change.fell:
+        return (
+            f"{change.name} falls from {before} to {after} on the scorecard "
+            f"(fails {', '.join(change.missing)})"
+        )
+    return f"{change.name} rises from {before} to {after} on the scorecard"
 
 
 def _finding_headlines(comparison: Comparison) -> list[str]:

@@ -9,12 +9,14 @@ from typing import Any
 from pac.diff import snapshot
 from pac.figures import is_live, product_funding
 from pac.portfolio import Portfolio
+from pac.scorecard import Score
 
 VERSION = 1
 
 
-def export_document(p: Portfolio) -> dict[str, Any]:
-    """Every entity with its references resolved and derived figures added."""
+def export_document(p: Portfolio, scores: dict[str, Score]) -> dict[str, Any]:
+    """Every entity with its references resolved and derived figures added, the
+    scorecard level among them (None for a product outside the scored stages)."""
     funding = product_funding(p)
     owned: dict[str, list[str]] = {}
     serving: dict[tuple[str, str], list[str]] = {}
@@ -33,6 +35,7 @@ def export_document(p: Portfolio) -> dict[str, Any]:
                 "owner_name": p.teams[product.owner].name if product.owner in p.teams else None,
                 "funding": {period: _split(s) for period, s in funding.get(pid, {}).items()},
                 "total_funding": sum(s.total for s in funding.get(pid, {}).values()),
+                "scorecard": _scorecard(scores.get(pid)),
             }
             for pid, product in sorted(p.products.items())
         ],
@@ -58,13 +61,19 @@ def export_document(p: Portfolio) -> dict[str, Any]:
     }
 
 
+def _scorecard(score: Score | None) -> dict[str, Any] | None:
+    if score is None:
+        return None
+    return {"level": score.level, "next_level": score.next_level, "missing": list(score.missing)}
+
+
 def _split(s: Any) -> dict[str, float]:
     return {"run": s.run, "change": s.change, "total": s.total}
 
 
-def export_tables(p: Portfolio) -> dict[str, str]:
+def export_tables(p: Portfolio, scores: dict[str, Score]) -> dict[str, str]:
     """CSV tables a spreadsheet opens: products, teams, capabilities, allocations."""
-    document = export_document(p)
+    document = export_document(p, scores)
     current = p.settings.current_period or ""
     tables = {
         "products.csv": (
@@ -82,6 +91,7 @@ def export_tables(p: Portfolio) -> dict[str, str]:
                 f"run_{current}",
                 f"change_{current}",
                 "total_funding",
+                "level",
             ],
             [
                 [
@@ -98,6 +108,7 @@ def export_tables(p: Portfolio) -> dict[str, str]:
                     x["funding"].get(current, {}).get("run", ""),
                     x["funding"].get(current, {}).get("change", ""),
                     x["total_funding"],
+                    (x["scorecard"] or {}).get("level") or "",
                 ]
                 for x in document["products"]
             ],

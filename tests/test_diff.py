@@ -70,7 +70,8 @@ def test_json_contract(repo: GitRepo) -> None:
         "base": f"{base} ({base[:12]})",
         "head": "the working tree",
         "summary": {"added": 0, "removed": 0, "renamed": 1, "changed": 2,
-                    "findings_introduced": 2, "findings_resolved": 1, "errors_introduced": 0},
+                    "findings_introduced": 2, "findings_resolved": 1, "errors_introduced": 0,
+                    "levels_down": 0},
         "headlines": [
             "Customer Identity: product renamed from customer-identity to customer-id",
             "Customer Identity moves from Risk Data Team to Claims Team",
@@ -124,6 +125,7 @@ def test_json_contract(repo: GitRepo) -> None:
                  "hint": "a gap the organisation accepts, or a product to plan"},
             ],
         },
+        "levels": [],
     }
 
 
@@ -180,7 +182,7 @@ def test_markdown_stays_under_the_limit_and_says_what_it_cut(repo: GitRepo) -> N
                    "lifecycle: {stage: ideation}\nowner: team-claims\n"
                    f"summary: {'A long summary. ' * 10}\n")
     after = validate(read_directory(repo.path / "portfolio"), today=TODAY)
-    comparison = compare(before, after, base_label="a", head_label="b")
+    comparison = compare(before, after, base_label="a", head_label="b", today=TODAY)
     text = render_diff_markdown(comparison, limit=20_000)
     assert len(text) < 20_000
     assert "more changed entities are not shown here" in text

@@ -12,7 +12,7 @@ from pac.cli import cli
 
 
 def test_json_resolves_references_and_adds_figures(reference: Path) -> None:
-    result = CliRunner().invoke(cli, ["export", str(reference)])
+    result = CliRunner().invoke(cli, ["export", str(reference), "--today", "2026-11-22"])
     assert result.exit_code == 0, result.output
     document = json.loads(result.output)
     assert document["version"] == 1
@@ -22,6 +22,10 @@ def test_json_resolves_references_and_adds_figures(reference: Path) -> None:
                                             "total": 1550000.0}}
     assert claims["total_funding"] == 1550000.0
     assert claims["lifecycle"] == {"stage": "live", "since": "2022-04-01"}
+    assert claims["scorecard"] == {"level": "silver", "next_level": "gold",
+                                   "missing": ["technology-supported", "no-warnings"]}
+    fraud_scoring = next(p for p in document["products"] if p["id"] == "fraud-scoring")
+    assert fraud_scoring["scorecard"] is None  # in build: only live products are scored
     risk = next(t for t in document["teams"] if t["id"] == "team-risk-data")
     assert risk["products"] == ["customer-identity", "fraud-scoring"]
     fraud = next(c for c in document["capabilities"] if c["id"] == "fraud-management")
@@ -31,13 +35,16 @@ def test_json_resolves_references_and_adds_figures(reference: Path) -> None:
 def test_csv_tables_open_in_a_spreadsheet(reference: Path, tmp_path: Path) -> None:
     out = tmp_path / "tables"
     result = CliRunner().invoke(cli, ["export", str(reference), "--format", "csv", "--out",
-                                      str(out)])
+                                      str(out), "--today", "2026-11-22"])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == [
         "allocations.csv", "capabilities.csv", "products.csv", "teams.csv"]
     with (out / "allocations.csv").open() as handle:
         rows = list(csv.DictReader(handle))
     assert sum(float(r["total"]) for r in rows) == 2900000.0
+    with (out / "products.csv").open() as handle:
+        levels = {r["id"]: r["level"] for r in csv.DictReader(handle)}
+    assert levels == {"claims-portal": "silver", "customer-identity": "", "fraud-scoring": ""}
     with (out / "teams.csv").open() as handle:
         teams = {r["id"]: r for r in csv.DictReader(handle)}
     # a cell that starts with @, =, + or - would run as a formula in a spreadsheet

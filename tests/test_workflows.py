@@ -234,6 +234,11 @@ def test_validate_annotates_summarises_and_hands_the_comment_over() -> None:
     assert upload["with"]["name"] == "pac-diff"
     assert "!cancelled()" in upload["if"]
     assert "comment.md" in diff["run"] and "pr-number" in diff["run"]
+    ratchet = _step(workflow, "Scorecard ratchet")
+    assert _pac_commands(ratchet["run"]) == [["pac", "diff", "$BASE_SHA", "--fail-on-regression"]]
+    assert _steps(workflow).index(ratchet) > _steps(workflow).index(upload), (
+        "a fall in level must not stop the comment that explains it"
+    )
 
 
 # --- comment.yml ------------------------------------------------------------------------------
@@ -321,7 +326,15 @@ def _readme_synopses() -> dict[str, str]:
     text = README.read_text()
     section = text.split("## The command line", 1)[1].split("\n## ", 1)[0]
     block = section.split("```", 2)[1]
-    return {line.split()[1]: line for line in block.splitlines() if line.startswith("pac ")}
+    synopses: dict[str, str] = {}
+    name = ""
+    for line in block.splitlines():
+        if line.startswith("pac "):
+            name = line.split()[1]
+            synopses[name] = line
+        elif line.startswith(" ") and name:  # a synopsis continued on the next line
+            synopses[name] += " " + line.strip()
+    return synopses
 
 
 def test_every_pac_command_in_the_workflows_is_documented() -> None:

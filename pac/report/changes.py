@@ -11,7 +11,7 @@ from pac.diff import EntityChange, FieldChange, PeriodDelta, Totals
 from pac.report.json import finding_dict, json_value
 
 if TYPE_CHECKING:
-    from pac.compare import Comparison
+    from pac.compare import Comparison, LevelChange
 
 VERSION = 1
 COMMENT_LIMIT = 60_000  # GitHub refuses comments over 65,536 characters
@@ -58,11 +58,20 @@ def render_diff_text(c: Comparison) -> str:
     for e in c.changes.entities:
         lines.append(one_line(entity_title(e)))
         lines += [f"    {one_line(field_line(f))}" for f in e.changes]
+    for level in c.levels:
+        lines.append(one_line(_level_line(level)))
     for f in c.introduced:
         lines.append(f"introduced: {f.file}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}")
     for f in c.resolved:
         lines.append(f"resolved: {f.file}: {f.severity} {f.rule} {f.message}")
     return "\n".join(lines) + "\n"
+
+
+def _level_line(change: LevelChange) -> str:
+    direction = "down" if change.fell else "up"
+    line = f"level {direction}: product:{change.product} {change.before or '(none)'} -> "
+    line += change.after or "(none)"
+    return line + (f" (fails {', '.join(change.missing)})" if change.missing else "")
 
 
 def _totals(t: Totals | None) -> dict[str, float] | None:
@@ -101,6 +110,7 @@ def diff_document(c: Comparison) -> dict[str, Any]:
             "findings_introduced": len(c.introduced),
             "findings_resolved": len(c.resolved),
             "errors_introduced": c.errors_introduced,
+            "levels_down": len(c.regressions),
         },
         "headlines": c.headlines,
         "entities": [entity_dict(e) for e in changes.entities],
@@ -112,6 +122,17 @@ def diff_document(c: Comparison) -> dict[str, Any]:
             "introduced": [finding_dict(f) for f in c.introduced],
             "resolved": [finding_dict(f) for f in c.resolved],
         },
+        "levels": [
+            {
+                "product": change.product,
+                "old_id": change.old_id or None,
+                "before": change.before,
+                "after": change.after,
+                "direction": "down" if change.fell else "up",
+                "missing": list(change.missing),
+            }
+            for change in c.levels
+        ],
     }
 
 
@@ -168,7 +189,7 @@ def render_diff_markdown(c: Comparison, *, limit: int = COMMENT_LIMIT) -> str:
         head += ["", *[f"- {md(h)}" for h in c.headlines[:LISTED]]]
         if len(c.headlines) > LISTED:
             head.append(f"- … and {len(c.headlines) - LISTED} more (run `pac diff`)")
-    head += _funding_table(c) + _findings_section(c)
+    head += _funding_table(c) + _levels_section(c) + _findings_section(c)
     body = "\n".join(head)
     details, cut = _details(c, limit - len(body) - 400)
     text = body + "\n\n" + details
@@ -199,6 +220,29 @@ def _funding_table(c: Comparison) -> list[str]:
             for a in ("envelope", "run", "change", "allocated")
         ]
         lines.append(f"| {md(d.period)} | {' | '.join(cells)} | {_delta(d)} |")
+    return lines
+
+
+def _levels_section(c: Comparison) -> list[str]:
+    if not c.levels:
+        return []
+    lines = ["", "### Scorecard", ""]
+    if c.regressions:
+        n = len(c.regressions)
+        lines += [
+            f"> [!CAUTION]\n> {n} {'product falls' if n == 1 else 'products fall'} "
+            "to a lower scorecard level.",
+            "",
+        ]
+    lines += ["| Product | Before | After | Fails |", "|---|---|---|---|"]
+    for change in c.levels[:LISTED]:
+        arrow = "↓" if change.fell else "↑"
+        lines.append(
+            f"| {md(change.name)} | {md(change.before or '—')} | {arrow} "
+            f"{md(change.after or '—')} | {md(', '.join(change.missing))} |"
+        )
+    if len(c.levels) > LISTED:
+        lines.append(f"\n… and {len(c.levels) - LISTED} more (run `pac diff`)")
     return lines
 
 
