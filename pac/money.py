@@ -7,3 +7,11 @@ def format_money(amount: float, currency: str) -> str:
     """`1234567.0, 'USD'` -> `1,234,567 USD`; cents only when there are any."""
     text = f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,.2f}"
     return f"{text} {currency}"
+
+
+def compact_money(amount: float, currency: str) -> str:
+    """`1234567.0, 'USD'` -> `1.2M USD`: for tiles and labels with little room."""
+    for size, suffix in ((1e9, "bn"), (1e6, "M"), (1e3, "k")):
+        if abs(amount) >= size:
+            return f"{amount / size:.3g}{suffix} {currency}"
+    return f"{amount:.0f} {currency}"

@@ -83,49 +83,49 @@ CHECKS: dict[str, Check] = {
         Check(
             "owner-has-members",
             "its owner team lists its members",
-            "list the people of the owner team under members:",
+            "list the owner team's people under members in its file",
             _owner_has_members,
         ),
         Check(
             "has-product-manager",
             "a product manager is named",
-            "set product_manager:",
+            "name the product manager in product_manager",
             lambda _f, _i, p: bool(p.product_manager),
         ),
         Check(
             "has-summary",
             "it has a one-sentence summary",
-            "set summary: what it does for whom",
+            "write a summary: what it does for whom",
             lambda _f, _i, p: bool(p.summary),
         ),
         Check(
             "has-customers",
             "its customers are named",
-            "list who it serves under customers:",
+            "list who it serves under customers",
             lambda _f, _i, p: bool(p.customers),
         ),
         Check(
             "has-stakeholders",
             "its stakeholders are named",
-            "list the people to consult under stakeholders:",
+            "list the people to consult under stakeholders",
             lambda _f, _i, p: bool(p.stakeholders),
         ),
         Check(
             "serves-capability",
             "it serves a business capability",
-            "list the capabilities it supports under capabilities:",
+            "list the capabilities it supports under capabilities",
             lambda _f, _i, p: bool(p.capabilities),
         ),
         Check(
             "serves-objective",
             "it serves a business objective",
-            "list the objectives it works towards under objectives:",
+            "list the objectives it works towards under objectives",
             lambda _f, _i, p: bool(p.objectives),
         ),
         Check(
             "stakeholder-review-current",
             "its stakeholders were asked within the policy's stakeholder_review_days",
-            "hold a stakeholder review and set last_stakeholder_review:",
+            "hold a stakeholder review and record its date in last_stakeholder_review",
             lambda f, _i, p: review_current(
                 p, f.today, f.portfolio.settings.policies.stakeholder_review_days
             ),
@@ -133,19 +133,19 @@ CHECKS: dict[str, Check] = {
         Check(
             "has-kpis",
             "it has a KPI",
-            "add the measures of its outcome under kpis:",
+            "add the measures of its outcome under kpis",
             lambda _f, _i, p: bool(p.kpis),
         ),
         Check(
             "kpis-have-targets",
             "it has KPIs, each with a target",
-            "give every KPI a target:",
+            "give every KPI a target",
             lambda _f, _i, p: bool(p.kpis) and all(k.target is not None for k in p.kpis),
         ),
         Check(
             "kpis-measured",
             "it has KPIs, each measured within 90 days",
-            "measure every KPI and update actual: and as_of:",
+            "measure every KPI and update its actual and as_of",
             lambda f, _i, p: bool(p.kpis) and all(kpi_fresh(k, f.today) for k in p.kpis),
         ),
         Check(
@@ -163,7 +163,7 @@ CHECKS: dict[str, Check] = {
         Check(
             "value-estimated",
             "its annual value is estimated",
-            "set value: annual_estimate and basis",
+            "estimate its value in value.annual_estimate, with its basis",
             lambda _f, _i, p: p.value is not None and p.value.annual_estimate is not None,
         ),
         Check(
@@ -175,19 +175,19 @@ CHECKS: dict[str, Check] = {
         Check(
             "has-roadmap",
             "it has a roadmap theme for this quarter or the next",
-            "add the themes the team works on next under roadmap:",
+            "add the themes the team works on next under roadmap",
             lambda f, _i, p: has_roadmap(p, f.today),
         ),
         Check(
             "has-disposition",
             "its TIME disposition is decided",
-            "set disposition: tolerate, invest, migrate or eliminate",
+            "decide its disposition: tolerate, invest, migrate or eliminate",
             lambda _f, _i, p: p.disposition is not None,
         ),
         Check(
             "technology-listed",
             "the technology it runs on is listed",
-            "list it under technology:",
+            "list it under technology",
             lambda _f, _i, p: bool(p.technology),
         ),
         Check(
@@ -222,6 +222,7 @@ class Score:
     rank: int  # 0 without a level, 1 for the first level, and so on
     next_level: str | None  # the first level not reached; None at the top
     missing: tuple[str, ...]  # the checks of next_level that the product fails
+    passed: frozenset[str] = frozenset()  # every check of the scorecard that it passes
 
 
 def facts(portfolio: Portfolio, findings: Iterable[Finding], today: datetime.date) -> Facts:
@@ -235,13 +236,15 @@ def facts(portfolio: Portfolio, findings: Iterable[Finding], today: datetime.dat
 
 
 def score_product(card: Scorecard, facts: Facts, pid: str, product: Product) -> Score:
+    names = {c for level in card.levels for c in level.checks}
+    passed = frozenset(c for c in names if CHECKS[c].test(facts, pid, product))
     reached: str | None = None
     for rank, level in enumerate(card.levels):
-        missing = tuple(c for c in level.checks if not CHECKS[c].test(facts, pid, product))
+        missing = tuple(c for c in level.checks if c not in passed)
         if missing:
-            return Score(reached, rank, level.name, missing)
+            return Score(reached, rank, level.name, missing, passed)
         reached = level.name
-    return Score(reached, len(card.levels), None, ())
+    return Score(reached, len(card.levels), None, (), passed)
 
 
 def score(

@@ -11,6 +11,7 @@ from pac.findings import Finding
 from pac.history import Changelog, Entry
 from pac.model import FOLDER_OF
 from pac.portfolio import Portfolio
+from pac.scorecard import Score, score
 
 FOLDERS = FOLDER_OF
 
@@ -32,6 +33,7 @@ class Catalogue:
     funding: dict[str, dict[str, Split]] = field(default_factory=dict)
     periods: list[PeriodFigures] = field(default_factory=list)
     findings_by_entity: dict[str, list[Finding]] = field(default_factory=dict)
+    scores: dict[str, Score] = field(default_factory=dict)  # the products the scorecard scores
     changelog: Changelog | None = None  # None outside git, or when history is turned off
     repository: str = ""
 
@@ -87,6 +89,7 @@ def build_catalogue(
         funding=product_funding(portfolio),
         periods=[period_figures(portfolio, f) for f in periods_in_order(portfolio)],
         findings_by_entity=dict(by_entity),
+        scores=score(portfolio, findings, today),
         changelog=changelog,
         repository=repository,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -17,8 +18,10 @@ from pac.catalogue.context import FOLDERS, Catalogue, entity_history
 from pac.catalogue.sanitize import markdown_to_safe_html
 from pac.figures import PeriodFigures, Split, is_live, kpi_status, support_status
 from pac.model import STAGES, Funding
-from pac.money import format_money
+from pac.money import compact_money, format_money
+from pac.report.scorecard import level_counts
 from pac.rules import RULES
+from pac.scorecard import CHECKS, level_names
 
 Progress = Callable[[int], None]
 LARGE_PORTFOLIO = 500
@@ -45,6 +48,7 @@ def _environment(cat: Catalogue) -> jinja2.Environment:
     currency = cat.portfolio.settings.currency
     env.filters.update(
         money=lambda amount: format_money(amount, currency),
+        compact_money=lambda amount: compact_money(amount, currency),
         number=_number,
         unit=lambda unit: "" if not unit else (unit if unit == "%" else f" {unit}"),
         frontmatter=lambda text: Markup(json.dumps(html.escape(str(text)))),
@@ -74,6 +78,13 @@ def _environment(cat: Catalogue) -> jinja2.Environment:
         large=len(p.products) > LARGE_PORTFOLIO,
         repository=cat.repository,
         has_history=cat.changelog is not None,
+        scorecard=p.settings.scorecard,
+        level_rank={
+            "none": 0,
+            **{name: i + 1 for i, name in enumerate(level_names(p.settings.scorecard))},
+        },
+        checks=CHECKS,
+        scores=cat.scores,
     )
     return env
 
@@ -88,7 +99,10 @@ def _change_value(value: Any) -> str:
 
 
 def _number(value: float) -> str:
-    return f"{value:g}" if float(value).is_integer() or abs(value) < 1e15 else str(value)
+    """Numbers with thousands separators, never in exponent form such as 1.25e+06."""
+    if float(value).is_integer() and abs(value) < 1e15:
+        return f"{value:,.0f}"
+    return f"{value:,}"
 
 
 def render_pages(cat: Catalogue, *, progress: Progress | None = None) -> Iterator[Page]:
@@ -118,6 +132,7 @@ class _Renderer:
                 "objective",
                 "funding_index",
                 "funding",
+                "health",
                 "findings",
                 "changelog",
             )
@@ -166,6 +181,7 @@ class _Renderer:
             by_objective=cat.by_objective,
         )
         yield self.render("funding_index", "funding/index.md", periods=cat.periods)
+        yield self.render("health", "health.md", **self._health())
         yield self.render("findings", "findings.md", **self._findings())
         log = self.cat.changelog
         yield self.render(
@@ -195,6 +211,7 @@ class _Renderer:
             "teams": sorted(p.teams.items()),
             "latest": self.cat.changelog.entries[:5] if self.cat.changelog else [],
             "owned": self.cat.owned,
+            "level_counts": level_counts(self.cat.portfolio.settings.scorecard, self.cat.scores),
         }
 
     def _severities(self) -> dict[str, int]:
@@ -213,6 +230,7 @@ class _Renderer:
             ("owner", "Owner", sorted({p.owner for p in products})),
             ("capability", "Capability", sorted({c for p in products for c in p.capabilities})),
             ("tag", "Tag", sorted({t for p in products for t in p.tags})),
+            ("level", "Level", [*level_names(self.cat.portfolio.settings.scorecard), "none"]),
         ]
 
     def _filter_names(self) -> dict[str, dict[str, str]]:
@@ -221,21 +239,33 @@ class _Renderer:
             "stage": {},
             "kind": {},
             "tag": {},
+            "level": {"none": "no level"},
             "owner": {k: v.name for k, v in p.teams.items()},
             "capability": {k: v.name for k, v in p.capabilities.items()},
         }
 
     def _heatmap(self) -> dict[str, Any]:
+        """The capability map three ways: live products (coverage), funding in the current
+        period, and warnings about the capability and the products serving it (health);
+        a parent's figures include its whole subtree."""
         p, cat = self.cat.portfolio, self.cat
+        current = self._current()
+        direct = current.by_capability if current else {}
         live: dict[str, int] = {}
+        funding: dict[str, float] = {}
+        warnings: dict[str, int] = {}
         for cid in p.capabilities:
-            serving = {
-                pid
-                for c in [cid, *self._descendants(cid)]
-                for pid in cat.by_capability.get(c, [])
-                if is_live(p.products[pid])
-            }
-            live[cid] = len(serving)
+            subtree = [cid, *self._descendants(cid)]
+            serving = {pid for c in subtree for pid in cat.by_capability.get(c, [])}
+            live[cid] = sum(1 for pid in serving if is_live(p.products[pid]))
+            funding[cid] = sum(direct[c].total for c in subtree if c in direct)
+            warnings[cid] = sum(
+                self._warnings(f"{kind}:{entity}")
+                for kind, ids in (("capability", subtree), ("product", serving))
+                for entity in ids
+            )
+        leaves = [cid for cid in p.capabilities if not cat.children.get(cid)]
+        most = max((funding[cid] for cid in leaves), default=0.0)
         roots = sorted(
             (cid, c)
             for cid, c in p.capabilities.items()
@@ -245,7 +275,21 @@ class _Renderer:
             (rid, root, [(d, p.capabilities[d]) for d in self._descendants(rid)])
             for rid, root in roots
         ]
-        return {"tree": tree, "live": live, "heat": {k: heat_level(n) for k, n in live.items()}}
+        return {
+            "tree": tree,
+            "live": live,
+            "heat": {k: heat_level(n) for k, n in live.items()},
+            "funding": funding,
+            "funding_heat": {k: funding_level(v, most) for k, v in funding.items()},
+            "warnings": warnings,
+            "risk": {k: heat_level(n) for k, n in warnings.items()},
+            "period": current.period if current else None,
+        }
+
+    def _warnings(self, entity: str) -> int:
+        """Errors and warnings about one entity."""
+        findings = self.cat.findings_by_entity.get(entity, [])
+        return sum(1 for f in findings if f.severity in ("error", "warning"))
 
     def _descendants(self, cid: str) -> list[str]:
         out: list[str] = []
@@ -262,16 +306,14 @@ class _Renderer:
         by_rule: dict[str, list[Any]] = defaultdict(list)
         by_product: dict[str, Counter[str]] = defaultdict(Counter)
         by_team: dict[str, Counter[str]] = defaultdict(Counter)
-        products = self.cat.portfolio.products
         for f in self.cat.findings:
             by_rule[f.rule].append(f)
             kind, _, entity_id = f.entity.partition(":")
             if kind == "product":
                 by_product[entity_id][str(f.severity)] += 1
-                if entity_id in products:  # a product's findings are its owner team's too
-                    by_team[products[entity_id].owner][str(f.severity)] += 1
-            elif kind == "team":
-                by_team[entity_id][str(f.severity)] += 1
+            team = self._team_of(f.entity)  # a product's findings are its owner team's too
+            if team:
+                by_team[team][str(f.severity)] += 1
         return {
             "severities": self._severities(),
             "rules": RULES,
@@ -279,6 +321,42 @@ class _Renderer:
             "by_product": _counted(by_product),
             "by_team": _counted(by_team),
         }
+
+    def _health(self) -> dict[str, Any]:
+        """Health findings by rule and by team, and the products by scorecard level."""
+        cat, p = self.cat, self.cat.portfolio
+        health = [f for f in cat.findings if RULES[f.rule].health]
+        by_rule: dict[str, Counter[str]] = {r.id: Counter() for r in RULES.values() if r.health}
+        by_team: dict[str, Counter[str]] = {tid: Counter() for tid in p.teams}
+        for f in health:
+            by_rule[f.rule][str(f.severity)] += 1
+            team = self._team_of(f.entity)
+            if team in by_team:
+                by_team[team][str(f.severity)] += 1
+        card = p.settings.scorecard
+        by_level: dict[str | None, list[str]] = defaultdict(list)
+        team_levels: dict[str, Counter[str]] = defaultdict(Counter)
+        for pid, score in cat.scores.items():
+            by_level[score.level].append(pid)
+            team_levels[p.products[pid].owner][score.level or "none"] += 1
+        return {
+            "counts": level_counts(card, cat.scores),
+            "by_level": by_level,
+            "rules": RULES,
+            "by_rule": [(rule, _severity_counts(c)) for rule, c in sorted(by_rule.items())],
+            "by_team": [(tid, _severity_counts(c)) for tid, c in sorted(by_team.items())],
+            "team_levels": {tid: dict(c) for tid, c in team_levels.items()},
+            "level_order": [*reversed(level_names(card)), "none"],
+            "health_count": len(health),
+        }
+
+    def _team_of(self, entity: str) -> str:
+        """The team a finding counts towards: the team itself, or a product's owner."""
+        kind, _, entity_id = entity.partition(":")
+        if kind == "team":
+            return entity_id
+        product = self.cat.portfolio.products.get(entity_id) if kind == "product" else None
+        return product.owner if product else ""
 
     def _envelope_chart(self, figures: PeriodFigures) -> Markup:
         allocated = figures.allocated
@@ -409,10 +487,11 @@ class _Renderer:
 
 
 def _counted(counts: dict[str, Counter[str]]) -> list[tuple[str, dict[str, int]]]:
-    return [
-        (k, {s: v.get(s, 0) for s in ("error", "warning", "info")})
-        for k, v in sorted(counts.items())
-    ]
+    return [(k, _severity_counts(v)) for k, v in sorted(counts.items())]
+
+
+def _severity_counts(counts: Counter[str]) -> dict[str, int]:
+    return {s: counts.get(s, 0) for s in ("error", "warning", "info")}
 
 
 def heat_level(live_products: int) -> int:
@@ -422,6 +501,13 @@ def heat_level(live_products: int) -> int:
     if live_products >= 2:
         return 2
     return live_products
+
+
+def funding_level(amount: float, most: float) -> int:
+    """0: no funding; 1 to 4: by quarters of the best-funded leaf capability's amount."""
+    if amount <= 0 or most <= 0:
+        return 0
+    return min(4, max(1, math.ceil(amount / most * 4)))
 
 
 CHART_ROWS = 25

@@ -26,6 +26,7 @@ NAV = [
     {"Capabilities": "capabilities/index.md"},
     {"Objectives": "objectives/index.md"},
     {"Funding": "funding/index.md"},
+    {"Health": "health.md"},
     {"Findings": "findings.md"},
     {"Change log": "changelog.md"},
 ]

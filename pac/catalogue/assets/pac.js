@@ -67,9 +67,28 @@
     apply();
   }
 
+  // The capability map's colouring: coverage, funding or health (#mode=funding links to one).
+  function setUpHeatModes(view) {
+    var modes = view.querySelector(".pac-heat-modes");
+    var buttons = modes.querySelectorAll("button[data-mode]");
+    function show(mode) {
+      view.setAttribute("data-mode", mode);
+      Array.prototype.forEach.call(buttons, function (button) {
+        button.setAttribute("aria-pressed", String(button.getAttribute("data-mode") === mode));
+      });
+    }
+    Array.prototype.forEach.call(buttons, function (button) {
+      button.addEventListener("click", function () { show(button.getAttribute("data-mode")); });
+    });
+    var wanted = new URLSearchParams(window.location.hash.slice(1)).get("mode");
+    if (modes.querySelector('button[data-mode="' + wanted + '"]')) show(wanted);
+    modes.hidden = false;
+  }
+
   function init() {
     document.querySelectorAll("table[data-sortable]").forEach(setUpSorting);
     document.querySelectorAll("form.pac-filters").forEach(setUpFilters);
+    document.querySelectorAll(".pac-heat-view").forEach(setUpHeatModes);
   }
 
   // Material's instant loading replaces pages without a reload: hook into its observable.
