@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from conftest import EXAMPLE, REPO
 
 from pac.cli import cli
+from pac.rules import RULES
 
 
 @pytest.fixture(scope="module")
@@ -98,3 +99,82 @@ def test_heat_map_and_funding_chart(browse: tuple[Any, Watch]) -> None:
     box = charts.nth(1).bounding_box()
     assert box is not None and box["width"] > 300 and box["height"] > 100
     assert page.locator("svg.pac-chart rect.pac-run").count() > 10
+
+
+def _background(locator: Any) -> str:
+    return str(locator.evaluate("e => getComputedStyle(e).backgroundColor"))
+
+
+def test_heat_map_switches_between_coverage_funding_and_health(
+    browse: tuple[Any, Watch],
+) -> None:
+    page, _ = browse
+    page.goto(page.url.replace("index.html", "capabilities/index.html"))
+    view = page.locator(".pac-heat-view")
+    tile = page.locator(".pac-tile", has_text="Online Shopping")
+    counts = tile.locator(".pac-tile-count")
+    assert view.get_attribute("data-mode") == "coverage"
+    assert [c.is_visible() for c in counts.all()] == [True, False, False]
+    live = tile.get_attribute("data-live")
+    assert counts.nth(0).inner_text() == live
+    coverage = _background(tile)
+
+    page.get_by_role("button", name="Funding").click()
+    assert view.get_attribute("data-mode") == "funding"
+    assert page.get_by_role("button", name="Funding").get_attribute("aria-pressed") == "true"
+    assert [c.is_visible() for c in counts.all()] == [False, True, False]
+    assert counts.nth(1).inner_text().endswith(" GBP")
+    assert _background(tile) != coverage
+    assert page.locator("[data-show=funding] .pac-legend").is_visible()
+    assert not page.locator("[data-show=coverage] .pac-legend").is_visible()
+
+    page.get_by_role("button", name="Health").click()
+    assert [c.is_visible() for c in counts.all()] == [False, False, True]
+    assert counts.nth(2).inner_text() == tile.get_attribute("data-warnings")
+    # a parent tile stays neutral in every mode; the map links straight to a mode
+    page.goto(page.url.split("#")[0] + "#mode=funding")
+    page.reload()
+    assert view.get_attribute("data-mode") == "funding"
+
+
+def test_health_page_levels_and_the_index_filter_agree(browse: tuple[Any, Watch]) -> None:
+    page, _ = browse
+    page.get_by_role("link", name="Health", exact=True).first.click()
+    page.wait_for_url("**/health.html")
+    cards = page.locator(".pac-health .pac-card")
+    assert cards.all_inner_texts()[-1].endswith("no level")
+    counts = {text.split()[1]: int(text.split()[0]) for text in cards.all_inner_texts()[:-1]}
+    assert set(counts) == {"gold", "silver", "bronze"}
+    rules = page.locator("#pac-health-rules tbody tr td:first-child").all_inner_texts()
+    assert rules == sorted(r.id for r in RULES.values() if r.health)
+    teams = page.locator("#pac-health-teams tbody tr")
+    assert teams.count() == 12
+    page.locator(".pac-card", has_text="gold").click()
+    page.wait_for_url("**/products/index.html#level=gold")
+    visible = page.locator("#pac-products tbody tr:not([hidden])")
+    assert visible.count() == counts["gold"]
+    assert set(page.locator("#pac-products tbody tr:not([hidden]) .pac-level")
+               .all_inner_texts()) == {"gold"}
+    page.locator("select[name=level]").select_option("bronze")
+    assert visible.count() == counts["bronze"]
+    # sorting by level puts the unscored first, then up the levels
+    page.locator("select[name=level]").select_option("")
+    page.locator("#pac-products th", has_text="Level").click()
+    cells = page.locator("#pac-products tbody tr td:nth-child(3)").all_inner_texts()
+    order = {"—": 0, "no level": 1, "bronze": 2, "silver": 3, "gold": 4}
+    assert [order[c] for c in cells] == sorted(order[c] for c in cells)
+
+
+def test_product_page_shows_its_level_and_what_the_next_one_needs(
+    browse: tuple[Any, Watch],
+) -> None:
+    page, _ = browse
+    page.goto(page.url.replace("index.html", "products/gift-cards.html"))
+    assert page.locator(".pac-meta .pac-level").inner_text() == "bronze"
+    section = page.locator("#scorecard + p")
+    assert "To reach silver" in section.inner_text()
+    assert "record its date in last_stakeholder_review" in section.inner_text()
+    failing = page.locator("#pac-checks tr", has_text="fails").all_inner_texts()
+    assert any("stakeholder-review-current" in row for row in failing)
+    passing = page.locator("#pac-checks tr", has_text="passes").all_inner_texts()
+    assert any("has-summary" in row for row in passing)

@@ -78,7 +78,10 @@ members:
         f"  - name: {p[1]}\n    target: 1\n")
     settings = portfolio / "portfolio.yaml"
     settings.write_text(settings.read_text().replace("name: Northwind Mutual",
-                                                     f"name: {_quote(SCRIPT)}"))
+                                                     f"name: {_quote(SCRIPT)}")
+                        # level names reach badges, filters, links and the health page
+                        + f"scorecard:\n  levels:\n    - name: {p[1]}\n      checks: [has-summary]\n"
+                        f"    - name: {p[2]}\n      checks: [owner-has-members]\n")
 
 
 @pytest.fixture(scope="module")
@@ -118,6 +121,11 @@ def test_no_payload_runs_in_the_browser(hostile_site: Path) -> None:
         assert page.locator("a[href^='javascript']").count() == 0
         assert page.locator(".pac-description a[href='https://example.com']").count() == 1
         assert "{{ 7*7 }}" in page.content() and ">49<" not in page.content()
+        assert page.locator(".pac-meta .pac-level").inner_text() == PAYLOADS[2]
+        page.goto(base + f"products/index.html#level={PAYLOADS[2]}")
+        page.reload()
+        assert page.locator("#pac-products tbody tr:not([hidden])").count() == 2
+        assert page.evaluate("window.__ran") is False
         page.goto(base + "index.html")
         page.locator("input.md-search__input").click()
         page.keyboard.type("alert")

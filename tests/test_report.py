@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLE
+from support import run
 
 from pac.cli import cli
 from pac.money import format_money
@@ -83,3 +84,11 @@ def test_the_site_shows_the_same_figures(tmp_path: Path) -> None:
     home = (out / "index.html").read_text()
     assert f"{format_money(document['allocated'], currency)} allocated of an envelope of " \
            f"{format_money(document['envelope'], currency)}" in home
+    # the capability map's funding colouring: a leaf's tile is its row of the report
+    heatmap = (out / "capabilities" / "index.html").read_text()
+    tiles = dict(re.findall(r'href="([a-z0-9-]+)\.html" data-live="\d+" data-funding="([^"]+)"',
+                            heatmap))
+    parents = {c.parent for c in run(EXAMPLE).portfolio.capabilities.values()}
+    leaves = {row["id"]: row["total"] for row in document["by_capability"]
+              if row["id"] not in parents}
+    assert leaves and all(float(tiles[cid]) == total for cid, total in leaves.items())
