@@ -80,7 +80,8 @@ members:
     settings.write_text(settings.read_text().replace("name: Northwind Mutual",
                                                      f"name: {_quote(SCRIPT)}")
                         # level names reach badges, filters, links and the health page
-                        + f"scorecard:\n  levels:\n    - name: {p[1]}\n      checks: [has-summary]\n"
+                        + f"scorecard:\n  levels:\n    - name: {p[1]}\n"
+                        "      checks: [has-summary]\n"
                         f"    - name: {p[2]}\n      checks: [owner-has-members]\n")
 
 

@@ -73,14 +73,34 @@ def test_the_site_shows_the_same_figures(tmp_path: Path) -> None:
     document = json.loads(report(str(EXAMPLE), "--format", "json")[1])
     page = (out / "funding" / "FY2027.html").read_text()
     currency = document["currency"]
-    for group, folder in (("by_team", "teams"), ("by_capability", "capabilities")):
+    money = r'<td[^>]*>([^<]*)</td><td[^>]*>([^<]*)</td><td[^>]*>([^<]*)</td>'
+    for group, folder in (("by_team", "teams"), ("by_capability", "capabilities"),
+                          ("by_objective", "objectives"), ("by_stage", None),
+                          ("by_disposition", None)):
+        section = page.split(f'id="{group.replace("_", "-")}"', 1)[1]
+        assert document[group], group
         for row in document[group]:
-            cells = re.search(rf'href="\.\./{folder}/{row["id"]}\.html">[^<]*</a></td>'
-                              r'<td[^>]*>([^<]*)</td><td[^>]*>([^<]*)</td><td[^>]*>([^<]*)</td>',
-                              page)
-            assert cells is not None, row["id"]
+            key = re.escape(row["id"])
+            plain = rf'<td>{key}</td>'  # a stage, a disposition, or "(none)"
+            first = (rf'(?:href="\.\./{folder}/{key}\.html">[^<]*</a></td>|{plain})'
+                     if folder else plain)
+            cells = re.search(first + money, section)
+            assert cells is not None, (group, row["id"])
             assert cells.groups() == tuple(format_money(row[k], currency)
                                            for k in ("run", "change", "total"))
+    by_product = page.split('id="by-product"', 1)[1]
+    for row in document["products"]:
+        cells = re.search(rf'href="\.\./products/{row["product"]}\.html">[^<]*</a></td>'
+                          r'<td>.*?</td>' + money + r'<td[^>]*>([^<]*)</td><td[^>]*>([^<]*)</td>',
+                          by_product)
+        assert cells is not None, row["product"]
+        change, ratio = row["change_from_previous"], row["value_per_unit"]
+        assert cells.groups() == (
+            *(format_money(row[k], currency) for k in ("run", "change", "total")),
+            "new" if change is None else ("+" if change >= 0 else "-")
+            + format_money(abs(change), currency),
+            "—" if ratio is None else f"{ratio:.2f}",
+        )
     home = (out / "index.html").read_text()
     assert f"{format_money(document['allocated'], currency)} allocated of an envelope of " \
            f"{format_money(document['envelope'], currency)}" in home

@@ -14,6 +14,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from pac.analytics import build_report
 from pac.catalogue.context import FOLDERS, Catalogue, entity_history
 from pac.catalogue.sanitize import markdown_to_safe_html
 from pac.figures import PeriodFigures, Split, is_live, kpi_status, support_status
@@ -462,8 +463,10 @@ class _Renderer:
         )
 
     def _funding(self, period: str) -> Page:
+        """A period's page: `pac report`'s figures for it, so that the two never disagree."""
         p = self.cat.portfolio
-        figures = next(f for f in self.cat.periods if f.period == period)
+        report = build_report(p, period)
+        figures = report.figures
         funding: Funding = p.funding[period]
         team_rows = _chart_rows(
             figures.by_team, {k: v.name for k, v in p.teams.items()}, "../teams/"
@@ -477,6 +480,7 @@ class _Renderer:
             "funding",
             f"funding/{period}.md",
             f=figures,
+            r=report,
             period=funding,
             owner_of={k: v.owner for k, v in p.products.items()},
             envelope_chart=self._envelope_chart(figures),
