@@ -294,3 +294,12 @@ def test_scorecard_refuses_a_broken_portfolio(reference: Path) -> None:
     code, out = _cli(str(reference))
     assert code == 2
     assert "unknown-reference" in out and "the levels would be wrong" in out
+
+
+def test_the_example_spells_out_the_default_scorecard() -> None:
+    # portfolio.yaml's comment says so; users copy it from there
+    from conftest import EXAMPLE
+    from support import run
+
+    assert "scorecard:" in (EXAMPLE / "portfolio.yaml").read_text()
+    assert run(EXAMPLE).portfolio.settings.scorecard == Scorecard()
