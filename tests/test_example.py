@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from conftest import EXAMPLE
+from conftest import EXAMPLE, TODAY
 from support import run
 
 from pac.findings import Severity
@@ -15,6 +15,17 @@ def test_example_validates_without_error() -> None:
     result = run(EXAMPLE)
     assert [f for f in result.findings if f.severity == Severity.ERROR] == []
     assert result.count(Severity.WARNING) >= 1
+
+
+def test_example_shows_every_health_rule_and_every_level() -> None:
+    from pac.rules import RULES
+    from pac.scorecard import score
+
+    result = run(EXAMPLE)
+    fired = {f.rule for f in result.findings}
+    assert sorted(r.id for r in RULES.values() if r.health and r.id not in fired) == []
+    levels = {s.level for s in score(result.portfolio, result.findings, TODAY).values()}
+    assert levels >= {"bronze", "silver", "gold"}
 
 
 def test_example_shows_the_whole_format() -> None:
