@@ -10,7 +10,7 @@ from typing import Any
 from pac.diff import Changes, EntityChange, PeriodDelta, Totals, diff_portfolio, snapshot
 from pac.findings import Finding, Severity
 from pac.money import format_money
-from pac.portfolio import Portfolio
+from pac.portfolio import FALLBACK_SETTINGS, Portfolio
 from pac.scorecard import score
 from pac.validate import Result
 
@@ -40,6 +40,7 @@ class Comparison:
     introduced: list[Finding]
     resolved: list[Finding]
     levels: list[LevelChange] = field(default_factory=list)
+    levels_skipped: str = ""  # why levels were not compared, when they were not
     headlines: list[str] = field(default_factory=list)
 
     @property
@@ -67,21 +68,33 @@ def compare(
     changes.entities = diff_portfolio(_everything(base.portfolio), _everything(head.portfolio))
     changes.funding = _funding(base.portfolio, head.portfolio)
     introduced, resolved = _findings(base.findings, head.findings)
-    levels = level_changes(base, head, changes.entities, today)
-    comparison = Comparison(base_label, head_label, changes, introduced, resolved, levels)
+    skipped = _unscorable(base, base_label) or _unscorable(head, head_label)
+    levels = [] if skipped else level_changes(base, head, changes.entities, today)
+    comparison = Comparison(
+        base_label, head_label, changes, introduced, resolved, levels, levels_skipped=skipped
+    )
     comparison.headlines.extend(headlines(comparison, base.portfolio, head.portfolio))
     return comparison
+
+
+def _unscorable(side: Result, label: str) -> str:
+    """Why a version's levels cannot be trusted: without its portfolio.yaml, pac's
+    defaults would stand in for its scorecard, policies and current period."""
+    if side.portfolio.settings is FALLBACK_SETTINGS and side.portfolio.entity_count()["products"]:
+        return f"portfolio.yaml could not be read in {label}"
+    return ""
 
 
 def level_changes(
     base: Result, head: Result, entities: list[EntityChange], today: datetime.date
 ) -> list[LevelChange]:
     """Products scored in both versions whose level differs, following renames. Both are
-    scored with the head's scorecard and the same day, so that a change is judged by what
-    it does to the products, not by a stricter or laxer scorecard or by the calendar."""
-    card = head.portfolio.settings.scorecard
-    before = score(base.portfolio, base.findings, today, card)
-    after = score(head.portfolio, head.findings, today, card)
+    scored with the head's scorecard and policies and the same day, so that a change is
+    judged by what it does to the products, not by a stricter or laxer bar or the calendar."""
+    judge = head.portfolio.settings
+    card = judge.scorecard
+    before = score(base.portfolio, base.findings, today, judge)
+    after = score(head.portfolio, head.findings, today, judge)
     renamed = {e.id: e.old_id for e in entities if e.kind == "product" and e.old_id}
     out = []
     for pid, new in after.items():
@@ -90,6 +103,9 @@ def level_changes(
         if old is None or old.level == new.level:
             continue
         fell = new.rank < old.rank
+        # every check it fails of the levels it lost, lowest level first
+        lost = [c for level in card.levels[new.rank : old.rank] for c in level.checks]
+        missing = tuple(dict.fromkeys(c for c in lost if c not in new.passed)) if fell else ()
         out.append(
             LevelChange(
                 pid,
@@ -98,7 +114,7 @@ def level_changes(
                 old.level,
                 new.level,
                 fell,
-                new.missing if fell else (),
+                missing,
             )
         )
     return sorted(out, key=lambda c: (not c.fell, c.product))
@@ -149,6 +165,8 @@ def headlines(comparison: Comparison, base: Portfolio, head: Portfolio) -> list[
         lines += _entity_headlines(change, base, head)
     lines += _team_load(comparison.changes.entities, base, head)
     lines += [_level_headline(change) for change in comparison.levels]
+    if comparison.levels_skipped:
+        lines.append(f"Scorecard levels not compared: {comparison.levels_skipped}")
     lines += _finding_headlines(comparison)
     return lines
 

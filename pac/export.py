@@ -8,6 +8,7 @@ from typing import Any
 
 from pac.diff import snapshot
 from pac.figures import is_live, product_funding
+from pac.model.settings import NO_LEVEL
 from pac.portfolio import Portfolio
 from pac.scorecard import Score
 
@@ -67,6 +68,13 @@ def _scorecard(score: Score | None) -> dict[str, Any] | None:
     return {"level": score.level, "next_level": score.next_level, "missing": list(score.missing)}
 
 
+def _level_cell(scorecard: dict[str, Any] | None) -> str:
+    """The level; `none` for a scored product below the first level; empty when unscored."""
+    if scorecard is None:
+        return ""
+    return str(scorecard["level"] or NO_LEVEL)
+
+
 def _split(s: Any) -> dict[str, float]:
     return {"run": s.run, "change": s.change, "total": s.total}
 
@@ -108,7 +116,7 @@ def export_tables(p: Portfolio, scores: dict[str, Score]) -> dict[str, str]:
                     x["funding"].get(current, {}).get("run", ""),
                     x["funding"].get(current, {}).get("change", ""),
                     x["total_funding"],
-                    (x["scorecard"] or {}).get("level") or "",
+                    _level_cell(x["scorecard"]),
                 ]
                 for x in document["products"]
             ],

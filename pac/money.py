@@ -12,6 +12,8 @@ def format_money(amount: float, currency: str) -> str:
 def compact_money(amount: float, currency: str) -> str:
     """`1234567.0, 'USD'` -> `1.2M USD`: for tiles and labels with little room."""
     for size, suffix in ((1e9, "bn"), (1e6, "M"), (1e3, "k")):
-        if abs(amount) >= size:
-            return f"{amount / size:.3g}{suffix} {currency}"
+        if abs(amount) >= size * 0.9995:  # 999,600 is 1M, not 1e+03k
+            value = amount / size
+            text = f"{value:.3g}" if abs(value) < 999.5 else f"{value:,.0f}"
+            return f"{text}{suffix} {currency}"
     return f"{amount:.0f} {currency}"

@@ -23,7 +23,7 @@ from pac.figures import (
 )
 from pac.findings import Finding
 from pac.model import Product
-from pac.model.settings import CHECK_NAMES, Scorecard
+from pac.model.settings import CHECK_NAMES, Policies, Scorecard, Settings
 from pac.portfolio import Portfolio
 
 
@@ -33,6 +33,7 @@ class Facts:
 
     portfolio: Portfolio
     today: datetime.date
+    policies: Policies  # the thresholds checks apply (a diff judges both sides by one set)
     funding: dict[str, float]  # product id -> total funding in the current period
     severities: dict[str, set[str]]  # product id -> the severities of its findings
 
@@ -62,12 +63,12 @@ def _owner_has_members(facts: Facts, _pid: str, product: Product) -> bool:
 def _value_on_target(facts: Facts, pid: str, product: Product) -> bool:
     funding = facts.funding.get(pid, 0)
     value = product.value.annual_estimate if product.value else None
-    target = facts.portfolio.settings.policies.value_ratio_target
+    target = facts.policies.value_ratio_target
     return funding > 0 and value is not None and value / funding >= target
 
 
 def _team_has_skills(facts: Facts, _pid: str, product: Product) -> bool:
-    required = facts.portfolio.settings.policies.required_skills
+    required = facts.policies.required_skills
     return set(required) <= facts.team_skills(product.owner)
 
 
@@ -126,9 +127,7 @@ CHECKS: dict[str, Check] = {
             "stakeholder-review-current",
             "its stakeholders were asked within the policy's stakeholder_review_days",
             "hold a stakeholder review and record its date in last_stakeholder_review",
-            lambda f, _i, p: review_current(
-                p, f.today, f.portfolio.settings.policies.stakeholder_review_days
-            ),
+            lambda f, _i, p: review_current(p, f.today, f.policies.stakeholder_review_days),
         ),
         Check(
             "has-kpis",
@@ -157,7 +156,8 @@ CHECKS: dict[str, Check] = {
         Check(
             "funded",
             "it has funding in the current period",
-            "allocate it funding in the current period's funding file",
+            "allocate it funding in the funding file of the current period (current_period in "
+            "portfolio.yaml names it)",
             lambda f, i, _p: f.funding.get(i, 0) > 0,
         ),
         Check(
@@ -225,14 +225,16 @@ class Score:
     passed: frozenset[str] = frozenset()  # every check of the scorecard that it passes
 
 
-def facts(portfolio: Portfolio, findings: Iterable[Finding], today: datetime.date) -> Facts:
+def facts(
+    portfolio: Portfolio, findings: Iterable[Finding], today: datetime.date, policies: Policies
+) -> Facts:
     severities: dict[str, set[str]] = defaultdict(set)
     for f in findings:
         kind, _, entity_id = f.entity.partition(":")
         if kind == "product":
             severities[entity_id].add(str(f.severity))
     funding = current_funding(portfolio) or {}
-    return Facts(portfolio, today, funding, dict(severities))
+    return Facts(portfolio, today, policies, funding, dict(severities))
 
 
 def score_product(card: Scorecard, facts: Facts, pid: str, product: Product) -> Score:
@@ -251,12 +253,13 @@ def score(
     portfolio: Portfolio,
     findings: Iterable[Finding],
     today: datetime.date,
-    card: Scorecard | None = None,
+    judge: Settings | None = None,
 ) -> dict[str, Score]:
-    """Product id -> its score, for the products in the scorecard's stages. `card`
-    defaults to the portfolio's own scorecard."""
-    card = card or portfolio.settings.scorecard
-    known = facts(portfolio, findings, today)
+    """Product id -> its score, for the products in the scorecard's stages. The scorecard
+    and the policies come from `judge`, by default the portfolio's own settings."""
+    judge = judge or portfolio.settings
+    card = judge.scorecard
+    known = facts(portfolio, findings, today, judge.policies)
     stages = set(card.stages)
     return {
         pid: score_product(card, known, pid, product)

@@ -132,6 +132,11 @@ def test_heat_map_switches_between_coverage_funding_and_health(
     assert [c.is_visible() for c in counts.all()] == [False, False, True]
     assert counts.nth(2).inner_text() == tile.get_attribute("data-warnings")
     # a parent tile stays neutral in every mode; the map links straight to a mode
+    parent = page.locator(".pac-tile-parent").first
+    neutral = _background(parent)
+    page.get_by_role("button", name="Coverage").click()
+    assert _background(parent) == neutral
+    assert _background(tile) == coverage
     page.goto(page.url.split("#")[0] + "#mode=funding")
     page.reload()
     assert view.get_attribute("data-mode") == "funding"

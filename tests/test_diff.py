@@ -125,6 +125,7 @@ def test_json_contract(repo: GitRepo) -> None:
                  "hint": "a gap the organisation accepts, or a product to plan"},
             ],
         },
+        "levels_skipped": None,
         "levels": [],
     }
 

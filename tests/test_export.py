@@ -45,6 +45,18 @@ def test_csv_tables_open_in_a_spreadsheet(reference: Path, tmp_path: Path) -> No
     with (out / "products.csv").open() as handle:
         levels = {r["id"]: r["level"] for r in csv.DictReader(handle)}
     assert levels == {"claims-portal": "silver", "customer-identity": "", "fraud-scoring": ""}
+
+
+def test_csv_tells_no_level_from_not_scored(reference: Path, tmp_path: Path) -> None:
+    products = reference / "products" / "claims-portal.yaml"
+    products.write_text(products.read_text().replace("summary: Lets", "# summary: Lets"))
+    out = tmp_path / "tables"
+    result = CliRunner().invoke(cli, ["export", str(reference), "--format", "csv", "--out",
+                                      str(out), "--today", "2026-11-22"])
+    assert result.exit_code == 0, result.output
+    with (out / "products.csv").open() as handle:
+        levels = {r["id"]: r["level"] for r in csv.DictReader(handle)}
+    assert levels == {"claims-portal": "none", "customer-identity": "", "fraud-scoring": ""}
     with (out / "teams.csv").open() as handle:
         teams = {r["id"]: r for r in csv.DictReader(handle)}
     # a cell that starts with @, =, + or - would run as a formula in a spreadsheet

@@ -112,3 +112,13 @@ def test_the_site_shows_the_same_figures(tmp_path: Path) -> None:
     leaves = {row["id"]: row["total"] for row in document["by_capability"]
               if row["id"] not in parents}
     assert leaves and all(float(tiles[cid]) == total for cid, total in leaves.items())
+
+
+@pytest.mark.parametrize(("amount", "text"), [
+    (950, "950 GBP"), (999.6, "1k GBP"), (999_499, "999k GBP"), (999_600, "1M GBP"),
+    (1_234_567, "1.23M GBP"), (999_600_000, "1bn GBP"), (5e12, "5,000bn GBP"),
+])
+def test_compact_money_never_writes_an_exponent(amount: float, text: str) -> None:
+    from pac.money import compact_money
+
+    assert compact_money(amount, "GBP") == text

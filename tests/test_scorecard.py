@@ -74,7 +74,8 @@ def _passes(folder: Path, check: str) -> bool:
     """Whether Claims Portal passes one check, scored with a one-level scorecard."""
     result = validate(read_directory(folder), today=TODAY)
     card = Scorecard(levels=[ScorecardLevel(name="only", checks=[check])])  # type: ignore[list-item]
-    return score(result.portfolio, result.findings, TODAY, card)["claims-portal"].level == "only"
+    judge = result.portfolio.settings.model_copy(update={"scorecard": card})
+    return score(result.portfolio, result.findings, TODAY, judge)["claims-portal"].level == "only"
 
 
 @pytest.mark.parametrize("check", sorted(EXAMPLES))
@@ -127,6 +128,8 @@ def test_custom_levels_and_stages_from_portfolio_yaml(reference: Path) -> None:
         ("scorecard:\n  levels:\n    - name: a\n      checks: [has-summary]\n"
          "    - name: a\n      checks: [funded]\n", "a is used twice"),
         ("scorecard:\n  levels: []\n", "scorecard.levels"),
+        ("scorecard:\n  levels:\n    - name: none\n      checks: [has-summary]\n",
+         "'none' stands for no level at all"),
         ("scorecard:\n  levels:\n    - name: a\n      checks: []\n", "scorecard.levels[0].checks"),
     ],
 )
@@ -303,3 +306,36 @@ def test_the_example_spells_out_the_default_scorecard() -> None:
 
     assert "scorecard:" in (EXAMPLE / "portfolio.yaml").read_text()
     assert run(EXAMPLE).portfolio.settings.scorecard == Scorecard()
+
+
+def test_a_fall_over_two_levels_names_every_check_it_now_fails(repo: GitRepo) -> None:
+    repo.edit(P, CUSTOMERS, "customers: []\n")
+    repo.edit(P, "last_stakeholder_review: 2026-08-20", "last_stakeholder_review: 2025-08-20")
+    repo.commit("Forget the customers and the review")
+    code, out = pac(repo, "diff", "--fail-on-regression")
+    assert code == 1, out
+    assert ("level down: product:claims-portal silver -> (none) "
+            "(fails has-customers, stakeholder-review-current)") in out
+
+
+def test_a_stricter_policy_is_not_a_fall(repo: GitRepo) -> None:
+    # the review of 2026-08-20 is 94 days old: stale under the new policy, on both sides
+    repo.edit("portfolio/portfolio.yaml", "stakeholder_review_days: 180",
+              "stakeholder_review_days: 60")
+    repo.commit("Ask stakeholders every two months")
+    code, out = pac(repo, "diff", "--fail-on-regression")
+    assert code == 0, out
+    assert "level down" not in out
+
+
+def test_levels_are_not_compared_when_portfolio_yaml_is_broken(repo: GitRepo) -> None:
+    with (repo.path / "portfolio/portfolio.yaml").open("a") as out:
+        out.write("scorecard:\n  levels:\n    - name: a\n      checks: [has-customer]\n")
+    repo.commit("A typo in the scorecard")
+    code, out = pac(repo, "diff", "--fail-on-regression", "--format", "json")
+    assert code == 0, out  # pac validate fails this change; the ratchet has nothing to judge
+    document = json.loads(out)
+    assert document["levels"] == []
+    assert document["levels_skipped"] == "portfolio.yaml could not be read in the working tree"
+    assert ("Scorecard levels not compared: portfolio.yaml could not be read in the working "
+            "tree") in document["headlines"]

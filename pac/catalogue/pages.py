@@ -19,6 +19,7 @@ from pac.catalogue.context import FOLDERS, Catalogue, entity_history
 from pac.catalogue.sanitize import markdown_to_safe_html
 from pac.figures import PeriodFigures, Split, is_live, kpi_status, support_status
 from pac.model import STAGES, Funding
+from pac.model.settings import NO_LEVEL
 from pac.money import compact_money, format_money
 from pac.report.scorecard import level_counts
 from pac.rules import RULES
@@ -81,7 +82,7 @@ def _environment(cat: Catalogue) -> jinja2.Environment:
         has_history=cat.changelog is not None,
         scorecard=p.settings.scorecard,
         level_rank={
-            "none": 0,
+            NO_LEVEL: 0,
             **{name: i + 1 for i, name in enumerate(level_names(p.settings.scorecard))},
         },
         checks=CHECKS,
@@ -100,8 +101,9 @@ def _change_value(value: Any) -> str:
 
 
 def _number(value: float) -> str:
-    """Numbers with thousands separators, never in exponent form such as 1.25e+06."""
-    if float(value).is_integer() and abs(value) < 1e15:
+    """Whole numbers with thousands separators (1,250,000, never 1.25e+06); other numbers
+    as Python writes them, with separators (97.4, 1,234.5; very small ones as 1e-05)."""
+    if float(value).is_integer() and abs(value) < 1e18:
         return f"{value:,.0f}"
     return f"{value:,}"
 
@@ -231,7 +233,7 @@ class _Renderer:
             ("owner", "Owner", sorted({p.owner for p in products})),
             ("capability", "Capability", sorted({c for p in products for c in p.capabilities})),
             ("tag", "Tag", sorted({t for p in products for t in p.tags})),
-            ("level", "Level", [*level_names(self.cat.portfolio.settings.scorecard), "none"]),
+            ("level", "Level", [*level_names(self.cat.portfolio.settings.scorecard), NO_LEVEL]),
         ]
 
     def _filter_names(self) -> dict[str, dict[str, str]]:
@@ -240,7 +242,7 @@ class _Renderer:
             "stage": {},
             "kind": {},
             "tag": {},
-            "level": {"none": "no level"},
+            "level": {NO_LEVEL: "no level"},
             "owner": {k: v.name for k, v in p.teams.items()},
             "capability": {k: v.name for k, v in p.capabilities.items()},
         }
@@ -339,7 +341,7 @@ class _Renderer:
         team_levels: dict[str, Counter[str]] = defaultdict(Counter)
         for pid, score in cat.scores.items():
             by_level[score.level].append(pid)
-            team_levels[p.products[pid].owner][score.level or "none"] += 1
+            team_levels[p.products[pid].owner][score.level or NO_LEVEL] += 1
         return {
             "counts": level_counts(card, cat.scores),
             "by_level": by_level,
@@ -347,7 +349,7 @@ class _Renderer:
             "by_rule": [(rule, _severity_counts(c)) for rule, c in sorted(by_rule.items())],
             "by_team": [(tid, _severity_counts(c)) for tid, c in sorted(by_team.items())],
             "team_levels": {tid: dict(c) for tid, c in team_levels.items()},
-            "level_order": [*reversed(level_names(card)), "none"],
+            "level_order": [*reversed(level_names(card)), NO_LEVEL],
             "health_count": len(health),
         }
 

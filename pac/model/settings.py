@@ -62,6 +62,9 @@ CheckName = Literal[
 CHECK_NAMES: tuple[str, ...] = CheckName.__args__  # type: ignore[attr-defined]
 
 
+NO_LEVEL = "none"  # what reports and the site call a scored product below the first level
+
+
 class ScorecardLevel(Strict):
     """One maturity level: a product reaches it by passing every check of it and of
     every level before it."""
@@ -102,6 +105,10 @@ class Scorecard(Strict):
         twice = sorted({n for n in names if names.count(n) > 1})
         if twice:
             raise ValueError(f"level names must differ: {', '.join(twice)} is used twice")
+        if NO_LEVEL in names:
+            raise ValueError(
+                f"'{NO_LEVEL}' stands for no level at all: give the level another name"
+            )
         return self
 
 

@@ -122,6 +122,7 @@ def diff_document(c: Comparison) -> dict[str, Any]:
             "introduced": [finding_dict(f) for f in c.introduced],
             "resolved": [finding_dict(f) for f in c.resolved],
         },
+        "levels_skipped": c.levels_skipped or None,
         "levels": [
             {
                 "product": change.product,

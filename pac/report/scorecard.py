@@ -6,7 +6,7 @@ import json
 from collections import Counter
 from typing import Any
 
-from pac.model.settings import Scorecard
+from pac.model.settings import NO_LEVEL, Scorecard
 from pac.portfolio import Portfolio
 from pac.report.changes import one_line
 from pac.scorecard import CHECKS, Score
@@ -40,7 +40,7 @@ def level_counts(card: Scorecard, scores: dict[str, Score]) -> dict[str, int]:
     """Scored products per level, highest first, then those with no level."""
     counts = Counter(s.level for s in scores.values())
     out = {level.name: counts.get(level.name, 0) for level in reversed(card.levels)}
-    out["none"] = counts.get(None, 0)
+    out[NO_LEVEL] = counts.get(None, 0)
     return out
 
 
@@ -51,7 +51,7 @@ def render_scorecard_text(p: Portfolio, scores: dict[str, Score]) -> str:
     lines = [
         f"{len(scores)} product{'' if len(scores) == 1 else 's'} scored ({stages}): "
         + ", ".join(
-            f"{n} {name if name != 'none' else 'with no level'}" for name, n in counts.items()
+            f"{n} {name if name != NO_LEVEL else 'with no level'}" for name, n in counts.items()
         )
         + "."
     ]

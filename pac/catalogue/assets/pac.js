@@ -34,10 +34,12 @@
     });
   }
 
-  function matches(row, key, wanted) {
+  // A row matches when its value is the one wanted; a list filter's rows hold JSON lists.
+  function matches(row, select) {
+    var wanted = select.value;
     if (!wanted) return true;
-    var value = row.getAttribute("data-" + key) || "";
-    if (value.charAt(0) === "[") return JSON.parse(value).indexOf(wanted) !== -1;
+    var value = row.getAttribute("data-" + select.name) || "";
+    if (select.hasAttribute("data-list")) return JSON.parse(value || "[]").indexOf(wanted) !== -1;
     return value === wanted;
   }
 
@@ -51,7 +53,7 @@
       Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
         var visible = (!query || (row.getAttribute("data-text") || "").indexOf(query) !== -1);
         Array.prototype.forEach.call(selects, function (select) {
-          visible = visible && matches(row, select.name, select.value);
+          visible = visible && matches(row, select);
         });
         row.hidden = !visible;
         if (visible) shown += 1;
@@ -81,7 +83,9 @@
       button.addEventListener("click", function () { show(button.getAttribute("data-mode")); });
     });
     var wanted = new URLSearchParams(window.location.hash.slice(1)).get("mode");
-    if (modes.querySelector('button[data-mode="' + wanted + '"]')) show(wanted);
+    Array.prototype.forEach.call(buttons, function (button) {
+      if (button.getAttribute("data-mode") === wanted) show(wanted);
+    });
     modes.hidden = false;
   }
 
