@@ -608,3 +608,46 @@ def test_comment_text_is_never_executed(runner: Runner) -> None:
     assert done.returncode == 0, done.stderr
     assert runner.calls()[-1]["input"]["body"] == "<!-- pac-diff -->\n" + text
     assert not (runner.root / "pwned").exists()
+
+
+def test_validate_steps_comment_and_ratchet_on_a_pull_request_that_lowers_a_level(
+    tmp_path: Path,
+) -> None:
+    """validate.yml's own scripts, run by bash in a real repository: the comment names the
+    fall and the ratchet step fails."""
+    from conftest import REFERENCE
+    from gitrepo import GitRepo
+
+    repo = GitRepo(tmp_path / "repo")
+    repo.copy(REFERENCE, "portfolio")
+    base = repo.commit("Start the portfolio")
+    repo.git("checkout", "-q", "-b", "proposal")
+    # no customers: below the first level whatever the date (the workflow passes no --today)
+    text = (repo.path / "portfolio/products/claims-portal.yaml").read_text()
+    start, end = text.index("customers:\n"), text.index("capabilities:")
+    (repo.path / "portfolio/products/claims-portal.yaml").write_text(
+        text[:start] + "customers: []\n" + text[end:])
+    repo.commit("Forget the customers")
+    temp = tmp_path / "runner"
+    temp.mkdir()
+    summary = tmp_path / "summary.md"
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+           "BASE_SHA": base, "PR_NUMBER": "7", "RUN_URL": "https://example.com/run",
+           "RUNNER_TEMP": str(temp), "GITHUB_STEP_SUMMARY": str(summary)}
+    workflow = _load("validate.yml")
+
+    def run(step: str) -> subprocess.CompletedProcess[str]:
+        script = _step(workflow, step)["run"]
+        return subprocess.run(["bash", "-e", "-c", script], cwd=repo.path, env=env,
+                              capture_output=True, text=True, check=False)
+
+    diff = run("pac diff")
+    assert diff.returncode == 0, diff.stderr
+    comment = (temp / "pac-diff" / "comment.md").read_text()
+    assert "### Scorecard" in comment
+    assert re.search(r"\| Claims Portal \| \w+ \| ↓ — \| has-customers \|", comment), comment
+    assert "Claims Portal falls from" in summary.read_text()
+    ratchet = run("Scorecard ratchet")
+    assert ratchet.returncode == 1, ratchet.stdout + ratchet.stderr
+    assert re.search(r"level down: product:claims-portal \w+ -> \(none\) \(fails has-customers\)",
+                     ratchet.stdout), ratchet.stdout
