@@ -24,6 +24,10 @@ _FORMAT = _RECORD + _FIELD.join(["%H", "%P", "%an", "%ae", "%cI", "%B"]) + _FIEL
 _EMPTY = "0" * 40
 
 
+SYMLINK = "120000"  # git's mode for a symbolic link
+LINK_IN_GIT = "it is a symbolic link, which pac does not follow when it reads from git"
+
+
 @dataclass(frozen=True)
 class Change:
     """One file changed by a commit: blob ids are None where the file is absent."""
@@ -170,7 +174,7 @@ class Repository:
             if entry:
                 meta, path = entry.split("\t", 1)
                 mode, kind, blob = meta.split()
-                if kind == "blob" and mode != "120000":
+                if kind == "blob" and mode != SYMLINK:
                     entries.append((path[len(folder.strip("/")) + 1 :], blob))
         contents = self.read_blobs(sorted({blob for _, blob in entries}))
         for relative, blob in entries:
@@ -189,9 +193,12 @@ class Repository:
             if not entry:
                 continue
             meta, path = entry.split("\t", 1)
-            _mode, kind, blob, size = meta.split()
+            mode, kind, blob, size = meta.split()
             relative = path[len(prefix) :]
             if kind != "blob" or not is_read(relative):
+                continue
+            if mode == SYMLINK:
+                files.append(SourceFile(relative, 0, None, LINK_IN_GIT))
                 continue
             content = self.read_blob(blob) if int(size) <= MAX_FILE_BYTES else None
             files.append(SourceFile(relative, int(size), content))

@@ -23,20 +23,50 @@ class SourceFile:
 
 
 def read_directory(root: Path) -> list[SourceFile]:
-    """Every YAML file under `root` (hidden entries skipped), sorted by path; read-only.
+    """Every YAML file under `root` (hidden folders skipped), each folder's files before its
+    subfolders', in name order; read-only. A link to a file outside `root` is not followed.
 
     Plain `os` calls and strings rather than `pathlib`: at 10,000 products the difference is
-    a tenth of the whole run."""
-    files = []
+    a tenth of the whole run; `os.scandir` tells links apart without a call per file."""
+    files: list[SourceFile] = []
     top = os.fspath(root)
-    for folder, dirs, names in os.walk(top):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        base = os.path.relpath(folder, top).replace(os.sep, "/")
-        prefix = "" if base == "." else base + "/"
-        for name in sorted(names):
-            if is_read(name):
-                files.append(_read(os.path.join(folder, name), prefix + name))
+    _walk(top, "", os.path.realpath(top), files)
     return files
+
+
+def _walk(folder: str, prefix: str, inside: str, files: list[SourceFile]) -> None:
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda e: e.name)
+    except OSError:
+        return  # as os.walk does: a folder that cannot be listed has no files to read
+    folders = []
+    for entry in entries:
+        if _is_folder(entry):
+            if not entry.name.startswith(".") and not entry.is_symlink():
+                folders.append(entry)
+        elif is_read(entry.name):
+            relative = prefix + entry.name
+            if entry.is_symlink() and not _within(os.path.realpath(entry.path), inside):
+                files.append(SourceFile(relative, 0, None, OUTSIDE))
+            else:
+                files.append(_read(entry.path, relative))
+    for entry in folders:
+        _walk(entry.path, prefix + entry.name + "/", inside, files)
+
+
+OUTSIDE = "it is a link to a file outside the portfolio folder, which pac does not follow"
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _within(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def _read(path: str, relative: str) -> SourceFile:

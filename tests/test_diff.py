@@ -265,3 +265,12 @@ def test_build_at_a_tag_uses_the_site_of_that_tag(repo: GitRepo, tmp_path: Path)
     code, out = pac(repo, "build", "--out", str(tmp_path / "now"))
     assert code == 0, out
     assert "About us in Q4" in (tmp_path / "now" / "about.html").read_text()
+
+
+def test_a_link_in_git_is_a_finding_not_its_target(repo: GitRepo) -> None:
+    (repo.path / P / "leak.yaml").symlink_to("/etc/hostname")
+    repo.commit("A link")
+    code, out = pac(repo, "validate", "--at", "HEAD", "portfolio")
+    assert code == 1
+    assert ("portfolio/products/leak.yaml:1:1: error yaml-syntax the file cannot be read: it is "
+            "a symbolic link, which pac does not follow when it reads from git") in out

@@ -102,3 +102,19 @@ def test_parsing_on_every_core_gives_the_same_result(reference: Path,
     assert parallel.findings == serial.findings
     assert parallel.portfolio.products == serial.portfolio.products
     assert {f.rule for f in serial.findings} >= {"yaml-syntax"}
+
+
+def test_a_link_out_of_the_portfolio_is_not_followed(reference: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("id: team-secret\nname: top secret value\n")
+    (reference / "teams" / "leak.yaml").symlink_to(secret)
+    # a link inside the portfolio folder is read as the file it points to
+    (reference / "teams" / "alias").mkdir()
+    (reference / "teams" / "alias" / "team-claims.yaml").symlink_to(
+        reference / "teams" / "team-claims.yaml")
+    findings = run(reference).findings
+    leak = [f for f in findings if f.file == "portfolio/teams/leak.yaml"]
+    assert [(f.rule, f.line) for f in leak] == [("yaml-syntax", 1)]
+    assert "outside the portfolio folder" in leak[0].message
+    assert all("top secret" not in f.message + f.hint for f in findings)
+    assert any(f.rule == "duplicate-id" and "alias" in f.file for f in findings)
