@@ -25,6 +25,12 @@ PORTFOLIO_OPTION = click.option(
     help="The portfolio folder.",
 )
 
+TODAY_OPTION = click.option(
+    "--today",
+    metavar="YYYY-MM-DD",
+    help="The date rules and checks compare with [default: today].",
+)
+
 
 def _today(value: str | None) -> datetime.date:
     if value is None:
@@ -51,7 +57,7 @@ def cli() -> None:
     help="Output format [default: text, or github under GitHub Actions].",
 )
 @click.option("--strict", is_flag=True, help="Fail on warnings as well as errors.")
-@click.option("--today", metavar="YYYY-MM-DD", help="The date rules compare with [default: today].")
+@TODAY_OPTION
 @click.option(
     "--at",
     "ref",
@@ -284,7 +290,7 @@ def _colour(fmt: str) -> bool:
     is_flag=True,
     help="Exit 1 when a product falls to a lower scorecard level.",
 )
-@click.option("--today", metavar="YYYY-MM-DD", help="The date rules compare with [default: today].")
+@TODAY_OPTION
 def diff(
     base: str | None,
     head: str | None,
@@ -509,9 +515,7 @@ def report(portfolio: Path, period: str | None, fmt: str, ref: str | None) -> No
     default=None,
     help="json: a file [default: standard output]; csv: a folder for the four tables.",
 )
-@click.option(
-    "--today", metavar="YYYY-MM-DD", help="The date checks compare with [default: today]."
-)
+@TODAY_OPTION
 def export(portfolio: Path, fmt: str, out: Path | None, today: str | None) -> None:
     """The whole resolved portfolio as one JSON document, or as CSV tables (products, teams,
     capabilities, allocations) for a spreadsheet or BI tool, with each product's scorecard
@@ -574,9 +578,7 @@ def schema(check: bool, out: Path) -> None:
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
-@click.option(
-    "--today", metavar="YYYY-MM-DD", help="The date checks compare with [default: today]."
-)
+@TODAY_OPTION
 @click.option("--checks", "list_checks", is_flag=True, help="List the checks levels can use.")
 def scorecard(portfolio: Path, fmt: str, today: str | None, list_checks: bool) -> None:
     """Each scored product's level on the scorecard in portfolio.yaml, and the checks it

@@ -238,8 +238,7 @@ def facts(
 
 
 def score_product(card: Scorecard, facts: Facts, pid: str, product: Product) -> Score:
-    names = {c for level in card.levels for c in level.checks}
-    passed = frozenset(c for c in names if CHECKS[c].test(facts, pid, product))
+    passed = frozenset(c for c in _check_names(card) if CHECKS[c].test(facts, pid, product))
     reached: str | None = None
     for rank, level in enumerate(card.levels):
         missing = tuple(c for c in level.checks if c not in passed)
@@ -247,6 +246,11 @@ def score_product(card: Scorecard, facts: Facts, pid: str, product: Product) -> 
             return Score(reached, rank, level.name, missing, passed)
         reached = level.name
     return Score(reached, len(card.levels), None, (), passed)
+
+
+def _check_names(card: Scorecard) -> tuple[str, ...]:
+    """Every check the scorecard uses, once each, lowest level first."""
+    return tuple(dict.fromkeys(c for level in card.levels for c in level.checks))
 
 
 def score(
