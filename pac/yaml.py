@@ -27,6 +27,9 @@ from yaml.events import (
     SequenceStartEvent,
     StreamEndEvent,
 )
+from yaml.parser import Parser as _PythonParser
+from yaml.reader import Reader as _PythonReader
+from yaml.scanner import Scanner as _PythonScanner
 
 try:
     from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]
@@ -34,6 +37,19 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeLoader as _Parser  # type: ignore[assignment]
 
 MAX_DEPTH = 64
+_TOO_DEEP = f"nesting deeper than {MAX_DEPTH} levels"
+_TOO_DEEP_HINT = "portfolio files need only a few levels: flatten the structure"
+
+
+class _PurePython(_PythonReader, _PythonScanner, _PythonParser):
+    """PyYAML's parser written in Python: events only, no limits of libyaml's."""
+
+    def __init__(self, text: str) -> None:
+        _PythonReader.__init__(self, text)
+        _PythonScanner.__init__(self)
+        _PythonParser.__init__(self)
+
+
 MAX_VALUES = 100_000  # values a document may hold once its aliases are expanded
 
 Path = tuple[str | int, ...]
@@ -189,12 +205,7 @@ class _Builder:
 
     def open(self, container: dict[str, Any] | list[Any], event: Any) -> None:
         if len(self.stack) >= MAX_DEPTH:
-            self.problem(
-                "yaml-syntax",
-                event.start_mark,
-                f"nesting deeper than {MAX_DEPTH} levels",
-                "portfolio files need only a few levels: flatten the structure",
-            )
+            self.problem("yaml-syntax", event.start_mark, _TOO_DEEP, _TOO_DEEP_HINT)
             raise _Stop
         self.count(1, event)
         self.stack.append(_Frame(container, event))
@@ -272,50 +283,32 @@ _DUPLICATE = "\0duplicate"
 
 
 def parse(text: str) -> Parsed:
-    """Parse one YAML document; never raises on bad input."""
+    """Parse one YAML document; never raises on bad input.
+
+    libyaml stops some documents before pac's own limits are reached (PyYAML 6.0.4's
+    libyaml refuses 1,000 flow levels while scanning ahead for a key). When libyaml gives
+    up, the pure-Python parser, which has no limits of its own, reads the document again
+    so that pac's nesting finding wins, at the line where the 65th level opens, whatever
+    release of PyYAML is installed.
+    """
+    parsed = _parse_with(_Parser, text)
+    if parsed.data is None and _library_refused(parsed):
+        again = _parse_with(_PurePython, text)
+        if any(p.message == _TOO_DEEP for p in again.problems):
+            return again
+    return parsed
+
+
+def _library_refused(parsed: Parsed) -> bool:
+    return any(p.rule == "yaml-syntax" and p.message != _TOO_DEEP for p in parsed.problems)
+
+
+def _parse_with(parser_class: Any, text: str) -> Parsed:
     builder = _Builder()
-    parser = _Parser(text)
-    get_event = parser.get_event
-    add = builder.add
-    documents = 0
+    parser = None
     try:
-        while True:
-            event: Any = get_event()
-            kind = type(event)
-            if kind is ScalarEvent:
-                if event.tag is None:
-                    value = resolve_plain(event.value) if event.implicit[0] else event.value
-                else:
-                    value = _tagged(builder, event)
-                if event.anchor is not None:
-                    builder.anchors[event.anchor] = (value, 1)
-                builder.values += 1
-                if builder.values > MAX_VALUES:
-                    builder.count(0, event)
-                add(value, 1, event)
-            elif kind is MappingStartEvent or kind is SequenceStartEvent:
-                _check_collection_tag(builder, event)
-                builder.open({} if kind is MappingStartEvent else [], event)
-            elif kind is MappingEndEvent or kind is SequenceEndEvent:
-                frame = builder.stack.pop()
-                if frame.anchor is not None:
-                    builder.anchors[frame.anchor] = (frame.container, frame.size)
-                add(frame.container, frame.size, frame)
-            elif kind is AliasEvent:
-                builder.alias(event)
-            elif kind is DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    builder.problem(
-                        "yaml-syntax",
-                        event.start_mark,
-                        "several YAML documents in one file",
-                        "keep one entity per file: remove the '---' and what follows "
-                        "or move it to a file of its own",
-                    )
-                    raise _Stop
-            elif kind is StreamEndEvent:
-                break
+        parser = parser_class(text)  # the pure-Python reader checks characters here
+        _build(builder, parser.get_event)
     except _Stop:
         pass
     except yaml.MarkedYAMLError as e:
@@ -324,11 +317,56 @@ def parse(text: str) -> Parsed:
     except yaml.YAMLError as e:  # ReaderError: a character YAML does not allow
         builder.problems.append(_reader_problem(e, text))
         builder.fatal = True
+    except RecursionError:  # pragma: no cover - the pure-Python parser on a pathological file
+        builder.problems.append(Problem("yaml-syntax", 1, 1, _TOO_DEEP, _TOO_DEEP_HINT))
+        builder.fatal = True
     finally:
         dispose = getattr(parser, "dispose", None)
         if dispose is not None:
             dispose()
     return Parsed(None if builder.fatal else builder.root, builder.problems)
+
+
+def _build(builder: _Builder, get_event: Any) -> None:
+    add = builder.add
+    documents = 0
+    while True:
+        event: Any = get_event()
+        kind = type(event)
+        if kind is ScalarEvent:
+            if event.tag is None:
+                value = resolve_plain(event.value) if event.implicit[0] else event.value
+            else:
+                value = _tagged(builder, event)
+            if event.anchor is not None:
+                builder.anchors[event.anchor] = (value, 1)
+            builder.values += 1
+            if builder.values > MAX_VALUES:
+                builder.count(0, event)
+            add(value, 1, event)
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            _check_collection_tag(builder, event)
+            builder.open({} if kind is MappingStartEvent else [], event)
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            frame = builder.stack.pop()
+            if frame.anchor is not None:
+                builder.anchors[frame.anchor] = (frame.container, frame.size)
+            add(frame.container, frame.size, frame)
+        elif kind is AliasEvent:
+            builder.alias(event)
+        elif kind is DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                builder.problem(
+                    "yaml-syntax",
+                    event.start_mark,
+                    "several YAML documents in one file",
+                    "keep one entity per file: remove the '---' and what follows "
+                    "or move it to a file of its own",
+                )
+                raise _Stop
+        elif kind is StreamEndEvent:
+            return
 
 
 def _tagged(builder: _Builder, event: Any) -> Any:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import REPO
 
 BIN = Path(sys.executable).parent
@@ -42,3 +44,65 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert "pac validate portfolio" in main_job and "pac build portfolio" in main_job
     ci = (REPO / ".ci" / "run").read_text().strip().splitlines()[-1]
     assert ci == tests
+
+
+# --- the lock: what the two commands install ---------------------------------------------------
+
+
+def _pip_installs() -> dict[str, str]:
+    """Every `pip install` the project runs to install pac, by where it is written."""
+    places = {
+        "README.md": "\n".join(_readme_commands()),
+        ".ci/run": (REPO / ".ci" / "run").read_text(),
+    }
+    for workflow in sorted((REPO / ".github" / "workflows").glob("*.yml")):
+        places[f".github/workflows/{workflow.name}"] = workflow.read_text()
+    return {
+        f"{place}: {line}": line
+        for place, text in places.items()
+        for line in re.findall(r"[^\n]*pip install[^\n]*", text)
+    }
+
+
+def test_every_install_of_pac_uses_the_lock() -> None:
+    installs = _pip_installs()
+    assert len(installs) >= 4  # the README's two commands, .ci/run and two workflows
+    for where, line in installs.items():
+        assert "-c constraints.txt" in line, where
+
+
+def _locked() -> dict[str, str]:
+    lines = (REPO / "constraints.txt").read_text().splitlines()
+    pins = [line.split("==") for line in lines if line and not line.startswith("#")]
+    return {_normal(name): version for name, version in pins}
+
+
+def _normal(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def test_the_lock_pins_every_release_this_suite_runs_with() -> None:
+    """The README's test command installs from the lock, so what is installed is locked.
+
+    `.ci/latest` and `.ci/oldest` install other releases on purpose and set PAC_UNLOCKED.
+    """
+    from importlib.metadata import distributions
+
+    if os.environ.get("PAC_UNLOCKED"):
+        pytest.skip("running on releases other than the lock's, on purpose")
+    locked = _locked()
+    installed = {_normal(d.metadata["Name"]): d.version for d in distributions()}
+    for name in ("pac", "pip", "setuptools", "wheel"):
+        installed.pop(name, None)
+    assert {n: v for n, v in installed.items() if locked.get(n) != v} == {}
+
+
+def test_lower_bounds_become_pins_for_the_oldest_run() -> None:
+    sys.path.insert(0, str(REPO / ".ci"))
+    try:
+        from bounds import lower_bounds  # type: ignore[import-not-found]
+    finally:
+        sys.path.pop(0)
+    pins = lower_bounds(REPO / "pyproject.toml")
+    assert "pydantic==2.7" in pins and "pyyaml==6.0.1" in pins
+    assert all(re.fullmatch(r"[A-Za-z0-9._-]+==[0-9][0-9A-Za-z.]*", pin) for pin in pins), pins

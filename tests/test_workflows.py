@@ -162,8 +162,13 @@ def test_workflow_schema(path: Path, schema: str, tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-def test_all_three_workflows_exist() -> None:
-    assert [p.name for p in _workflow_files()] == ["comment.yml", "publish.yml", "validate.yml"]
+def test_all_four_workflows_exist() -> None:
+    assert [p.name for p in _workflow_files()] == [
+        "comment.yml",
+        "latest.yml",
+        "publish.yml",
+        "validate.yml",
+    ]
 
 
 # --- what every workflow must do --------------------------------------------------------------
