@@ -255,6 +255,7 @@ def _progress(total: int, label: str = "Rendering pages") -> Iterator[Callable[[
     if not sys.stderr.isatty() or not total:
         yield lambda _done: None
         return
+    bar: Any
     with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
         state = {"done": 0}
 
@@ -381,7 +382,7 @@ def changelog(
 
 
 def _count_commits(repo: Any, prefix: str) -> int:
-    return repo.count_commits(prefix) if sys.stderr.isatty() else 0
+    return int(repo.count_commits(prefix)) if sys.stderr.isatty() else 0
 
 
 def _repository_url(portfolio: Path) -> str | None:

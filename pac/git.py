@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pac.errors import PacError
 from pac.layout import is_read
@@ -82,10 +83,10 @@ class Repository:
         import git
 
         try:
+            # typed loosely: GitPython's overloads of execute differ from release to release
+            execute: Callable[..., Any] = self._git.execute
             return str(
-                self._git.execute(
-                    ["git", *args], stdout_as_string=True, strip_newline_in_stdout=False
-                )
+                execute(["git", *args], stdout_as_string=True, strip_newline_in_stdout=False)
             )
         except git.GitCommandError as e:
             detail = (e.stderr or "").strip().removeprefix("stderr: ").strip("'\n ")

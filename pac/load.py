@@ -250,7 +250,7 @@ def _salvage(data: dict[str, Any], model: type[BaseModel]) -> Any:
     try:
         model.model_validate(data)
     except ValidationError as e:
-        bad = {err["loc"][0] for err in e.errors(include_url=False) if err["loc"]}
+        bad = {str(err["loc"][0]) for err in e.errors(include_url=False) if err["loc"]}
     else:
         return None
     if not bad or any(model.model_fields[k].is_required() for k in bad if k in model.model_fields):

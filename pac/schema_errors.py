@@ -86,7 +86,7 @@ def _describe(err: Any, loc: Loc) -> tuple[str, str]:
         what = "a whole number" if kind != "float_type" else "a number"
         return f"{field} must be {what}, not {got}", _NOT_NUMBER_HINT
     if kind == "date_type":
-        return f"{field} must be a date, not {got}", "write an ISO date without quotes: YYYY-MM-DD"
+        return f"{field} must be a date, not {got}", _date_hint(value)
     if kind == "string_pattern_mismatch":
         pattern = err["ctx"]["pattern"]
         hint = _PATTERN_HINTS.get(pattern, _pattern_hint(pattern))
@@ -112,6 +112,12 @@ def _describe(err: Any, loc: Loc) -> tuple[str, str]:
     if kind == "value_error":
         return err["msg"].removeprefix("Value error, "), "correct the dates"
     return f"{field}: {err['msg']}", ""
+
+
+def _date_hint(value: Any) -> str:
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        return "there is no such day: check the month (01 to 12) and the day of the month"
+    return "write the date as YYYY-MM-DD, such as 2027-03-31"
 
 
 def _structure_hint(kind: str) -> str:

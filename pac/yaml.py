@@ -3,14 +3,13 @@
 Documents are built straight from libyaml's event stream rather than through PyYAML's
 composer and constructor, because those keep the last of two duplicate keys, turn
 `yes`/`no`/`on`/`off` into booleans, read `1_000` as a number, crash on deeply nested
-input and expand aliases without limit. Here scalars follow the YAML 1.2 core schema (plus
-ISO dates), duplicate keys, tags, several documents, recursive aliases and alias bombs are
-problems with a line and column, and nothing raises on bad input.
+input and expand aliases without limit. Here scalars follow the YAML 1.2 core schema
+(a date is text, as in JSON), duplicate keys, tags, several documents, recursive aliases and
+alias bombs are problems with a line and column, and nothing raises on bad input.
 """
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -59,7 +58,6 @@ _INT = re.compile(r"[-+]?[0-9]+$")
 _OCT = re.compile(r"0o[0-7]+$")
 _HEX = re.compile(r"0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
@@ -101,7 +99,11 @@ class _Stop(Exception):
 
 
 def resolve_plain(text: str) -> Any:
-    """Read an unquoted scalar the YAML 1.2 core-schema way, plus ISO dates."""
+    """Read an unquoted scalar the YAML 1.2 core-schema way.
+
+    A date is text here, quoted or not, as in JSON and in the published schemas
+    (`format: date`): the model's date fields read it, and a text field keeps it as written.
+    """
     if text in _NULLS:
         return None
     first = text[0]
@@ -119,11 +121,6 @@ def _resolve_number_or_date(text: str) -> Any:
         return int(text)
     if _FLOAT.match(text):
         return float(text)
-    if _DATE.match(text):
-        try:
-            return datetime.date.fromisoformat(text)
-        except ValueError:
-            return text
     if _OCT.match(text):
         return int(text[2:], 8)
     if _HEX.match(text):

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -14,7 +15,22 @@ Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=64)]
 # at most a quadrillion: a bound a JSON Schema can state, where it cannot say "finite"
 Money = Annotated[float, Field(ge=0, le=1e15, allow_inf_nan=False)]
 Url = Annotated[str, Field(pattern=r"^(https?://[^\s/]+\S*|mailto:[^\s@]+@[^\s@]+)$")]
-Date = datetime.date
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _quoted_date(value: Any) -> Any:
+    """A quoted ISO 8601 calendar date is a date, as the published schemas say
+    (`format: date`) and as scripts write them (`since: "2024-01-01"`). Anything else,
+    an impossible date among them, is left for strict validation to refuse."""
+    if type(value) is str and _ISO_DATE.fullmatch(value):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+Date = Annotated[datetime.date, BeforeValidator(_quoted_date)]
 Text = Annotated[str, Field(min_length=1)]
 Period = Annotated[str, Field(pattern=r"^[A-Za-z0-9]+([-_][A-Za-z0-9]+)*$", max_length=64)]
 Handle = Annotated[

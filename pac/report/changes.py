@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from pac.diff import EntityChange, FieldChange, PeriodDelta, Totals
@@ -296,7 +297,7 @@ def _entity_block(e: EntityChange) -> str:
     return f"<details><summary>{summary}</summary>\n\n" + "\n".join(rows) + "\n\n</details>"
 
 
-DIFF_REPORTERS = {
+DIFF_REPORTERS: dict[str, Callable[[Comparison], str]] = {
     "text": render_diff_text,
     "markdown": render_diff_markdown,
     "json": render_diff_json,
