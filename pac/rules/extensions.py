@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -72,7 +71,7 @@ def _load_schema(ctx: Context, path: str) -> tuple[Any, str]:
 
 
 def _check(validator: Any, model: BaseModel, *, file: str, entity: str) -> Iterator[Finding]:
-    values = _plain(getattr(model, "extensions", None) or {})
+    values = getattr(model, "extensions", None) or {}
     try:
         errors = sorted(validator.iter_errors(values), key=lambda e: [str(p) for p in e.path])
     except Exception as e:  # a $ref pac cannot resolve (no network), an unknown format, ...
@@ -95,14 +94,3 @@ def _check(validator: Any, model: BaseModel, *, file: str, entity: str) -> Itera
             entity,
             ("extensions", *error.absolute_path),
         )
-
-
-def _plain(value: Any) -> Any:
-    """Dates as ISO strings, as JSON Schema expects them."""
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return value
