@@ -6,6 +6,7 @@ import datetime
 import re
 import types
 import typing
+from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -131,7 +132,7 @@ def _pattern_hint(pattern: str) -> str:
 
 
 def _is_scalar(value: Any) -> bool:
-    return isinstance(value, int | float | bool | datetime.date) or value is None
+    return isinstance(value, int | float | Decimal | bool | datetime.date) or value is None
 
 
 def _show(value: Any) -> str:
@@ -145,7 +146,7 @@ def _show(value: Any) -> str:
         return f"the boolean {str(value).lower()}"
     if isinstance(value, datetime.date):
         return f"the date {value.isoformat()}"
-    if isinstance(value, int | float):
+    if isinstance(value, int | float | Decimal):
         return f"the number {value}"
     text = str(value)
     return repr(text if len(text) <= 60 else text[:57] + "...")
