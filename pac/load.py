@@ -263,17 +263,14 @@ def _salvage(data: dict[str, Any], model: type[BaseModel]) -> Any:
         return None
 
 
-def _within(loc: tuple[str | int, ...], paths: frozenset[yaml.Path]) -> bool:
-    return any(loc[: len(path)] == path for path in paths)
-
-
 def _validate(
     document: Document, model: type[BaseModel], entity: str, findings: list[Finding]
 ) -> Any:
     try:
         return model.model_validate(document.data)
     except ValidationError as e:
-        found = schema_findings(e, model, file=document.file, entity=entity)
         # a value the YAML layer could not read is reported there, once
-        findings.extend(f for f in found if not _within(f.loc, document.unread))
+        findings.extend(
+            schema_findings(e, model, file=document.file, entity=entity, unread=document.unread)
+        )
         return None

@@ -6,6 +6,7 @@ import datetime
 import re
 import types
 import typing
+from collections.abc import Collection
 from decimal import Decimal
 from typing import Any
 
@@ -27,12 +28,20 @@ _NOT_NUMBER_HINT = (
 
 
 def schema_findings(
-    error: ValidationError, model: type[BaseModel], *, file: str, entity: str
+    error: ValidationError,
+    model: type[BaseModel],
+    *,
+    file: str,
+    entity: str,
+    unread: Collection[Loc] = (),
 ) -> list[Finding]:
-    """One finding per pydantic error, with the field path and a fix."""
+    """One finding per pydantic error, with the field path and a fix; none for the values
+    at or under an `unread` path (reported as unreadable already)."""
     findings = []
     for err in error.errors(include_url=False):
         loc: Loc = tuple(err["loc"])
+        if any(loc[: len(path)] == path for path in unread):
+            continue
         findings.append(_finding(err, loc, model, file=file, entity=entity))
     return findings
 

@@ -230,8 +230,8 @@ class _Builder:
             self.fatal = True
 
     def too_long(self, event: Any) -> Any:
-        """A number too long to read: a problem at its path, and the value left empty (a
-        key stays text, as keys are)."""
+        """A number too long to read: a problem at its path, and no value (a key stays
+        text, as keys are)."""
         stack = self.stack
         if stack and stack[-1].is_map and stack[-1].key is None:
             return event.value
@@ -371,7 +371,22 @@ def _parse_with(parser_class: Any, text: str) -> Parsed:
         dispose = getattr(parser, "dispose", None)
         if dispose is not None:
             dispose()
-    return Parsed(None if builder.fatal else builder.root, builder.problems)
+    if builder.fatal:
+        return Parsed(None, builder.problems)
+    for problem in builder.problems:
+        if problem.path:
+            _leave_out(builder.root, problem.path)
+    return Parsed(builder.root, builder.problems)
+
+
+def _leave_out(root: Any, path: Path) -> None:
+    """A value that could not be read is not in its mapping at all (in a list, None keeps
+    the place of the items after it), so that nothing else reports it again."""
+    parent = root
+    for part in path[:-1]:
+        parent = parent[part]
+    if isinstance(path[-1], str):
+        parent.pop(path[-1], None)
 
 
 def _build(builder: _Builder, get_event: Any) -> None:

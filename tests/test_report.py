@@ -124,3 +124,35 @@ def test_compact_money_never_writes_an_exponent(amount: str, text: str) -> None:
     from pac.money import compact_money
 
     assert compact_money(Decimal(amount), "GBP") == text
+
+
+def _fund(portfolio: Path, envelope: str, allocations: dict[str, tuple[str, str]]) -> None:
+    lines = ["period: FY2027", "start: 2027-01-01", "end: 2027-12-31", f"envelope: {envelope}",
+             "allocations:"]
+    for product, (run_, change) in allocations.items():
+        lines += [f"  - product: {product}", f"    run: {run_}", f"    change: {change}"]
+    (portfolio / "funding" / "FY2027.yaml").write_text("\n".join(lines) + "\n")
+
+
+def test_json_money_is_exact_and_equal_shares_add_up(reference: Path) -> None:
+    _fund(reference, "300000.60", {"claims-portal": ("100000.10", "200000.20"),
+                                   "fraud-scoring": ("0.10", "0.20")})
+    claims = reference / "products" / "claims-portal.yaml"
+    claims.write_text(claims.read_text().replace(
+        "capabilities: [claims-management]",
+        "capabilities: [claims-management, customer-management, fraud-management]"))
+    code, out = report(str(reference), "--format", "json")
+    assert code == 0, out
+    assert '"envelope": 300000.6,\n  "allocated": 300000.6,\n  "unallocated": 0,' in out
+    document = json.loads(out, parse_float=Decimal)
+    shares = {row["id"]: (row["run"], row["change"]) for row in document["by_capability"]}
+    # 100,000.10 and 200,000.20 in three: the leftover cents go to the first listed
+    assert shares == {
+        "claims-management": (Decimal("33333.37"), Decimal("66666.74")),
+        "customer-management": (Decimal("33333.37"), Decimal("66666.73")),
+        "fraud-management": (Decimal("33333.46"), Decimal("66666.93")),
+    }
+    assert sum(row["total"] for row in document["by_capability"]) == Decimal("300000.60")
+    code, text = report(str(reference))
+    assert "Funding FY2027: 300,000.60 USD allocated of 300,000.60 USD (0 USD unallocated)" \
+        in text
