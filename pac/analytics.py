@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from pac.errors import PacError
-from pac.figures import PeriodFigures, Split, period_figures, periods_in_order
+from pac.figures import PeriodFigures, Split, period_figures, periods_in_order, spread
 from pac.model import Product
+from pac.money import unit_of
 from pac.portfolio import Portfolio
 
 
@@ -24,14 +26,15 @@ class ProductLine:
     name: str
     now: Split
     before: Split | None
-    value: float | None  # the product's annual value estimate
+    value: Decimal | None  # the product's annual value estimate
 
     @property
-    def change_amount(self) -> float | None:
+    def change_amount(self) -> Decimal | None:
         return None if self.before is None else self.now.total - self.before.total
 
     @property
-    def value_per_unit(self) -> float | None:
+    def value_per_unit(self) -> Decimal | None:
+        """The value over the funding, to Decimal's 28 significant digits."""
         if self.value is None or not self.now.total:
             return None
         return self.value / self.now.total
@@ -77,11 +80,12 @@ def build_report(portfolio: Portfolio, period: str | None = None) -> Report:
 def _split_by(portfolio: Portfolio, figures: PeriodFigures, attribute: str) -> dict[str, Split]:
     """A product serving several objectives counts an equal share towards each."""
     out: dict[str, Split] = defaultdict(Split)
+    unit = unit_of(portfolio.settings.currency)
     for product_id, split in figures.by_product.items():
         product = portfolio.products.get(product_id)
         targets = list(getattr(product, attribute)) if product else []
-        for target in targets:
-            out[target] += split.scaled(1 / len(targets))
+        for target, share in spread(split, targets, unit):
+            out[target] += share
         if not targets:
             out["(none)"] += split
     return dict(sorted(out.items(), key=lambda kv: (-kv[1].total, kv[0])))

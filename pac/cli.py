@@ -521,17 +521,15 @@ def export(portfolio: Path, fmt: str, out: Path | None, today: str | None) -> No
     """The whole resolved portfolio as one JSON document, or as CSV tables (products, teams,
     capabilities, allocations) for a spreadsheet or BI tool, with each product's scorecard
     level."""
-    import json
-
     from pac.export import export_document, export_tables
-    from pac.report.json import json_value
+    from pac.json_text import to_json
     from pac.scorecard import score
 
     result = _sound(_source(portfolio, None), "the export would be incomplete", today=today)
     scores = score(result.portfolio, result.findings, _today(today))
     if fmt == "json":
         document = export_document(result.portfolio, scores)
-        text = json.dumps(document, indent=2, ensure_ascii=False, default=json_value) + "\n"
+        text = to_json(document, indent=2) + "\n"
         if out is None:
             click.echo(text, nl=False)
         else:

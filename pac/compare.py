@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from pac.diff import Changes, EntityChange, PeriodDelta, Totals, diff_portfolio, snapshot
 from pac.findings import Finding, Severity
-from pac.money import format_money
+from pac.money import ZERO, format_money
 from pac.portfolio import FALLBACK_SETTINGS, Portfolio
 from pac.scorecard import score
 from pac.validate import Result
@@ -126,8 +127,8 @@ def _totals(portfolio: Portfolio, period: str) -> Totals | None:
         return None
     return Totals(
         funding.envelope,
-        sum(a.run for a in funding.allocations),
-        sum(a.change for a in funding.allocations),
+        sum((a.run for a in funding.allocations), ZERO),
+        sum((a.change for a in funding.allocations), ZERO),
     )
 
 
@@ -209,25 +210,25 @@ def _funding_headline(period: str, path: str, old: Any, new: Any, head: Portfoli
     product = head.products.get(product_id)
     name = product.name if product else product_id
     if rest in (".run", ".change"):
-        old_value, new_value = old or 0, new or 0
+        old_value, new_value = old or ZERO, new or ZERO
         return (
             f"{period} {rest[1:]} funding for {name} {_signed(new_value - old_value, head)}"
             f" ({_percent(old_value, new_value)})"
         )
     if rest == "" and old is None:
-        total = (new.get("run", 0) or 0) + (new.get("change", 0) or 0)
+        total = Decimal(new.get("run", 0) or 0) + Decimal(new.get("change", 0) or 0)
         return f"{period}: {name} newly funded, {format_money(total, head.settings.currency)}"
     if rest == "" and new is None:
         return f"{period}: {name} no longer funded"
     return None
 
 
-def _signed(delta: float, portfolio: Portfolio) -> str:
+def _signed(delta: Decimal, portfolio: Portfolio) -> str:
     text = format_money(abs(delta), portfolio.settings.currency)
     return ("+" if delta >= 0 else "-") + text
 
 
-def _percent(old: float, new: float) -> str:
+def _percent(old: Decimal, new: Decimal) -> str:
     if not old:
         return "new"
     return f"{(new - old) / old * 100:+.0f}%"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -56,8 +57,9 @@ class EntityChange:
 
 
 def snapshot(entity: BaseModel) -> dict[str, Any]:
-    """An entity as plain JSON data, without the defaults it did not set."""
-    return entity.model_dump(mode="json", exclude_defaults=True)
+    """An entity as plain data, without the defaults it did not set: numbers stay exact
+    Decimals and dates stay dates (JSON mode would write a Decimal as text)."""
+    return entity.model_dump(exclude_defaults=True)
 
 
 def diff_kind(
@@ -182,7 +184,7 @@ def diff_values(path: FieldPath, old: Any, new: Any) -> Iterator[FieldChange]:
         ):
             yield from _diff_keyed(path, KEYS[leaf], old or [], new or [])
             return
-        if all(isinstance(i, str | int | float) for i in items):
+        if all(isinstance(i, str | int | float | Decimal) for i in items):
             gone = sorted(set(old or []) - set(new or []), key=str)
             came = sorted(set(new or []) - set(old or []), key=str)
             if gone or came:
@@ -215,12 +217,12 @@ def _join(path: FieldPath, key: str) -> FieldPath:
 class Totals:
     """A funding period's envelope and allocations on one side of a diff."""
 
-    envelope: float
-    run: float
-    change: float
+    envelope: Decimal
+    run: Decimal
+    change: Decimal
 
     @property
-    def allocated(self) -> float:
+    def allocated(self) -> Decimal:
         return self.run + self.change
 
 

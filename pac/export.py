@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+from decimal import Decimal
 from typing import Any
 
 from pac.diff import snapshot
-from pac.figures import is_live, product_funding
+from pac.figures import Split, is_live, product_funding
+from pac.json_text import number_text
 from pac.model.settings import NO_LEVEL
+from pac.money import ZERO
 from pac.portfolio import Portfolio
 from pac.scorecard import Score
 
@@ -35,7 +38,7 @@ def export_document(p: Portfolio, scores: dict[str, Score]) -> dict[str, Any]:
                 **snapshot(product),
                 "owner_name": p.teams[product.owner].name if product.owner in p.teams else None,
                 "funding": {period: _split(s) for period, s in funding.get(pid, {}).items()},
-                "total_funding": sum(s.total for s in funding.get(pid, {}).values()),
+                "total_funding": sum((s.total for s in funding.get(pid, {}).values()), ZERO),
                 "scorecard": _scorecard(scores.get(pid)),
             }
             for pid, product in sorted(p.products.items())
@@ -75,7 +78,7 @@ def _level_cell(scorecard: dict[str, Any] | None) -> str:
     return str(scorecard["level"] or NO_LEVEL)
 
 
-def _split(s: Any) -> dict[str, float]:
+def _split(s: Split) -> dict[str, Decimal]:
     return {"run": s.run, "change": s.change, "total": s.total}
 
 
@@ -181,4 +184,6 @@ def _cell(value: Any) -> Any:
     """Text that a spreadsheet would run as a formula is written as text (CSV injection)."""
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
+    if isinstance(value, Decimal):  # plain decimal text: no exponent, no trailing zeros
+        return number_text(value)
     return value

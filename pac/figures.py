@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from pac.model import Funding, Kpi, Product
 from pac.model.product import Technology
+from pac.money import ZERO, equal_shares, unit_of
 from pac.portfolio import Portfolio
 
 END_OF_SUPPORT_WARNING_DAYS = 180
@@ -21,18 +24,26 @@ END_OF_SUPPORT_WARNING_DAYS = 180
 class Split:
     """Run and change funding of something in one period."""
 
-    run: float = 0.0
-    change: float = 0.0
+    run: Decimal = ZERO
+    change: Decimal = ZERO
 
     @property
-    def total(self) -> float:
+    def total(self) -> Decimal:
         return self.run + self.change
 
     def __add__(self, other: Split) -> Split:
         return Split(self.run + other.run, self.change + other.change)
 
-    def scaled(self, factor: float) -> Split:
-        return Split(self.run * factor, self.change * factor)
+
+def spread(split: Split, targets: Sequence[str], unit: Decimal) -> Iterator[tuple[str, Split]]:
+    """An equal share of `split` for each target: run and change each in shares of whole
+    `unit`s (cents) that add up exactly, the leftover units to the targets listed first."""
+    if not targets:
+        return
+    runs = equal_shares(split.run, len(targets), unit)
+    changes = equal_shares(split.change, len(targets), unit)
+    for target, run, change in zip(targets, runs, changes, strict=True):
+        yield target, Split(run, change)
 
 
 @dataclass(frozen=True)
@@ -40,14 +51,14 @@ class PeriodFigures:
     """One funding period in numbers."""
 
     period: str
-    envelope: float
+    envelope: Decimal
     allocated: Split
     by_product: dict[str, Split]
     by_team: dict[str, Split]
     by_capability: dict[str, Split]  # a product on several capabilities splits equally
 
     @property
-    def unallocated(self) -> float:
+    def unallocated(self) -> Decimal:
         return self.envelope - self.allocated.total
 
 
@@ -57,13 +68,14 @@ def period_figures(portfolio: Portfolio, funding: Funding) -> PeriodFigures:
         by_product[allocation.product] += Split(allocation.run, allocation.change)
     by_team: dict[str, Split] = defaultdict(Split)
     by_capability: dict[str, Split] = defaultdict(Split)
+    unit = unit_of(portfolio.settings.currency)
     for product_id, split in by_product.items():
         product = portfolio.products.get(product_id)
         if product is None:
             continue
         by_team[product.owner] += split
-        for capability in product.capabilities:
-            by_capability[capability] += split.scaled(1 / len(product.capabilities))
+        for capability, share in spread(split, product.capabilities, unit):
+            by_capability[capability] += share
     allocated = sum(by_product.values(), Split())
     return PeriodFigures(
         funding.period,
@@ -139,12 +151,12 @@ def review_current(product: Product, today: datetime.date, days: int) -> bool:
     return last is not None and (today - last).days <= days
 
 
-def current_funding(portfolio: Portfolio) -> dict[str, float] | None:
+def current_funding(portfolio: Portfolio) -> dict[str, Decimal] | None:
     """Product id -> its total funding in the current period; None without that period."""
     current = portfolio.funding.get(portfolio.settings.current_period or "")
     if current is None:
         return None
-    totals: dict[str, float] = defaultdict(float)
+    totals: dict[str, Decimal] = defaultdict(Decimal)
     for allocation in current.allocations:
         totals[allocation.product] += allocation.total
     return dict(totals)

@@ -28,6 +28,7 @@ class Document:
     file: str  # relative to the repository
     text: str | None
     data: Any
+    unread: frozenset[yaml.Path] = frozenset()  # values the YAML layer could not read
 
 
 @dataclass
@@ -139,7 +140,7 @@ def _parse(
     parsed = preparsed if preparsed is not None else yaml.parse(text)
     for p in parsed.problems:
         findings.append(
-            Finding(p.rule, file, p.message, p.hint, entity, line=p.line, column=p.column)
+            Finding(p.rule, file, p.message, p.hint, entity, p.path, line=p.line, column=p.column)
         )
     data = parsed.data
     if data is None and not parsed.problems:
@@ -163,7 +164,8 @@ def _parse(
             )
         )
         data = None
-    return Document(kind, stem, file, text, data)
+    unread = frozenset(p.path for p in parsed.problems if p.path)
+    return Document(kind, stem, file, text, data, unread)
 
 
 def _at_start(rule: str, file: str, entity: str, message: str, hint: str) -> Finding:
@@ -267,5 +269,8 @@ def _validate(
     try:
         return model.model_validate(document.data)
     except ValidationError as e:
-        findings.extend(schema_findings(e, model, file=document.file, entity=entity))
+        # a value the YAML layer could not read is reported there, once
+        findings.extend(
+            schema_findings(e, model, file=document.file, entity=entity, unread=document.unread)
+        )
         return None

@@ -6,6 +6,8 @@ import datetime
 import re
 import types
 import typing
+from collections.abc import Collection
+from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -26,12 +28,20 @@ _NOT_NUMBER_HINT = (
 
 
 def schema_findings(
-    error: ValidationError, model: type[BaseModel], *, file: str, entity: str
+    error: ValidationError,
+    model: type[BaseModel],
+    *,
+    file: str,
+    entity: str,
+    unread: Collection[Loc] = (),
 ) -> list[Finding]:
-    """One finding per pydantic error, with the field path and a fix."""
+    """One finding per pydantic error, with the field path and a fix; none for the values
+    at or under an `unread` path (reported as unreadable already)."""
     findings = []
     for err in error.errors(include_url=False):
         loc: Loc = tuple(err["loc"])
+        if any(loc[: len(path)] == path for path in unread):
+            continue
         findings.append(_finding(err, loc, model, file=file, entity=entity))
     return findings
 
@@ -137,7 +147,7 @@ def _pattern_hint(pattern: str) -> str:
 
 
 def _is_scalar(value: Any) -> bool:
-    return isinstance(value, int | float | bool | datetime.date) or value is None
+    return isinstance(value, int | float | Decimal | bool | datetime.date) or value is None
 
 
 def _show(value: Any) -> str:
@@ -151,7 +161,7 @@ def _show(value: Any) -> str:
         return f"the boolean {str(value).lower()}"
     if isinstance(value, datetime.date):
         return f"the date {value.isoformat()}"
-    if isinstance(value, int | float):
+    if isinstance(value, int | float | Decimal):
         return f"the number {value}"
     text = str(value)
     return repr(text if len(text) <= 60 else text[:57] + "...")

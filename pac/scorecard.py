@@ -12,6 +12,7 @@ import datetime
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from pac.figures import (
     current_funding,
@@ -34,7 +35,7 @@ class Facts:
     portfolio: Portfolio
     today: datetime.date
     policies: Policies  # the thresholds checks apply (a diff judges both sides by one set)
-    funding: dict[str, float]  # product id -> total funding in the current period
+    funding: dict[str, Decimal]  # product id -> total funding in the current period
     severities: dict[str, set[str]]  # product id -> the severities of its findings
 
     def team_skills(self, team_id: str) -> set[str]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 import yaml
@@ -73,6 +74,10 @@ _INFS = {
     "-.INF": -1,
 }
 _NANS = frozenset({".nan", ".NaN", ".NAN"})
+# Python's own limit for turning text into an int, applied to every number: far beyond any
+# value in a portfolio, and a number this long would fail wherever a tool reads it as JSON
+MAX_DIGITS = 4300
+_MAX_BITS = 14_284  # no int of this many bits has more than MAX_DIGITS digits
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,7 @@ class Problem:
     column: int
     message: str
     hint: str = ""
+    path: Path = ()  # the value's field path, for a problem with one value
 
 
 @dataclass
@@ -98,11 +104,17 @@ class _Stop(Exception):
     """Ends the walk over a document that cannot be read any further."""
 
 
+class NumberTooLong(ValueError):
+    """A number with more than MAX_DIGITS digits."""
+
+
 def resolve_plain(text: str) -> Any:
     """Read an unquoted scalar the YAML 1.2 core-schema way.
 
-    A date is text here, quoted or not, as in JSON and in the published schemas
-    (`format: date`): the model's date fields read it, and a text field keeps it as written.
+    Numbers with a point or an exponent are Decimals, exactly as written (never a binary
+    float); raises NumberTooLong for a number of more than MAX_DIGITS digits. A date is text
+    here, quoted or not, as in JSON and in the published schemas (`format: date`): the
+    model's date fields read it, and a text field keeps it as written.
     """
     if text in _NULLS:
         return None
@@ -117,19 +129,33 @@ def resolve_plain(text: str) -> Any:
 
 
 def _resolve_number_or_date(text: str) -> Any:
+    if len(text) > MAX_DIGITS:
+        _check_length(text)
     if _INT.match(text):
         return int(text)
     if _FLOAT.match(text):
-        return float(text)
+        return Decimal(text)
     if _OCT.match(text):
-        return int(text[2:], 8)
+        return _within_limit(int(text[2:], 8))
     if _HEX.match(text):
-        return int(text[2:], 16)
+        return _within_limit(int(text[2:], 16))
     if text in _INFS:
         return _INFS[text] * float("inf")
     if text in _NANS:
         return float("nan")
     return text
+
+
+def _check_length(text: str) -> None:
+    number = _INT.match(text) or _FLOAT.match(text)
+    if number and sum(c in "0123456789" for c in text) > MAX_DIGITS:
+        raise NumberTooLong
+
+
+def _within_limit(value: int) -> int:
+    if value.bit_length() > _MAX_BITS:
+        raise NumberTooLong
+    return value
 
 
 _EXPLICIT = {
@@ -199,6 +225,27 @@ class _Builder:
         self.problems.append(Problem(rule, mark.line + 1, mark.column + 1, message, hint))
         if rule == "yaml-syntax":
             self.fatal = True
+
+    def too_long(self, event: Any) -> Any:
+        """A number too long to read: a problem at its path, and no value (a key stays
+        text, as keys are)."""
+        stack = self.stack
+        if stack and stack[-1].is_map and stack[-1].key is None:
+            return event.value
+        path = tuple(f.key if f.is_map else len(f.container) for f in stack)
+        mark = event.start_mark
+        self.problems.append(
+            Problem(
+                "schema",
+                mark.line + 1,
+                mark.column + 1,
+                f"a number of more than {MAX_DIGITS:,} digits is too long to read",
+                "check the value: no portfolio figure needs this many digits; "
+                "quote it if it is text",
+                path,  # type: ignore[arg-type]
+            )
+        )
+        return None
 
     def open(self, container: dict[str, Any] | list[Any], event: Any) -> None:
         if len(self.stack) >= MAX_DEPTH:
@@ -321,7 +368,22 @@ def _parse_with(parser_class: Any, text: str) -> Parsed:
         dispose = getattr(parser, "dispose", None)
         if dispose is not None:
             dispose()
-    return Parsed(None if builder.fatal else builder.root, builder.problems)
+    if builder.fatal:
+        return Parsed(None, builder.problems)
+    for problem in builder.problems:
+        if problem.path:
+            _leave_out(builder.root, problem.path)
+    return Parsed(builder.root, builder.problems)
+
+
+def _leave_out(root: Any, path: Path) -> None:
+    """A value that could not be read is not in its mapping at all (in a list, None keeps
+    the place of the items after it), so that nothing else reports it again."""
+    parent = root
+    for part in path[:-1]:
+        parent = parent[part]
+    if isinstance(path[-1], str):
+        parent.pop(path[-1], None)
 
 
 def _build(builder: _Builder, get_event: Any) -> None:
@@ -331,10 +393,13 @@ def _build(builder: _Builder, get_event: Any) -> None:
         event: Any = get_event()
         kind = type(event)
         if kind is ScalarEvent:
-            if event.tag is None:
-                value = resolve_plain(event.value) if event.implicit[0] else event.value
-            else:
-                value = _tagged(builder, event)
+            try:
+                if event.tag is None:
+                    value = resolve_plain(event.value) if event.implicit[0] else event.value
+                else:
+                    value = _tagged(builder, event)
+            except NumberTooLong:
+                value = builder.too_long(event)
             if event.anchor is not None:
                 builder.anchors[event.anchor] = (value, 1)
             builder.values += 1

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import REPO
+from conftest import EXAMPLE, REPO
 
 from pac.cli import cli
 
@@ -247,3 +248,35 @@ def test_every_format_on_the_example_portfolio(fmt: str) -> None:
     done = _subprocess("validate", "portfolio", "--format", fmt, *TODAY)
     assert done.returncode == 0, done.stdout
     assert done.stdout.strip()
+
+
+def test_a_number_too_long_to_read_is_a_finding_in_every_kind_of_field(tmp_path: Path) -> None:
+    portfolio = tmp_path / "portfolio"
+    shutil.copytree(EXAMPLE, portfolio)
+    huge = "9" * 5000
+    edits = {  # file: (text, replacement): money, a KPI, an integer, an extension value
+        "funding/FY2027.yaml": ("envelope: 34000000", f"envelope: {huge}"),
+        "products/payment-service.yaml": ("    target: 97", f"    target: {huge}.5"),
+        "portfolio.yaml": ("max_products_per_team: 4", f"max_products_per_team: 0x{huge}"),
+    }
+    edits["products/web-storefront.yaml"] = ("  service_tier: 1", f"  service_tier: {huge}")
+    for name, (text, replacement) in edits.items():
+        path = portfolio / name
+        assert text in path.read_text()
+        path.write_text(path.read_text().replace(text, replacement, 1))
+    code, out = invoke("validate", str(portfolio), "--format", "json", *TODAY)
+    assert code == 1
+    # an unreadable portfolio.yaml also brings pac's default taxonomy: findings of their own
+    document = json.loads(out)
+    findings = [f for f in document["findings"] if f["rule"] == "schema"]
+    assert not [f for f in document["findings"] if f["rule"] == "extension-schema"]
+    assert [(f["file"].split("portfolio/", 1)[1], f["line"], f["column"], f["path"], f["rule"])
+            for f in findings] == [
+        ("funding/FY2027.yaml", 5, 11, "envelope", "schema"),
+        ("portfolio.yaml", 12, 26, "policies.max_products_per_team", "schema"),
+        ("products/payment-service.yaml", 21, 13, "kpis[0].target", "schema"),
+        ("products/web-storefront.yaml", 86, 17, "extensions.service_tier", "schema"),
+    ]
+    assert {f["message"] for f in findings} == \
+        {"a number of more than 4,300 digits is too long to read"}
+    assert all(f["hint"].startswith("check the value") for f in findings)

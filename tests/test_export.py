@@ -68,3 +68,29 @@ def test_csv_needs_a_folder(reference: Path) -> None:
     result = CliRunner().invoke(cli, ["export", str(reference), "--format", "csv"])
     assert result.exit_code == 2
     assert "give a folder with --out" in result.output
+
+
+def test_money_is_exact_in_json_and_plain_decimal_text_in_csv(
+    reference: Path, tmp_path: Path
+) -> None:
+    (reference / "funding" / "FY2027.yaml").write_text(
+        "period: FY2027\nstart: 2027-01-01\nend: 2027-12-31\nenvelope: 999999999999999.99\n"
+        "allocations:\n"
+        "  - product: customer-identity\n    run: 999999998899999.98\n"
+        "  - product: claims-portal\n    run: 0.01\n    change: 1100000\n")
+    result = CliRunner().invoke(cli, ["export", str(reference), "--today", "2026-11-22"])
+    assert result.exit_code == 0, result.output
+    assert '"total_funding": 999999998899999.98,' in result.output
+    assert '"envelope": 999999999999999.99,' in result.output
+    out = tmp_path / "tables"
+    result = CliRunner().invoke(cli, ["export", str(reference), "--format", "csv", "--out",
+                                      str(out), "--today", "2026-11-22"])
+    assert result.exit_code == 0, result.output
+    assert (out / "allocations.csv").read_text().splitlines()[1:] == [
+        "FY2027,customer-identity,999999998899999.98,0,999999998899999.98,",
+        "FY2027,claims-portal,0.01,1100000,1100000.01,",
+    ]
+    with (out / "products.csv").open() as handle:
+        totals = {r["id"]: r["total_funding"] for r in csv.DictReader(handle)}
+    assert totals == {"claims-portal": "1100000.01", "customer-identity": "999999998899999.98",
+                      "fraud-scoring": "0"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -70,7 +71,8 @@ def test_the_site_shows_the_same_figures(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["build", str(EXAMPLE), "--out", str(out),
                                       "--no-history"], env={"SOURCE_DATE_EPOCH": "1795000000"})
     assert result.exit_code == 0, result.output
-    document = json.loads(report(str(EXAMPLE), "--format", "json")[1])
+    document = json.loads(report(str(EXAMPLE), "--format", "json")[1], parse_float=Decimal,
+                          parse_int=Decimal)
     page = (out / "funding" / "FY2027.html").read_text()
     currency = document["currency"]
     money = r'<td[^>]*>([^<]*)</td><td[^>]*>([^<]*)</td><td[^>]*>([^<]*)</td>'
@@ -115,10 +117,42 @@ def test_the_site_shows_the_same_figures(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("amount", "text"), [
-    (950, "950 GBP"), (999.6, "1k GBP"), (999_499, "999k GBP"), (999_600, "1M GBP"),
-    (1_234_567, "1.23M GBP"), (999_600_000, "1bn GBP"), (5e12, "5,000bn GBP"),
+    ("950", "950 GBP"), ("999.6", "1k GBP"), ("999499", "999k GBP"), ("999600", "1M GBP"),
+    ("1234567", "1.23M GBP"), ("999600000", "1bn GBP"), ("5e12", "5,000bn GBP"),
 ])
-def test_compact_money_never_writes_an_exponent(amount: float, text: str) -> None:
+def test_compact_money_never_writes_an_exponent(amount: str, text: str) -> None:
     from pac.money import compact_money
 
-    assert compact_money(amount, "GBP") == text
+    assert compact_money(Decimal(amount), "GBP") == text
+
+
+def _fund(portfolio: Path, envelope: str, allocations: dict[str, tuple[str, str]]) -> None:
+    lines = ["period: FY2027", "start: 2027-01-01", "end: 2027-12-31", f"envelope: {envelope}",
+             "allocations:"]
+    for product, (run_, change) in allocations.items():
+        lines += [f"  - product: {product}", f"    run: {run_}", f"    change: {change}"]
+    (portfolio / "funding" / "FY2027.yaml").write_text("\n".join(lines) + "\n")
+
+
+def test_json_money_is_exact_and_equal_shares_add_up(reference: Path) -> None:
+    _fund(reference, "300000.60", {"claims-portal": ("100000.10", "200000.20"),
+                                   "fraud-scoring": ("0.10", "0.20")})
+    claims = reference / "products" / "claims-portal.yaml"
+    claims.write_text(claims.read_text().replace(
+        "capabilities: [claims-management]",
+        "capabilities: [claims-management, customer-management, fraud-management]"))
+    code, out = report(str(reference), "--format", "json")
+    assert code == 0, out
+    assert '"envelope": 300000.6,\n  "allocated": 300000.6,\n  "unallocated": 0,' in out
+    document = json.loads(out, parse_float=Decimal)
+    shares = {row["id"]: (row["run"], row["change"]) for row in document["by_capability"]}
+    # 100,000.10 and 200,000.20 in three: the leftover cents go to the first listed
+    assert shares == {
+        "claims-management": (Decimal("33333.37"), Decimal("66666.74")),
+        "customer-management": (Decimal("33333.37"), Decimal("66666.73")),
+        "fraud-management": (Decimal("33333.46"), Decimal("66666.93")),
+    }
+    assert sum(row["total"] for row in document["by_capability"]) == Decimal("300000.60")
+    code, text = report(str(reference))
+    assert "Funding FY2027: 300,000.60 USD allocated of 300,000.60 USD (0 USD unallocated)" \
+        in text

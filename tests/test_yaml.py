@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from decimal import Decimal
 
 import pytest
 from conftest import BOMB
@@ -29,9 +30,9 @@ from pac.yaml import MAX_VALUES, _parse_with, _PurePython, locate, parse
         ("-3", -3),
         ("0o17", 15),
         ("0x1F", 31),
-        ("12.5", 12.5),
-        ("1e3", 1000.0),
-        ("3.10", 3.1),
+        ("12.5", Decimal("12.5")),
+        ("1e3", Decimal("1e3")),
+        ("3.10", Decimal("3.10")),
         ("2026-11-22", "2026-11-22"),  # a date is text until a date field reads it
         ("2026-13-01", "2026-13-01"),
         ("2026-11-22T10:00:00Z", "2026-11-22T10:00:00Z"),

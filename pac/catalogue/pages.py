@@ -8,6 +8,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from itertools import groupby
 from typing import Any
 
@@ -18,9 +19,10 @@ from pac.analytics import build_report
 from pac.catalogue.context import FOLDERS, Catalogue, entity_history
 from pac.catalogue.sanitize import markdown_to_safe_html
 from pac.figures import PeriodFigures, Split, is_live, kpi_status, support_status
+from pac.json_text import to_json
 from pac.model import STAGES, Funding
 from pac.model.settings import NO_LEVEL
-from pac.money import compact_money, format_money
+from pac.money import ZERO, compact_money, format_money
 from pac.report.scorecard import level_counts
 from pac.rules import RULES
 from pac.scorecard import CHECKS, level_names
@@ -95,17 +97,20 @@ def _change_value(value: Any) -> str:
     if value is None:
         return "(none)"
     if isinstance(value, dict | list):
-        text = json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+        text = to_json(value, sort_keys=True)
         return text if len(text) <= 120 else text[:117] + "..."
     return str(value)
 
 
-def _number(value: float) -> str:
+def _number(value: Decimal) -> str:
     """Whole numbers with thousands separators (1,250,000, never 1.25e+06); other numbers
-    as Python writes them, with separators (97.4, 1,234.5; very small ones as 1e-05)."""
-    if float(value).is_integer() and abs(value) < 1e18:
+    as written, without trailing zeros, with separators (97.4, 1,234.5, 0.00001)."""
+    if value == value.to_integral_value() and abs(value) < _LARGE:
         return f"{value:,.0f}"
-    return f"{value:,}"
+    return f"{value.normalize():,}"
+
+
+_LARGE = Decimal("1e18")
 
 
 def render_pages(cat: Catalogue, *, progress: Progress | None = None) -> Iterator[Page]:
@@ -255,20 +260,20 @@ class _Renderer:
         current = self._current()
         direct = current.by_capability if current else {}
         live: dict[str, int] = {}
-        funding: dict[str, float] = {}
+        funding: dict[str, Decimal] = {}
         warnings: dict[str, int] = {}
         for cid in p.capabilities:
             subtree = [cid, *self._descendants(cid)]
             serving = {pid for c in subtree for pid in cat.by_capability.get(c, [])}
             live[cid] = sum(1 for pid in serving if is_live(p.products[pid]))
-            funding[cid] = sum(direct[c].total for c in subtree if c in direct)
+            funding[cid] = sum((direct[c].total for c in subtree if c in direct), ZERO)
             warnings[cid] = sum(
                 self._warnings(f"{kind}:{entity}")
                 for kind, ids in (("capability", subtree), ("product", serving))
                 for entity in ids
             )
         leaves = [cid for cid in p.capabilities if not cat.children.get(cid)]
-        most = max((funding[cid] for cid in leaves), default=0.0)
+        most = max((funding[cid] for cid in leaves), default=ZERO)
         roots = sorted(
             (cid, c)
             for cid, c in p.capabilities.items()
@@ -509,7 +514,7 @@ def heat_level(live_products: int) -> int:
     return live_products
 
 
-def funding_level(amount: float, most: float) -> int:
+def funding_level(amount: Decimal, most: Decimal) -> int:
     """0: no funding; 1 to 4: by quarters of the best-funded leaf capability's amount."""
     if amount <= 0 or most <= 0:
         return 0
@@ -521,10 +526,10 @@ CHART_ROWS = 25
 
 def _chart_rows(
     splits: dict[str, Split], names: dict[str, str], folder: str
-) -> list[tuple[str, str | None, float, float]]:
+) -> list[tuple[str, str | None, Decimal, Decimal]]:
     """The largest rows of a chart, and one row that sums the rest (the tables list all)."""
     items = list(splits.items())
-    rows: list[tuple[str, str | None, float, float]] = [
+    rows: list[tuple[str, str | None, Decimal, Decimal]] = [
         (names.get(k, k), f"{folder}{k}.html", s.run, s.change) for k, s in items[:CHART_ROWS]
     ]
     rest = items[CHART_ROWS:]

@@ -7,7 +7,6 @@ it with no plugin of pac's. Hand-written pages win over generated ones of the sa
 from __future__ import annotations
 
 import html
-import json
 import shutil
 from collections.abc import Iterable
 from importlib import resources
@@ -16,6 +15,7 @@ from typing import Any
 
 from pac import yaml
 from pac.errors import PacError
+from pac.json_text import to_json
 from pac.model import FOLDER_OF, Settings
 
 ASSETS = "pac-assets"
@@ -79,7 +79,7 @@ def write_project(
     _copy_assets(docs / ASSETS)
     # JSON is YAML: a config written this way needs no YAML library and no tags
     (target / "mkdocs.yml").write_text(
-        json.dumps(config, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+        to_json(config, indent=2, sort_keys=True) + "\n", encoding="utf-8"
     )
     hidden = []
     folders: set[Path] = set()

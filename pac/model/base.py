@@ -4,16 +4,43 @@ from __future__ import annotations
 
 import datetime
 import re
+from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 # Types carry no description of their own: a field's docstring describes it.
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=64)]
+
+
+def _exact(value: object) -> object:
+    """YAML gives whole numbers as int and the others as Decimal: both become a Decimal,
+    so that amounts add up exactly. Text and booleans are not numbers."""
+    kind = type(value)
+    if kind is Decimal:
+        return value
+    if kind is int:
+        return Decimal(value)  # type: ignore[arg-type]
+    if kind is float:  # .inf and .nan from YAML, or a model built in code
+        return Decimal(repr(value))
+    raise PydanticCustomError("float_type", "Input should be a valid number")
+
+
+# An exact number. The schema says "number": pydantic's own Decimal schema accepts text too.
+Number = Annotated[
+    Decimal, BeforeValidator(_exact), Field(allow_inf_nan=False), WithJsonSchema({"type": "number"})
+]
+NonNegative = Annotated[Number, Field(ge=0), WithJsonSchema({"minimum": 0, "type": "number"})]
 # at most a quadrillion: a bound a JSON Schema can state, where it cannot say "finite"
-Money = Annotated[float, Field(ge=0, le=1e15, allow_inf_nan=False)]
+MONEY_LIMIT = 10**15
+Money = Annotated[
+    Number,
+    Field(ge=0, le=MONEY_LIMIT),
+    WithJsonSchema({"maximum": 1e15, "minimum": 0, "type": "number"}),
+]
 Url = Annotated[str, Field(pattern=r"^(https?://[^\s/]+\S*|mailto:[^\s@]+@[^\s@]+)$")]
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -69,11 +96,11 @@ class Measure(Strict):
     """What is measured."""
     unit: str | None = None
     """The unit, such as %, days or USD."""
-    baseline: float | None = Field(default=None, allow_inf_nan=False)
+    baseline: Number | None = None
     """Where it started."""
-    target: float | None = Field(default=None, allow_inf_nan=False)
+    target: Number | None = None
     """Where it should get to."""
-    actual: float | None = Field(default=None, allow_inf_nan=False)
+    actual: Number | None = None
     """The latest measured value."""
     direction: Literal["higher", "lower"] = "higher"
     """higher | lower: which way is better."""

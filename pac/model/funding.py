@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from pydantic import model_validator
 
 from pac.model.base import Date, Id, Money, Period, Strict
@@ -12,15 +14,15 @@ class Allocation(Strict):
 
     product: Id
     """The product's id."""
-    run: Money = 0
+    run: Money = Decimal(0)
     """Funding for keeping the product running."""
-    change: Money = 0
+    change: Money = Decimal(0)
     """Funding for improving it."""
     source: str | None = None
     """The cost centre or business unit that funds it."""
 
     @property
-    def total(self) -> float:
+    def total(self) -> Decimal:
         return self.run + self.change
 
 
@@ -47,5 +49,5 @@ class Funding(Strict):
         return self
 
     @property
-    def allocated(self) -> float:
-        return sum(a.total for a in self.allocations)
+    def allocated(self) -> Decimal:
+        return sum((a.total for a in self.allocations), Decimal(0))

@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from pac.model.base import Handle, Period, Strict, Text, Url
+from pac.model.base import Handle, NonNegative, Period, Strict, Text, Url
 from pac.model.product import Stage
 
 Level = Literal["error", "warning", "info", "off"]
@@ -31,7 +31,7 @@ class Policies(Strict):
     """More products than this and a team's cognitive load is too high."""
     required_skills: list[Text] = []
     """Skills every team that owns products should have among its members."""
-    value_ratio_target: float = Field(default=1.0, ge=0, allow_inf_nan=False)
+    value_ratio_target: NonNegative = Field(default=1.0, validate_default=True)
     """Expected annual value per unit of funding."""
 
 

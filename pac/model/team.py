@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from pac.model.base import Entity, Handle, Strict, Text, Url
+from pac.model.base import Entity, Handle, NonNegative, Strict, Text, Url
 
 
 class Contact(Strict):
@@ -38,7 +38,7 @@ class Team(Entity):
     """The team's handle on the git host, used for CODEOWNERS."""
     contact: Contact | None = None
     """How to reach the team."""
-    capacity_fte: float | None = Field(default=None, ge=0, allow_inf_nan=False)
+    capacity_fte: NonNegative | None = None
     """Capacity in full-time equivalents."""
     members: list[Member] = []
     """The people in the team."""

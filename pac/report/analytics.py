@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import json
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from pac.json_text import to_json
 from pac.money import format_money
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ def _groups(r: Report) -> dict[str, dict[str, Split]]:
     }
 
 
-def _split(s: Split) -> dict[str, float]:
+def _split(s: Split) -> dict[str, Decimal]:
     return {"run": s.run, "change": s.change, "total": s.total}
 
 
@@ -68,10 +69,10 @@ def report_document(r: Report) -> dict[str, Any]:
 
 
 def render_report_json(r: Report) -> str:
-    return json.dumps(report_document(r), indent=2, ensure_ascii=False) + "\n"
+    return to_json(report_document(r), indent=2) + "\n"
 
 
-def _money(r: Report, amount: float | None) -> str:
+def _money(r: Report, amount: Decimal | None) -> str:
     return "—" if amount is None else format_money(amount, r.currency)
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from itertools import groupby
 from typing import Any
 
 from pac.history import Changelog, Entry
+from pac.json_text import to_json
 from pac.report.changes import entity_dict, entity_title, field_line, md
-from pac.report.json import json_value
 
 VERSION = 1
 
@@ -38,7 +37,7 @@ def render_changelog_json(log: Changelog, *, repository: str | None = None) -> s
     """One line of JSON: a history can be long, and only the compact form has a fast
     encoder (pipe it to `jq .` to read it)."""
     document = changelog_document(log)
-    return json.dumps(document, ensure_ascii=False, default=json_value) + "\n"
+    return to_json(document) + "\n"
 
 
 def commit_url(repository: str | None, sha: str) -> str | None:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import html
-import json
 import re
 from collections.abc import Callable
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from pac.diff import EntityChange, FieldChange, PeriodDelta, Totals
-from pac.report.json import finding_dict, json_value
+from pac.json_text import to_json
+from pac.money import ZERO
+from pac.report.json import finding_dict
 
 if TYPE_CHECKING:
     from pac.compare import Comparison, LevelChange
@@ -32,10 +34,10 @@ def _counts(c: Comparison) -> str:
 def _value(value: Any) -> str:
     if value is None:
         return "(none)"
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, Decimal) and value == value.to_integral_value():
         return f"{value:,.0f}"
     if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True, default=json_value)
+        return to_json(value, sort_keys=True)
     return str(value)
 
 
@@ -75,7 +77,7 @@ def _level_line(change: LevelChange) -> str:
     return line + (f" (fails {', '.join(change.missing)})" if change.missing else "")
 
 
-def _totals(t: Totals | None) -> dict[str, float] | None:
+def _totals(t: Totals | None) -> dict[str, Decimal] | None:
     if t is None:
         return None
     return {"envelope": t.envelope, "run": t.run, "change": t.change, "allocated": t.allocated}
@@ -139,7 +141,7 @@ def diff_document(c: Comparison) -> dict[str, Any]:
 
 
 def render_diff_json(c: Comparison) -> str:
-    return json.dumps(diff_document(c), indent=2, ensure_ascii=False, default=json_value) + "\n"
+    return to_json(diff_document(c), indent=2) + "\n"
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>])")
@@ -166,8 +168,8 @@ def _money_cell(t: Totals | None, attribute: str) -> str:
 
 
 def _delta(d: PeriodDelta) -> str:
-    before = d.before.allocated if d.before else 0.0
-    after = d.after.allocated if d.after else 0.0
+    before = d.before.allocated if d.before else ZERO
+    after = d.after.allocated if d.after else ZERO
     change = after - before
     percent = f" ({change / before * 100:+.0f}%)" if before else ""
     return f"{change:+,.0f}{percent}"

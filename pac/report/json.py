@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-import datetime
-import json
 from typing import TYPE_CHECKING, Any
 
 from pac.findings import Finding, Severity
+from pac.json_text import to_json
 
 if TYPE_CHECKING:
     from pac.validate import Result
 
 VERSION = 1
-
-
-def json_value(value: Any) -> Any:
-    """What JSON has no type for: dates, as ISO text."""
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    raise TypeError(f"{type(value).__name__} is not JSON")
 
 
 def finding_dict(f: Finding) -> dict[str, Any]:
@@ -47,4 +39,4 @@ def render_json(result: Result, *, colour: bool = False) -> str:
         },
         "findings": [finding_dict(f) for f in result.findings],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return to_json(document, indent=2) + "\n"

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from pac import __version__
 from pac.findings import Finding, Severity
+from pac.json_text import to_json
 from pac.rules import RULES
 from pac.validate import Result
 
@@ -62,4 +62,4 @@ def render_sarif(result: Result, *, colour: bool = False) -> str:
             }
         ],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return to_json(document, indent=2) + "\n"

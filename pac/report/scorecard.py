@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from typing import Any
 
+from pac.json_text import to_json
 from pac.model.settings import NO_LEVEL, Scorecard
 from pac.portfolio import Portfolio
 from pac.report.changes import one_line
@@ -66,7 +66,7 @@ def render_scorecard_text(p: Portfolio, scores: dict[str, Score]) -> str:
 
 
 def render_scorecard_json(p: Portfolio, scores: dict[str, Score]) -> str:
-    return json.dumps(scorecard_document(p, scores), indent=2, ensure_ascii=False) + "\n"
+    return to_json(scorecard_document(p, scores), indent=2) + "\n"
 
 
 def render_checks() -> str:

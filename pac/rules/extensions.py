@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel
@@ -55,7 +56,12 @@ def _load_schema(ctx: Context, path: str) -> tuple[Any, str]:
         return None, f"extension schema '{path}' does not exist"
     try:
         text = raw.decode("utf-8-sig")
-        schema = json.loads(text) if path.endswith(".json") else yaml.parse(text).data
+        # numbers as exact as the values they check: 0.35 is a multiple of 0.01
+        schema = (
+            json.loads(text, parse_float=Decimal)
+            if path.endswith(".json")
+            else yaml.parse(text).data
+        )
     except (UnicodeDecodeError, ValueError) as e:
         return None, f"extension schema '{path}' cannot be read: {e}"
     if not isinstance(schema, dict):
@@ -67,7 +73,19 @@ def _load_schema(ctx: Context, path: str) -> tuple[Any, str]:
         cls.check_schema(schema)
     except jsonschema.SchemaError as e:
         return None, f"extension schema '{path}' is not a valid JSON Schema: {e.message}"
-    return cls(schema, format_checker=cls.FORMAT_CHECKER), ""
+    exact = jsonschema.validators.extend(  # type: ignore[no-untyped-call]
+        cls, type_checker=cls.TYPE_CHECKER.redefine("integer", _is_integer)
+    )
+    return exact(schema, format_checker=cls.FORMAT_CHECKER), ""
+
+
+def _is_integer(checker: Any, instance: Any) -> bool:
+    """JSON Schema counts 2.0 as an integer: YAML's 2.0 is a Decimal."""
+    if isinstance(instance, bool):
+        return False
+    if isinstance(instance, Decimal):
+        return instance.is_finite() and instance == instance.to_integral_value()
+    return isinstance(instance, int) or (isinstance(instance, float) and instance.is_integer())
 
 
 def _check(validator: Any, model: BaseModel, *, file: str, entity: str) -> Iterator[Finding]:

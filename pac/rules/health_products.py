@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from pac.figures import (
     END_OF_SUPPORT_WARNING_DAYS,
@@ -16,6 +17,7 @@ from pac.figures import (
     review_current,
 )
 from pac.findings import Finding, Severity
+from pac.json_text import number_text
 from pac.model import Product
 from pac.rules.registry import Context, health_rule
 
@@ -144,13 +146,14 @@ def kpi_stale(ctx: Context) -> Iterator[Finding]:
 def kpi_off_target(ctx: Context) -> Iterator[Finding]:
     for _, product, file, entity in _products(ctx):
         for i, kpi in enumerate(product.kpis):
-            if kpi_status(kpi) == "missed":
+            actual, target = kpi.actual, kpi.target
+            if kpi_status(kpi) == "missed" and actual is not None and target is not None:
                 better = "higher" if kpi.direction == "higher" else "lower"
                 yield Finding(
                     "kpi-off-target",
                     file,
-                    f"KPI '{kpi.name}' is {kpi.actual:g} against a target of "
-                    f"{kpi.target:g} ({better} is better)",
+                    f"KPI '{kpi.name}' is {number_text(actual)} against a target of "
+                    f"{number_text(target)} ({better} is better)",
                     "say in the roadmap what will move it, or revisit the target",
                     entity,
                     ("kpis", i, "actual"),
@@ -206,7 +209,7 @@ def value_below_target(ctx: Context) -> Iterator[Finding]:
                 "value-below-target",
                 file,
                 f"estimated value is {value / funding:.2f} times its funding in "
-                f"{p.settings.current_period}, under the target of {target:g}",
+                f"{p.settings.current_period}, under the target of {number_text(target)}",
                 "check the estimate, or whether the product still earns its keep",
                 entity,
                 ("value", "annual_estimate"),
@@ -230,7 +233,7 @@ def value_unknown(ctx: Context) -> Iterator[Finding]:
             )
 
 
-def _funded(ctx: Context) -> Iterator[tuple[str, Product, str, str, float]]:
+def _funded(ctx: Context) -> Iterator[tuple[str, Product, str, str, Decimal]]:
     totals = current_funding(ctx.portfolio)
     if totals is None:
         return
