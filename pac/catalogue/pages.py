@@ -29,6 +29,7 @@ from pac.figures import (
 from pac.model import STAGES, Funding
 from pac.model.settings import NO_LEVEL
 from pac.money import compact_money, format_money
+from pac.plural import plural
 from pac.report.scorecard import level_counts
 from pac.rules import RULES
 from pac.scorecard import CHECKS, level_names
@@ -60,6 +61,7 @@ def _environment(cat: Catalogue) -> jinja2.Environment:
         money=lambda amount: format_money(amount, currency),
         compact_money=lambda amount: compact_money(amount, currency),
         number=_number,
+        plural=plural,
         unit=lambda unit: "" if not unit else (unit if unit == "%" else f" {unit}"),
         frontmatter=_front_matter_string,
         kpi_status=kpi_status,
@@ -554,5 +556,5 @@ def _chart_rows(
     rest = items[CHART_ROWS:]
     if rest:
         total = sum((s for _, s in rest), Split())
-        rows.append((f"{len(rest)} others", None, total.run, total.change))
+        rows.append((plural(len(rest), "other"), None, total.run, total.change))
     return rows

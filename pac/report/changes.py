@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from pac.diff import EntityChange, FieldChange, PeriodDelta, Totals
+from pac.plural import plural
 from pac.report.json import finding_dict, json_value
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ def _counts(c: Comparison) -> str:
     return (
         f"{changes.count('added')} added, {changes.count('removed')} removed, "
         f"{changes.count('renamed')} renamed, {changes.count('changed')} changed; "
-        f"{len(c.introduced)} findings introduced, {len(c.resolved)} resolved"
+        f"{plural(len(c.introduced), 'finding')} introduced, {len(c.resolved)} resolved"
     )
 
 
@@ -182,8 +183,8 @@ def render_diff_markdown(c: Comparison, *, limit: int = COMMENT_LIMIT) -> str:
             names += f" and {len(removed) - LISTED} more"
         head += [
             "",
-            f"> [!WARNING]\n> This change **removes** {len(removed)} "
-            f"{'entity' if len(removed) == 1 else 'entities'}: {names}. "
+            f"> [!WARNING]\n> This change **removes** "
+            f"{plural(len(removed), 'entity', 'entities')}: {names}. "
             "History keeps them, but the catalogue will not.",
         ]
     if c.headlines:
