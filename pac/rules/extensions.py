@@ -11,6 +11,7 @@ from pydantic import BaseModel
 
 from pac import yaml
 from pac.findings import Finding, Severity
+from pac.rules.extension_patterns import linear_validator, pattern_problem
 from pac.rules.registry import Context, rule
 
 
@@ -68,7 +69,10 @@ def _load_schema(ctx: Context, path: str) -> tuple[Any, str]:
         cls.check_schema(schema)
     except jsonschema.SchemaError as e:
         return None, f"extension schema '{path}' is not a valid JSON Schema: {e.message}"
-    return cls(schema, format_checker=cls.FORMAT_CHECKER), ""
+    problem = pattern_problem(schema)
+    if problem:
+        return None, f"extension schema '{path}': {problem}"
+    return linear_validator(cls)(schema, format_checker=cls.FORMAT_CHECKER), ""
 
 
 def _check(validator: Any, model: BaseModel, *, file: str, entity: str) -> Iterator[Finding]:
