@@ -15,6 +15,7 @@ import click
 
 from pac import __version__, inputs
 from pac.errors import PacError
+from pac.plural import plural
 
 FORMATS = ["text", "json", "github", "sarif"]
 PORTFOLIO_OPTION = click.option(
@@ -204,7 +205,7 @@ def build(
         click.echo(f"note: site/docs/{path} is hand-written, so pac did not generate it", err=True)
     for warning in built.warnings:
         click.echo(f"MkDocs: {warning}", err=True)
-    click.echo(f"Built {built.pages} pages into {built.site}.")
+    click.echo(f"Built {plural(built.pages, 'page')} into {built.site}.")
 
 
 @contextmanager

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from pac.portfolio import Portfolio
 
 PATH = ".github/CODEOWNERS"
@@ -15,33 +18,105 @@ def _pattern(path: str) -> str:
     return "/" + path.replace(" ", "\\ ")
 
 
-def render_codeowners(portfolio: Portfolio, prefix: str) -> str:
-    """Products by their owner team's handle, teams by themselves, funding by finance."""
+def codeowners_entries(portfolio: Portfolio, prefix: str) -> list[tuple[str, str]]:
+    """(path pattern, owners) in file order: products by their owner team's handle, teams
+    by themselves, funding by finance."""
     owners = portfolio.settings.codeowners
-    lines = [HEADER]
+    entries = []
     if owners.default:
-        lines.append(f"* {' '.join(owners.default)}")
+        entries.append(("*", " ".join(owners.default)))
     if owners.funding:
-        lines.append(f"{_pattern(prefix + 'funding/')} {' '.join(owners.funding)}")
+        entries.append((_pattern(prefix + "funding/"), " ".join(owners.funding)))
     for team_id, team in sorted(portfolio.teams.items()):
         if team.github:
-            lines.append(f"{_pattern(portfolio.file_of('team', team_id))} {team.github}")
+            entries.append((_pattern(portfolio.file_of("team", team_id)), team.github))
     for product_id, product in sorted(portfolio.products.items()):
         owner = portfolio.teams.get(product.owner)
         if owner is not None and owner.github:
-            lines.append(f"{_pattern(portfolio.file_of('product', product_id))} {owner.github}")
+            entries.append((_pattern(portfolio.file_of("product", product_id)), owner.github))
+    return entries
+
+
+def render_codeowners(portfolio: Portfolio, prefix: str) -> str:
+    lines = [
+        HEADER,
+        *(f"{path} {owners}" for path, owners in codeowners_entries(portfolio, prefix)),
+    ]
     return "\n".join(lines) + "\n"
 
 
-def first_difference(committed: str, expected: str) -> tuple[int, str, str]:
-    """The first line (1-based) where two files differ, and what each has there."""
+@dataclass(frozen=True)
+class Drift:
+    """One way the committed CODEOWNERS differs from the portfolio, at a line of the file."""
+
+    line: int
+    message: str
+
+
+_LINE = re.compile(r"((?:\\.|\S)+)\s*(.*)")
+
+
+def parse_codeowners(text: str) -> dict[str, tuple[int, str]]:
+    """Path pattern -> (line, owners); the last line for a pattern wins, as on GitHub."""
+    out: dict[str, tuple[int, str]] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        match = _LINE.fullmatch(line.strip())
+        if match and not line.lstrip().startswith("#"):
+            out[match[1]] = (number, " ".join(match[2].split()))
+    return out
+
+
+def find_drift(committed: str, portfolio: Portfolio, prefix: str) -> list[Drift]:
+    """Path by path: owners that differ, paths with no line, lines for paths the portfolio
+    gives nobody; failing those, the first line that differs (order or comments)."""
+    expected = render_codeowners(portfolio, prefix)
+    if committed == expected:
+        return []
+    drift = _path_drift(
+        parse_codeowners(committed),
+        codeowners_entries(portfolio, prefix),
+        end=max(1, len(committed.splitlines())),
+    )
+    if not drift:
+        drift = [Drift(_first_difference(committed, expected), _ORDER)]
+    return sorted(drift, key=lambda d: (d.line, d.message))
+
+
+_ORDER = (
+    "CODEOWNERS gives every path the owners the portfolio gives, but not in the order "
+    "that pac writes (the last matching line wins) or with other comments"
+)
+
+
+def _path_drift(
+    have: dict[str, tuple[int, str]], want: list[tuple[str, str]], *, end: int
+) -> list[Drift]:
+    have = dict(have)
+    drift = []
+    for path, owners in want:
+        line, committed = have.pop(path, (end, None))
+        if committed is None:
+            message = f"CODEOWNERS has no line for {path}, which the portfolio gives to {owners}"
+            drift.append(Drift(line, message))
+        elif committed != owners:
+            message = (
+                f"CODEOWNERS gives {path} to {committed or 'nobody'} where the portfolio "
+                f"gives it to {owners}"
+            )
+            drift.append(Drift(line, message))
+    for path, (line, committed) in have.items():
+        message = (
+            f"CODEOWNERS gives {path} to {committed or 'nobody'}, which the portfolio gives "
+            "no owner (a file that is gone, or a team without a github handle)"
+        )
+        drift.append(Drift(line, message))
+    return drift
+
+
+def _first_difference(committed: str, expected: str) -> int:
+    """The first line (1-based) where two files differ."""
     have, want = committed.splitlines(), expected.splitlines()
     for number, (a, b) in enumerate(zip(have, want, strict=False), 1):
         if a != b:
-            return number, a, b
-    number = min(len(have), len(want)) + 1
-    return (
-        number,
-        have[number - 1] if number <= len(have) else "",
-        want[number - 1] if number <= len(want) else "",
-    )
+            return number
+    return min(len(have), len(want)) + 1

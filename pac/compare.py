@@ -11,6 +11,7 @@ from typing import Any
 from pac.diff import Changes, EntityChange, PeriodDelta, Totals, diff_portfolio, snapshot
 from pac.findings import Finding, Severity
 from pac.money import ZERO, format_money
+from pac.plural import plural
 from pac.portfolio import FALLBACK_SETTINGS, Portfolio
 from pac.scorecard import score
 from pac.validate import Result
@@ -248,7 +249,7 @@ def _team_load(entities: list[EntityChange], base: Portfolio, head: Portfolio) -
             continue
         verb = "gains" if new > old else "loses"
         count = abs(new - old)
-        noun = "a product" if count == 1 else f"{count} products"
+        noun = "a product" if count == 1 else plural(count, "product")
         over = f", over the limit of {limit}" if new > limit else ""
         name = head.teams[team].name if team in head.teams else team
         lines.append(f"{name} {verb} {noun} ({new}{over})")
@@ -279,5 +280,5 @@ def _finding_headlines(comparison: Comparison) -> list[str]:
         for severity in ("error", "warning", "info"):
             n = counts.get(severity, 0)
             if n:
-                lines.append(f"{n} {severity}{'' if n == 1 else 's'} {verb}")
+                lines.append(f"{plural(n, severity)} {verb}")
     return lines

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from pac.model import Funding, Kpi, Product
+from pac.model import Funding, KeyResult, Kpi, Product
 from pac.model.product import Technology
 from pac.money import ZERO, equal_shares, unit_of
 from pac.portfolio import Portfolio
@@ -108,13 +108,21 @@ def product_funding(portfolio: Portfolio) -> dict[str, dict[str, Split]]:
     return out
 
 
-def kpi_status(kpi: Kpi) -> str:
+def kpi_status(kpi: Kpi | KeyResult) -> str:
     """met | missed | no data, honouring which direction is better."""
     if kpi.actual is None or kpi.target is None:
         return "no data"
     if kpi.direction == "higher":
         return "met" if kpi.actual >= kpi.target else "missed"
     return "met" if kpi.actual <= kpi.target else "missed"
+
+
+def key_result_status(result: KeyResult, period: Funding | None, today: datetime.date) -> str:
+    """not started before its objective's period starts (when that period is a funding
+    period pac knows), else met | missed | no data as for a KPI."""
+    if period is not None and today < period.start:
+        return "not started"
+    return kpi_status(result)
 
 
 def support_status(technology: Technology, today: datetime.date) -> str:

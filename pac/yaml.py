@@ -50,7 +50,7 @@ class _PurePython(_PythonReader, _PythonScanner, _PythonParser):
         _PythonParser.__init__(self)
 
 
-MAX_VALUES = 100_000  # values a document may hold once its aliases are expanded
+MAX_VALUES = 100_000  # values a document may hold, its aliases expanded
 
 Path = tuple[str | int, ...]
 
@@ -217,6 +217,7 @@ class _Builder:
         self.stack: list[_Frame] = []
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.values = 0
+        self.expanded = 0  # of those values, the ones that aliases repeat
         self.root: Any = None
         self.problems: list[Problem] = []
         self.fatal = False
@@ -257,7 +258,9 @@ class _Builder:
     def count(self, size: int, event: Any) -> None:
         """Count the values a document holds once aliases are expanded; stop a bomb early."""
         self.values += size
-        if self.values > MAX_VALUES:
+        if self.values <= MAX_VALUES:
+            return
+        if self.expanded:
             self.problem(
                 "yaml-syntax",
                 event.start_mark,
@@ -265,7 +268,14 @@ class _Builder:
                 "a document this large is almost certainly an alias bomb: "
                 "write the values out instead of using aliases",
             )
-            raise _Stop
+        else:
+            self.problem(
+                "yaml-syntax",
+                event.start_mark,
+                f"the file holds more than {MAX_VALUES:,} values, the most pac reads in one file",
+                "no portfolio entity needs this many: remove what does not belong in this file",
+            )
+        raise _Stop
 
     def alias(self, event: AliasEvent) -> None:
         if event.anchor not in self.anchors:
@@ -279,6 +289,7 @@ class _Builder:
             )
             raise _Stop
         value, size = self.anchors[event.anchor]
+        self.expanded += size
         self.count(size, event)
         self.add(value, size, event)
 

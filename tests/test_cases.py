@@ -78,3 +78,16 @@ REPOSITORY_RULES = {"codeowners-drift"}
 def test_every_rule_has_an_invalid_case() -> None:
     covered = {case.parent.name for case in INVALID} | REPOSITORY_RULES
     assert sorted(set(RULES) - covered) == []
+
+
+def test_depends_on_retired_names_both_products_and_the_fix(reference: Path) -> None:
+    apply_case(CASES / "invalid" / "overdue-retirement" / "past-retire-by", reference)
+    [finding] = [f for f in run(reference).findings if f.rule == "depends-on-retired"]
+    assert finding.message == (
+        "live product 'Claims Portal' depends on 'Customer Identity', which was to be "
+        "retired by 2026-06-30"
+    )
+    assert finding.hint == (
+        "move 'Claims Portal' to what replaces 'Customer Identity' and remove "
+        "'customer-identity' from depends_on, or keep 'Customer Identity' running (stage: live)"
+    )

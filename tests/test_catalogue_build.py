@@ -208,3 +208,36 @@ def test_findings_page_groups_by_rule_team_and_product(example_site: Path) -> No
         assert heading in page
     by_team = page.split('id="by-team"', 1)[1].split('id="by-product"', 1)[0]
     assert 'href="teams/team-stores.html"' in by_team
+
+
+def _title_and_heading(page: Path) -> tuple[str, str]:
+    text = page.read_text(encoding="utf-8")
+    title = re.search(r"<title>(.*?)</title>", text)
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", text)
+    assert title and heading
+    return title.group(1), heading.group(1)
+
+
+def test_titles_keep_emoji(tmp_path: Path, reference: Path) -> None:
+    product = reference / "products" / "claims-portal.yaml"
+    product.write_text(product.read_text(encoding="utf-8").replace(
+        "name: Claims Portal", 'name: "Claims 🚀 Portal"'), encoding="utf-8")
+    code, output = build(reference, tmp_path / "out")
+    assert code == 0, output
+    title, heading = _title_and_heading(tmp_path / "out" / "products" / "claims-portal.html")
+    assert title.startswith("Claims 🚀 Portal - ")
+    assert heading == "Claims 🚀 Portal"
+
+
+def test_key_results_are_not_missed_before_their_period(tmp_path: Path,
+                                                         reference: Path) -> None:
+    objective = reference / "objectives" / "digital-self-service.yaml"
+    objective.write_text(objective.read_text() + "    actual: 40\n")
+    page = tmp_path / "out" / "objectives" / "digital-self-service.html"
+    statuses = {}
+    for today in ("2026-11-22", "2027-03-01"):  # FY2027 starts on 2027-01-01
+        code, output = build(reference, tmp_path / "out", "--today", today)
+        assert code == 0, output
+        statuses[today] = re.findall(r'class="pac-badge pac-kpi-[^"]*">([^<]*)<',
+                                     page.read_text())
+    assert statuses == {"2026-11-22": ["not started"], "2027-03-01": ["missed"]}

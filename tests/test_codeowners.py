@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -56,9 +57,9 @@ def test_moving_a_product_is_drift_until_codeowners_runs(tmp_path: Path) -> None
     code, out = run(repo, "validate", "portfolio", "--today", "2026-11-22")
     assert code == 0  # a warning: the pull request shows it, the merge is not blocked
     assert out.splitlines()[0] == (
-        ".github/CODEOWNERS:10:1: warning codeowners-drift CODEOWNERS says "
-        "'/portfolio/products/fraud-scoring.yaml @northwind/risk-data' where the portfolio "
-        "gives '/portfolio/products/fraud-scoring.yaml @northwind/claims'")
+        ".github/CODEOWNERS:10:1: warning codeowners-drift CODEOWNERS gives "
+        "/portfolio/products/fraud-scoring.yaml to @northwind/risk-data where the portfolio "
+        "gives it to @northwind/claims")
     assert "run 'pac codeowners'" in out
     run(repo, "codeowners")
     code, out = run(repo, "validate", "portfolio", "--today", "2026-11-22")
@@ -97,3 +98,47 @@ def test_crlf_line_ends_are_not_drift(tmp_path: Path) -> None:
     assert code == 0
     assert "codeowners-drift" not in out
     assert run(repo, "codeowners", "--check")[0] == 0
+
+
+def _drift(repo: Path) -> list[str]:
+    _, out = run(repo, "validate", "portfolio", "--today", "2026-11-22", "--format", "json")
+    return [f"{f['line']}: {f['message']}" for f in json.loads(out)["findings"]
+            if f["rule"] == "codeowners-drift"]
+
+
+def test_adding_a_product_names_only_the_new_file(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    run(repo, "codeowners")
+    products = repo / "portfolio" / "products"
+    (products / "claims-assistant.yaml").write_text(
+        (products / "claims-portal.yaml").read_text().replace("id: claims-portal",
+                                                              "id: claims-assistant"))
+    assert _drift(repo) == [
+        "10: CODEOWNERS has no line for /portfolio/products/claims-assistant.yaml, which the "
+        "portfolio gives to @northwind/claims"]
+
+
+def test_removing_a_product_names_its_stale_line(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    run(repo, "codeowners")
+    (repo / "portfolio" / "products" / "fraud-scoring.yaml").unlink()
+    portal = repo / "portfolio" / "products" / "claims-portal.yaml"
+    portal.write_text(portal.read_text().replace(", fraud-scoring]", "]"))
+    funding = repo / "portfolio" / "funding" / "FY2027.yaml"
+    text = funding.read_text()
+    start = text.index("  - product: fraud-scoring")
+    funding.write_text(text[:start] + text[text.index("  - product:", start + 1):])
+    assert _drift(repo) == [
+        "10: CODEOWNERS gives /portfolio/products/fraud-scoring.yaml to @northwind/risk-data, "
+        "which the portfolio gives no owner (a file that is gone, or a team without a github "
+        "handle)"]
+
+
+def test_lines_out_of_order_are_drift_too(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    (repo / ".github").mkdir()
+    lines = EXPECTED.splitlines()
+    (repo / ".github" / "CODEOWNERS").write_text("\n".join([*lines[:3], *lines[4:], lines[3]]))
+    assert _drift(repo) == [
+        "4: CODEOWNERS gives every path the owners the portfolio gives, but not in the order "
+        "that pac writes (the last matching line wins) or with other comments"]

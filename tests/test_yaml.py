@@ -64,7 +64,28 @@ def test_alias_bomb_is_stopped_quickly() -> None:
     parsed = parse(bomb)
     assert time.perf_counter() - started < 1.0
     assert parsed.data is None
-    assert f"more than {MAX_VALUES:,} values" in parsed.problems[0].message
+    assert parsed.problems[0].message == (
+        f"aliases expand this document to more than {MAX_VALUES:,} values"
+    )
+
+
+def test_a_large_file_without_aliases_is_told_its_size() -> None:
+    text = "v: [" + ", ".join(["1"] * MAX_VALUES) + "]\n"
+    started = time.perf_counter()
+    parsed = parse(text)
+    assert time.perf_counter() - started < 5.0
+    assert parsed.data is None
+    assert [p.message for p in parsed.problems] == [
+        f"the file holds more than {MAX_VALUES:,} values, the most pac reads in one file"
+    ]
+    assert "alias" not in parsed.problems[0].hint
+
+
+def test_alias_expansion_past_the_limit_names_the_aliases() -> None:
+    text = "a: &a [" + ", ".join(["1"] * 60_000) + "]\nb: *a\n"
+    [problem] = parse(text).problems
+    assert problem.message == f"aliases expand this document to more than {MAX_VALUES:,} values"
+    assert "alias bomb" in problem.hint
 
 
 def test_aliases_within_the_limit_are_expanded() -> None:

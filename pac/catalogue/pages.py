@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -18,11 +19,19 @@ from markupsafe import Markup
 from pac.analytics import build_report
 from pac.catalogue.context import FOLDERS, Catalogue, entity_history
 from pac.catalogue.sanitize import markdown_to_safe_html
-from pac.figures import PeriodFigures, Split, is_live, kpi_status, support_status
+from pac.figures import (
+    PeriodFigures,
+    Split,
+    is_live,
+    key_result_status,
+    kpi_status,
+    support_status,
+)
 from pac.json_text import to_json
 from pac.model import STAGES, Funding
 from pac.model.settings import NO_LEVEL
 from pac.money import ZERO, compact_money, format_money
+from pac.plural import plural
 from pac.report.scorecard import level_counts
 from pac.rules import RULES
 from pac.scorecard import CHECKS, level_names
@@ -54,9 +63,13 @@ def _environment(cat: Catalogue) -> jinja2.Environment:
         money=lambda amount: format_money(amount, currency),
         compact_money=lambda amount: compact_money(amount, currency),
         number=_number,
+        plural=plural,
         unit=lambda unit: "" if not unit else (unit if unit == "%" else f" {unit}"),
-        frontmatter=lambda text: Markup(json.dumps(html.escape(str(text)))),
+        frontmatter=_front_matter_string,
         kpi_status=kpi_status,
+        key_result_status=lambda result, objective: key_result_status(
+            result, cat.portfolio.funding.get(objective.period or ""), cat.today
+        ),
         support_status=lambda tech: support_status(tech, cat.today),
         bar_total=lambda row: row[2] + row[3],
         change_value=_change_value,
@@ -100,6 +113,19 @@ def _change_value(value: Any) -> str:
         text = to_json(value, sort_keys=True)
         return text if len(text) <= 120 else text[:117] + "..."
     return str(value)
+
+
+# PyYAML reads a \u escape one UTF-16 unit at a time, so an escaped surrogate pair (what
+# json.dumps makes of an emoji) becomes two lone surrogates and MkDocs drops the page's
+# front matter, title and all: characters beyond the Basic Multilingual Plane go in as
+# they are, every other non-ASCII character as a \u escape.
+_BMP_NON_ASCII = re.compile("[\u0080-\uffff]")
+
+
+def _front_matter_string(text: object) -> Markup:
+    """A double-quoted YAML scalar holding the HTML-escaped text."""
+    quoted = json.dumps(html.escape(str(text)), ensure_ascii=False)
+    return Markup(_BMP_NON_ASCII.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted))
 
 
 def _number(value: Decimal) -> str:
@@ -535,5 +561,5 @@ def _chart_rows(
     rest = items[CHART_ROWS:]
     if rest:
         total = sum((s for _, s in rest), Split())
-        rows.append((f"{len(rest)} others", None, total.run, total.change))
+        rows.append((plural(len(rest), "other"), None, total.run, total.change))
     return rows

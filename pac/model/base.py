@@ -73,7 +73,7 @@ class Strict(BaseModel):
         extra="forbid",
         frozen=True,
         use_attribute_docstrings=True,
-        regex_engine="python-re",
+        regex_engine="rust-regex",  # `$` ends the value, as in JSON Schema (not before a "\n")
     )
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from pac.diff import EntityChange, FieldChange, PeriodDelta, Totals
 from pac.json_text import to_json
 from pac.money import ZERO
+from pac.plural import plural
 from pac.report.json import finding_dict
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ def _counts(c: Comparison) -> str:
     return (
         f"{changes.count('added')} added, {changes.count('removed')} removed, "
         f"{changes.count('renamed')} renamed, {changes.count('changed')} changed; "
-        f"{len(c.introduced)} findings introduced, {len(c.resolved)} resolved"
+        f"{plural(len(c.introduced), 'finding')} introduced, {len(c.resolved)} resolved"
     )
 
 
@@ -185,8 +186,8 @@ def render_diff_markdown(c: Comparison, *, limit: int = COMMENT_LIMIT) -> str:
             names += f" and {len(removed) - LISTED} more"
         head += [
             "",
-            f"> [!WARNING]\n> This change **removes** {len(removed)} "
-            f"{'entity' if len(removed) == 1 else 'entities'}: {names}. "
+            f"> [!WARNING]\n> This change **removes** "
+            f"{plural(len(removed), 'entity', 'entities')}: {names}. "
             "History keeps them, but the catalogue will not.",
         ]
     if c.headlines:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pac.findings import Finding, Severity
+from pac.plural import plural
 from pac.report.text import render_text
 
 if TYPE_CHECKING:
@@ -44,7 +45,8 @@ def render_github(result: Result, *, colour: bool = False) -> str:
         left_out += max(0, len(of_kind) - MAX_ANNOTATIONS)
     if left_out:
         lines.append(
-            f"::notice title=pac::{left_out} more findings are not annotated; "
+            f"::notice title=pac::{plural(left_out, 'more finding')} "
+            f"{'is' if left_out == 1 else 'are'} not annotated; "
             "the full list is in the log below"
         )
     return "\n".join(lines) + ("\n" if lines else "") + render_text(result)

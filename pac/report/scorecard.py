@@ -7,6 +7,7 @@ from typing import Any
 
 from pac.json_text import to_json
 from pac.model.settings import NO_LEVEL, Scorecard
+from pac.plural import plural
 from pac.portfolio import Portfolio
 from pac.report.changes import one_line
 from pac.scorecard import CHECKS, Score
@@ -49,7 +50,7 @@ def render_scorecard_text(p: Portfolio, scores: dict[str, Score]) -> str:
     counts = level_counts(card, scores)
     stages = ", ".join(card.stages)
     lines = [
-        f"{len(scores)} product{'' if len(scores) == 1 else 's'} scored ({stages}): "
+        f"{plural(len(scores), 'product')} scored ({stages}): "
         + ", ".join(
             f"{n} {name if name != NO_LEVEL else 'with no level'}" for name, n in counts.items()
         )

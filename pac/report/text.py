@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pac.findings import Severity
+from pac.plural import plural
 
 if TYPE_CHECKING:
     from pac.validate import Result
@@ -28,10 +29,6 @@ def render_text(result: Result, *, colour: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 _NOUNS = {
     "products": "product",
     "teams": "team",
@@ -45,19 +42,18 @@ def _entities(counts: dict[str, int]) -> str:
     words = []
     for folder, n in counts.items():
         noun = _NOUNS[folder]
-        plural = "capabilities" if noun == "capability" else noun + "s"
-        words.append(f"{n} {noun if n == 1 else plural}")
+        words.append(plural(n, noun, "capabilities" if noun == "capability" else ""))
     return ", ".join(words)
 
 
 def summary_line(result: Result) -> str:
     counts = _entities(result.portfolio.entity_count())
-    scope = f"{_plural(result.files, 'file')} ({counts})"
+    scope = f"{plural(result.files, 'file')} ({counts})"
     if not result.findings:
         return f"No problems found in {scope}."
     parts = [
-        _plural(result.count(Severity.ERROR), "error"),
-        _plural(result.count(Severity.WARNING), "warning"),
-        _plural(result.count(Severity.INFO), "info"),
+        plural(result.count(Severity.ERROR), "error"),
+        plural(result.count(Severity.WARNING), "warning"),
+        plural(result.count(Severity.INFO), "info"),
     ]
     return f"{', '.join(parts)} in {scope}."

@@ -10,6 +10,7 @@ from pac.rules import (  # noqa: F401  (imported to register their rules)
     cycles,
     extensions,
     funding,
+    health_dependencies,
     health_portfolio,
     health_products,
     loader,

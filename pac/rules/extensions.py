@@ -11,6 +11,7 @@ from pydantic import BaseModel
 
 from pac import yaml
 from pac.findings import Finding, Severity
+from pac.rules.extension_patterns import linear_validator, pattern_problem
 from pac.rules.registry import Context, rule
 
 
@@ -73,8 +74,11 @@ def _load_schema(ctx: Context, path: str) -> tuple[Any, str]:
         cls.check_schema(schema)
     except jsonschema.SchemaError as e:
         return None, f"extension schema '{path}' is not a valid JSON Schema: {e.message}"
+    problem = pattern_problem(schema)
+    if problem:
+        return None, f"extension schema '{path}': {problem}"
     exact = jsonschema.validators.extend(  # type: ignore[no-untyped-call]
-        cls, type_checker=cls.TYPE_CHECKER.redefine("integer", _is_integer)
+        linear_validator(cls), type_checker=cls.TYPE_CHECKER.redefine("integer", _is_integer)
     )
     return exact(schema, format_checker=cls.FORMAT_CHECKER), ""
 

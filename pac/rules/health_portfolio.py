@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from pac.findings import Finding, Severity
+from pac.plural import plural
 from pac.rules.registry import Context, health_rule
 
 WARNING, INFO = Severity.WARNING, Severity.INFO
@@ -28,7 +29,7 @@ def team_overloaded(ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 "team-overloaded",
                 p.file_of("team", tid),
-                f"the team owns {count} products that are not retired, more than {limit}",
+                f"the team owns {plural(count, 'product')} that are not retired, more than {limit}",
                 "move a product to another team, or split the team",
                 f"team:{tid}",
                 ("id",),
@@ -66,7 +67,7 @@ def team_without_members(ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 "team-without-members",
                 p.file_of("team", tid),
-                f"the team owns {owned[tid]} products but lists no member",
+                f"the team owns {plural(owned[tid], 'product')} but lists no member",
                 "list the people who run its products under members:",
                 f"team:{tid}",
                 ("id",),

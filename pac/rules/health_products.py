@@ -19,6 +19,7 @@ from pac.figures import (
 from pac.findings import Finding, Severity
 from pac.json_text import number_text
 from pac.model import Product
+from pac.plural import plural
 from pac.rules.registry import Context, health_rule
 
 WARNING, INFO = Severity.WARNING, Severity.INFO
@@ -54,7 +55,7 @@ def stale_stakeholder_review(ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 "stale-stakeholder-review",
                 file,
-                f"the last stakeholder review was {(ctx.today - last).days} days "
+                f"the last stakeholder review was {plural((ctx.today - last).days, 'day')} "
                 f"ago, more than {days}",
                 "hold a review and update last_stakeholder_review",
                 entity,
@@ -71,7 +72,7 @@ def overdue_retirement(ctx: Context) -> Iterator[Finding]:
                 "overdue-retirement",
                 file,
                 f"the product was to be retired by {retire_by}, "
-                f"{(ctx.today - retire_by).days} days ago",
+                f"{plural((ctx.today - retire_by).days, 'day')} ago",
                 "retire it (stage: retired) or agree a new retire_by date",
                 entity,
                 ("lifecycle", "retire_by"),
@@ -186,7 +187,7 @@ def technology_end_of_support(ctx: Context) -> Iterator[Finding]:
                 yield Finding(
                     "technology-end-of-support",
                     file,
-                    f"{name} goes out of support on {end}, in {days} days",
+                    f"{name} goes out of support on {end}, in {plural(days, 'day')}",
                     "plan the upgrade in the roadmap",
                     entity,
                     ("technology", i, "end_of_support"),

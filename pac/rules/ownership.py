@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pac.codeowners import PATH, first_difference, render_codeowners
+from pac.codeowners import PATH, find_drift
 from pac.findings import Finding, Severity
 from pac.rules.registry import Context, rule
 
@@ -20,17 +20,14 @@ def codeowners_drift(ctx: Context) -> Iterator[Finding]:
         return  # the repository does not use CODEOWNERS: nothing can drift
     # a Windows checkout may have CRLF line ends: the owners are what counts
     text = committed.decode("utf-8", "replace").replace("\r\n", "\n")
-    expected = render_codeowners(ctx.portfolio, ctx.root)
-    if text == expected:
-        return
-    line, have, want = first_difference(text, expected)
-    yield Finding(
-        "codeowners-drift",
-        PATH,
-        f"CODEOWNERS says {have!r} where the portfolio gives {want!r}",
-        "run 'pac codeowners' and commit the result, so that the right team must approve "
-        "changes to its files",
-        "portfolio",
-        line=line,
-        column=1,
-    )
+    for drift in find_drift(text, ctx.portfolio, ctx.root):
+        yield Finding(
+            "codeowners-drift",
+            PATH,
+            drift.message,
+            "run 'pac codeowners' and commit the result, so that the right team must approve "
+            "changes to its files",
+            "portfolio",
+            line=drift.line,
+            column=1,
+        )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from pac.findings import Finding, Severity
+from pac.plural import plural
 from pac.rules.registry import Context, rule
 
 MAX_THEMES = 3
@@ -35,7 +36,8 @@ def roadmap_overloaded(ctx: Context) -> Iterator[Finding]:
                 yield Finding(
                     "roadmap-overloaded",
                     p.file_of("product", pid),
-                    f"{quarter.quarter} has {len(quarter.themes)} themes, more than {MAX_THEMES}",
+                    f"{quarter.quarter} has {plural(len(quarter.themes), 'theme')}, "
+                    f"more than {MAX_THEMES}",
                     "focus on three big things a quarter: move the rest to a later quarter",
                     f"product:{pid}",
                     ("roadmap", i, "themes"),

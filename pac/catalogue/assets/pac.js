@@ -58,7 +58,8 @@
         row.hidden = !visible;
         if (visible) shown += 1;
       });
-      count.textContent = shown + " of " + table.tBodies[0].rows.length + " products";
+      var total = table.tBodies[0].rows.length;
+      count.textContent = shown + " of " + total + (total === 1 ? " product" : " products");
     }
     var hash = new URLSearchParams(window.location.hash.slice(1));
     Array.prototype.forEach.call(selects, function (select) {

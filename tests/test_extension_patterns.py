@@ -1,0 +1,84 @@
+"""Extension schemas' patterns: matched in linear time, with JSON Schema's meaning."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from conftest import CASES
+from support import apply_case, run
+
+WRONG_VALUES = CASES / "invalid" / "extension-schema" / "wrong-values"
+PRODUCT = "products/fraud-scoring.yaml"
+
+
+def _findings(portfolio: Path, schema: dict[str, object], extensions: str) -> list[str]:
+    apply_case(WRONG_VALUES, portfolio)
+    (portfolio / "extensions" / "product.schema.json").write_text(json.dumps(schema))
+    product = portfolio / PRODUCT
+    text = product.read_text()
+    product.write_text(text[: text.index("extensions:")] + "extensions:\n" + extensions)
+    return [f"{f.file}: {f.message}" for f in run(portfolio).findings
+            if f.rule == "extension-schema"]
+
+
+def test_a_catastrophic_pattern_takes_no_time(reference: Path) -> None:
+    schema = {"properties": {"code": {"type": "string", "pattern": "^(a+)+$"}}}
+    started = time.perf_counter()
+    findings = _findings(reference, schema, f"  code: {'a' * 40}!\n")
+    assert time.perf_counter() - started < 0.5
+    assert findings == [f"portfolio/{PRODUCT}: extensions: '{'a' * 40}!' does not match "
+                        "'^(a+)+$'"]
+
+
+def test_catastrophic_property_names_take_no_time(reference: Path) -> None:
+    schema = {"patternProperties": {"^(a+)+$": {"type": "string"}},
+              "additionalProperties": False}
+    started = time.perf_counter()
+    findings = _findings(reference, schema, f"  {'a' * 40}!: x\n  aaa: 1\n")
+    assert time.perf_counter() - started < 0.5
+    assert findings == [
+        f"portfolio/{PRODUCT}: extensions: '{'a' * 40}!' does not match any of the regexes: "
+        "'^(a+)+$'",
+        f"portfolio/{PRODUCT}: extensions: 1 is not of type 'string'",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "matches"),
+    [("CC-1234", True), ("CC-12345", False), ("x CC-1234", False), ('"CC-1234\\n"', False)],
+)
+def test_ordinary_patterns_keep_json_schema_meaning(reference: Path, value: str,
+                                                    matches: bool) -> None:
+    schema = {"properties": {"cost_centre": {"type": "string", "pattern": "^CC-[0-9]{4}$"}},
+              "additionalProperties": False}
+    findings = _findings(reference, schema, f"  cost_centre: {value}\n")
+    assert (findings == []) == matches, findings
+
+
+def test_unanchored_patterns_search_anywhere(reference: Path) -> None:
+    schema = {"properties": {"team": {"type": "string", "pattern": "[0-9]{3}"}}}
+    assert _findings(reference, schema, "  team: squad-123-east\n") == []
+
+
+@pytest.mark.parametrize(
+    ("schema", "problem"),
+    [
+        ({"properties": {"a": {"type": "string", "pattern": "^(?=x)x$"}}},
+         "pattern '^(?=x)x$' cannot be matched in linear time: invalid perl operator: (?="),
+        ({"$schema": "https://json-schema.org/draft/2020-12/schema",
+          "patternProperties": {"^x": {}}, "unevaluatedProperties": False},
+         "unevaluatedProperties next to patternProperties cannot be checked in linear time: "
+         "use additionalProperties"),
+    ],
+    ids=["lookahead", "unevaluated"],
+)
+def test_patterns_pac_cannot_match_in_linear_time_are_a_finding(
+    reference: Path, schema: dict[str, object], problem: str
+) -> None:
+    assert _findings(reference, schema, "  a: x\n") == [
+        "portfolio/portfolio.yaml: extension schema 'extensions/product.schema.json': " + problem
+    ]
+
