@@ -8,20 +8,23 @@ history with one `git log --raw`.
 from __future__ import annotations
 
 import datetime
+import re
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pac.errors import PacError
 from pac.layout import is_read
 from pac.source import MAX_FILE_BYTES, SourceFile
 
-_RECORD = "\x1e"
-_FIELD = "\x1f"
-# the committer date: when the change reached the branch (merged), in first-parent order
-_FORMAT = _RECORD + _FIELD.join(["%H", "%P", "%an", "%ae", "%cI", "%B"]) + _FIELD
-_EMPTY = "0" * 40
+# Only what git itself writes goes through the log (ids, and the committer date: when the
+# change reached the branch, in first-parent order), NUL-separated like the paths of -z.
+# Authors and messages, which may hold any byte, are read from the commit objects, whose
+# header gives their length.
+_FORMAT = "%H %P%x00%cI"
+_HEADER = re.compile(r"[0-9a-f]{40,64}( [0-9a-f]{40,64})*")
 
 
 SYMLINK = "120000"  # git's mode for a symbolic link
@@ -143,18 +146,7 @@ class Repository:
 
     def read_blobs(self, blobs: list[str]) -> dict[str, bytes]:
         """Many blobs through one `git cat-file --batch`, without a round trip for each."""
-        if not blobs:
-            return {}
-        done = subprocess.run(
-            ["git", "cat-file", "--batch"],
-            cwd=self.root,
-            input="\n".join(blobs).encode() + b"\n",
-            capture_output=True,
-            check=False,
-        )
-        if done.returncode != 0:
-            raise PacError(f"git cat-file failed: {done.stderr.decode(errors='replace')}")
-        return _parse_batch(done.stdout)
+        return self._read_objects(blobs)
 
     def read_file(self, ref: str, path: str) -> bytes | None:
         """A file of the repository as of `ref`, or None if it is not there."""
@@ -219,12 +211,47 @@ class Repository:
             f"--format={_FORMAT}",
         ]
         output = self._run(*args, self.resolve(rev), "--", folder.strip("/") or ".")
-        for record in output.split(_RECORD)[1:]:
-            yield _parse_commit(record)
+        steps = list(_parse_log(output))
+        for start in range(0, len(steps), _COMMITS_PER_READ):
+            window = steps[start : start + _COMMITS_PER_READ]
+            objects = self._read_objects([sha for sha, *_ in window])
+            for sha, parents, date, changes in window:
+                author, email, message = parse_commit_object(objects.get(sha, b""))
+                yield Commit(sha, parents, author, email, date, message, changes)
+
+    def object_sizes(self, ids: list[str]) -> dict[str, int]:
+        """The size of each object, from `git cat-file --batch-check`, without reading it."""
+        sizes = {}
+        for header in self._batch("--batch-check", ids).splitlines():
+            fields = header.split()
+            if len(fields) == 3:  # "<id> missing" has two
+                sizes[fields[0].decode()] = int(fields[2])
+        return sizes
+
+    def _read_objects(self, ids: list[str]) -> dict[str, bytes]:
+        return _parse_batch(self._batch("--batch", ids)) if ids else {}
+
+    def _batch(self, mode: str, ids: list[str]) -> bytes:
+        """The output of one `git cat-file` for many objects, without a round trip for each."""
+        if not ids:
+            return b""
+        done = subprocess.run(
+            ["git", "cat-file", mode],
+            cwd=self.root,
+            input="\n".join(ids).encode() + b"\n",
+            capture_output=True,
+            check=False,
+        )
+        if done.returncode != 0:
+            raise PacError(f"git cat-file failed: {done.stderr.decode(errors='replace')}")
+        return done.stdout
+
+
+_COMMITS_PER_READ = 2000  # commit objects read from git in one batch
 
 
 def _parse_batch(output: bytes) -> dict[str, bytes]:
-    """`<sha> blob <size>\\n<content>\\n`, repeated; missing objects are left out."""
+    """`<sha> <type> <size>\\n<content>\\n`, repeated; missing objects are left out."""
     found: dict[str, bytes] = {}
     at = 0
     while at < len(output):
@@ -239,26 +266,63 @@ def _parse_batch(output: bytes) -> dict[str, bytes]:
     return found
 
 
-def _parse_commit(record: str) -> Commit:
-    sha, parents, author, email, date, rest = record.split(_FIELD, 5)
-    message, _, raw = rest.rpartition(_FIELD)
-    return Commit(
-        sha,
-        tuple(parents.split()),
-        author,
-        email,
-        datetime.datetime.fromisoformat(date),
-        message.strip(),
-        tuple(_parse_raw(raw)),
-    )
+_Step = tuple[str, tuple[str, ...], datetime.datetime, tuple[Change, ...]]
 
 
-def _parse_raw(raw: str) -> Iterator[Change]:
-    """`:old_mode new_mode old_blob new_blob status NUL path NUL`, repeated."""
-    parts = raw.lstrip("\n\0").split("\0")
-    for meta, path in zip(parts[0::2], parts[1::2], strict=False):
-        if not meta.startswith(":"):
-            continue
-        fields = meta[1:].split()
-        old, new = fields[2], fields[3]
-        yield Change(path, None if old == _EMPTY else old, None if new == _EMPTY else new)
+def _parse_log(output: str) -> Iterator[_Step]:
+    """`<sha> <parents> NUL <date> NUL`, each followed by its raw changes,
+    `:old_mode new_mode old_blob new_blob status NUL path NUL`, repeated."""
+    tokens = output.split("\0")
+    at = 0
+    step: list[Any] | None = None
+    while at < len(tokens):
+        token = tokens[at].strip("\n ")  # a root commit's header ends in a space
+        if token.startswith(":") and step is not None and at + 1 < len(tokens):
+            fields = token[1:].split()
+            old, new = fields[2], fields[3]
+            step[3].append(Change(tokens[at + 1], _blob(old), _blob(new)))
+            at += 2
+        elif _HEADER.fullmatch(token) and at + 1 < len(tokens):
+            if step is not None:
+                yield _step(step)
+            sha, *parents = token.split()
+            step = [sha, tuple(parents), datetime.datetime.fromisoformat(tokens[at + 1]), []]
+            at += 2
+        else:
+            at += 1  # the empty token after the last NUL
+    if step is not None:
+        yield _step(step)
+
+
+def _step(step: list[Any]) -> _Step:
+    return step[0], step[1], step[2], tuple(step[3])
+
+
+def _blob(sha: str) -> str | None:
+    return None if not sha.strip("0") else sha  # all zeros: the file is absent
+
+
+def parse_commit_object(raw: bytes) -> tuple[str, str, str]:
+    """(author's name, e-mail, message) of a raw commit object, whatever bytes they hold:
+    the header ends at the first blank line; `author Name <email> time zone` is its line."""
+    header, _, body = raw.partition(b"\n\n")
+    encoding = "utf-8"
+    author = b""
+    for line in header.split(b"\n"):
+        if line.startswith(b"author "):
+            author = line[len(b"author ") :]
+        elif line.startswith(b"encoding "):
+            encoding = line[len(b"encoding ") :].decode("ascii", "replace").strip()
+    ident, found, _when = author.rpartition(b"> ")
+    ident = ident if found else author
+    name, found, email = ident.rpartition(b" <")
+    if not found:
+        name, email = ident, b""
+    return _decode(name, encoding), _decode(email, encoding), _decode(body, encoding).strip()
+
+
+def _decode(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding, "replace")
+    except LookupError:  # an encoding Python does not know
+        return data.decode("utf-8", "replace")

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from pac.analytics import build_report
 from pac.catalogue.context import FOLDERS, Catalogue, entity_history
-from pac.catalogue.sanitize import markdown_to_safe_html
+from pac.catalogue.sanitize import markdown_to_safe_html, printable
 from pac.figures import PeriodFigures, Split, is_live, kpi_status, support_status
 from pac.model import STAGES, Funding
 from pac.model.settings import NO_LEVEL
@@ -46,6 +46,7 @@ def _environment(cat: Catalogue) -> jinja2.Environment:
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
+        finalize=printable,
     )
     currency = cat.portfolio.settings.currency
     env.filters.update(
