@@ -2,42 +2,24 @@
 
 Everything is read from git objects, never by checking anything out: trees with one
 `git ls-tree`, file contents through GitPython's persistent `git cat-file --batch`, and
-history with one `git log --raw`.
+history with one `git log --raw` (parsed in pac/gitlog.py).
 """
 
 from __future__ import annotations
 
 import datetime
-import re
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from pac.errors import PacError
+from pac.gitlog import LOG_FORMAT, Change, parse_batch, parse_commit_object, parse_log
 from pac.layout import is_read
 from pac.source import MAX_FILE_BYTES, SourceFile
 
-# Only what git itself writes goes through the log (ids, and the committer date: when the
-# change reached the branch, in first-parent order), NUL-separated like the paths of -z.
-# Authors and messages, which may hold any byte, are read from the commit objects, whose
-# header gives their length.
-_FORMAT = "%H %P%x00%cI"
-_HEADER = re.compile(r"[0-9a-f]{40,64}( [0-9a-f]{40,64})*")
-
-
 SYMLINK = "120000"  # git's mode for a symbolic link
 LINK_IN_GIT = "it is a symbolic link, which pac does not follow when it reads from git"
-
-
-@dataclass(frozen=True)
-class Change:
-    """One file changed by a commit: blob ids are None where the file is absent."""
-
-    path: str  # relative to the repository
-    old_blob: str | None
-    new_blob: str | None
 
 
 @dataclass(frozen=True)
@@ -208,16 +190,24 @@ class Repository:
             "--no-abbrev",
             "-z",
             "--diff-merges=first-parent",
-            f"--format={_FORMAT}",
+            f"--format={LOG_FORMAT}",
         ]
         output = self._run(*args, self.resolve(rev), "--", folder.strip("/") or ".")
-        steps = list(_parse_log(output))
+        steps = list(parse_log(output))
         for start in range(0, len(steps), _COMMITS_PER_READ):
             window = steps[start : start + _COMMITS_PER_READ]
-            objects = self._read_objects([sha for sha, *_ in window])
-            for sha, parents, date, changes in window:
-                author, email, message = parse_commit_object(objects.get(sha, b""))
-                yield Commit(sha, parents, author, email, date, message, changes)
+            objects = self._read_objects([step.sha for step in window])
+            for step in window:
+                author, email, message = parse_commit_object(objects.get(step.sha, b""))
+                yield Commit(
+                    step.sha,
+                    step.parents,
+                    author,
+                    email,
+                    step.date,
+                    message,
+                    tuple(step.changes),
+                )
 
     def object_sizes(self, ids: list[str]) -> dict[str, int]:
         """The size of each object, from `git cat-file --batch-check`, without reading it."""
@@ -229,7 +219,7 @@ class Repository:
         return sizes
 
     def _read_objects(self, ids: list[str]) -> dict[str, bytes]:
-        return _parse_batch(self._batch("--batch", ids)) if ids else {}
+        return parse_batch(self._batch("--batch", ids)) if ids else {}
 
     def _batch(self, mode: str, ids: list[str]) -> bytes:
         """The output of one `git cat-file` for many objects, without a round trip for each."""
@@ -248,81 +238,3 @@ class Repository:
 
 
 _COMMITS_PER_READ = 2000  # commit objects read from git in one batch
-
-
-def _parse_batch(output: bytes) -> dict[str, bytes]:
-    """`<sha> <type> <size>\\n<content>\\n`, repeated; missing objects are left out."""
-    found: dict[str, bytes] = {}
-    at = 0
-    while at < len(output):
-        end = output.index(b"\n", at)
-        header = output[at:end].split()
-        at = end + 1
-        if len(header) < 3:
-            continue  # "<sha> missing"
-        size = int(header[2])
-        found[header[0].decode()] = output[at : at + size]
-        at += size + 1
-    return found
-
-
-_Step = tuple[str, tuple[str, ...], datetime.datetime, tuple[Change, ...]]
-
-
-def _parse_log(output: str) -> Iterator[_Step]:
-    """`<sha> <parents> NUL <date> NUL`, each followed by its raw changes,
-    `:old_mode new_mode old_blob new_blob status NUL path NUL`, repeated."""
-    tokens = output.split("\0")
-    at = 0
-    step: list[Any] | None = None
-    while at < len(tokens):
-        token = tokens[at].strip("\n ")  # a root commit's header ends in a space
-        if token.startswith(":") and step is not None and at + 1 < len(tokens):
-            fields = token[1:].split()
-            old, new = fields[2], fields[3]
-            step[3].append(Change(tokens[at + 1], _blob(old), _blob(new)))
-            at += 2
-        elif _HEADER.fullmatch(token) and at + 1 < len(tokens):
-            if step is not None:
-                yield _step(step)
-            sha, *parents = token.split()
-            step = [sha, tuple(parents), datetime.datetime.fromisoformat(tokens[at + 1]), []]
-            at += 2
-        else:
-            at += 1  # the empty token after the last NUL
-    if step is not None:
-        yield _step(step)
-
-
-def _step(step: list[Any]) -> _Step:
-    return step[0], step[1], step[2], tuple(step[3])
-
-
-def _blob(sha: str) -> str | None:
-    return None if not sha.strip("0") else sha  # all zeros: the file is absent
-
-
-def parse_commit_object(raw: bytes) -> tuple[str, str, str]:
-    """(author's name, e-mail, message) of a raw commit object, whatever bytes they hold:
-    the header ends at the first blank line; `author Name <email> time zone` is its line."""
-    header, _, body = raw.partition(b"\n\n")
-    encoding = "utf-8"
-    author = b""
-    for line in header.split(b"\n"):
-        if line.startswith(b"author "):
-            author = line[len(b"author ") :]
-        elif line.startswith(b"encoding "):
-            encoding = line[len(b"encoding ") :].decode("ascii", "replace").strip()
-    ident, found, _when = author.rpartition(b"> ")
-    ident = ident if found else author
-    name, found, email = ident.rpartition(b" <")
-    if not found:
-        name, email = ident, b""
-    return _decode(name, encoding), _decode(email, encoding), _decode(body, encoding).strip()
-
-
-def _decode(data: bytes, encoding: str) -> str:
-    try:
-        return data.decode(encoding, "replace")
-    except LookupError:  # an encoding Python does not know
-        return data.decode("utf-8", "replace")
