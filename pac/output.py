@@ -133,11 +133,11 @@ def work_folder(target: Path, *, fix: str = OUT) -> Iterator[Path]:
 
 def _remove_abandoned(parent: Path) -> None:
     """Remove the work folders of builds that are no longer running (their lock is free)."""
-    for entry in os.scandir(parent):
-        if not entry.name.startswith(WORK_PREFIX) or not entry.is_dir(follow_symlinks=False):
-            continue
+    with os.scandir(parent) as scan:
+        found = [e.path for e in scan if e.name.startswith(WORK_PREFIX) and _is_folder(e)]
+    for path in found:
         try:
-            handle = os.open(entry.path, os.O_RDONLY | os.O_DIRECTORY)
+            handle = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
         except OSError:
             continue  # not ours to clean up if we cannot even open it
         try:
@@ -145,9 +145,13 @@ def _remove_abandoned(parent: Path) -> None:
         except BlockingIOError:
             continue  # a build is running in it
         else:
-            shutil.rmtree(entry.path, ignore_errors=True)
+            shutil.rmtree(path, ignore_errors=True)
         finally:
             os.close(handle)
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    return entry.is_dir(follow_symlinks=False)
 
 
 def replace_folder(new: Path, target: Path, *, work: Path) -> None:
