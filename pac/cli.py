@@ -42,7 +42,30 @@ def _today(value: str | None) -> datetime.date:
         raise click.BadParameter(f"'{value}' is not a date: use YYYY-MM-DD") from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """pac's commands; an argument that is not UTF-8 stops the run before any of them."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        for arg in args:
+            try:
+                arg.encode("utf-8")
+            except UnicodeEncodeError:  # bytes Python could not decode, kept as surrogates
+                raise PacError(
+                    f"the argument '{_shown(arg)}' is not valid UTF-8: give names, ids and paths "
+                    "as UTF-8 text"
+                ) from None
+        return super().parse_args(ctx, args)
+
+
+def _shown(arg: str) -> str:
+    """An argument as the bytes it was given, non-UTF-8 ones as \\x escapes."""
+    try:
+        return arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a lone surrogate that no byte stands for
+        return arg.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="pac")
 def cli() -> None:
     """pac: portfolio-as-code. Validate an IT product portfolio kept as YAML in git."""
@@ -407,6 +430,7 @@ def codeowners(portfolio: Path, check: bool) -> None:
     team's handle, each team file by that team, funding/ by codeowners.funding, the rest
     by codeowners.default. Moving a product to another team moves who must approve it."""
     from pac.codeowners import PATH, render_codeowners
+    from pac.output import check_folder, write_file
 
     source = _source(portfolio, None)
     # the drift this command repairs does not stop it, whatever its severity
@@ -423,8 +447,8 @@ def codeowners(portfolio: Path, check: bool) -> None:
     if current == text:
         click.echo(f"{PATH} is up to date.")
         return
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+    fix = f"make {target.parent} a folder you can write to"
+    write_file(check_folder(target.parent, create=True, fix=fix) / target.name, text, fix=fix)
     click.echo(f"Wrote {PATH}.")
 
 
@@ -457,6 +481,7 @@ def new(
     is never overwritten.
     """
     from pac import scaffold
+    from pac.output import check_folder, write_file
 
     source = _source(portfolio, None)
     problem = scaffold.check_id(entity_id)
@@ -466,22 +491,35 @@ def new(
     present = scaffold.existing(portfolio, kind, entity_id)
     if present is not None:
         raise PacError(f"{present} already exists: pac new never overwrites a file")
+    known = scaffold.read_portfolio(source.files)
     given = {"name": name, "kind": product_kind, "stage": stage, "owner": owner, "parent": parent}
     values = {key: value for key, value in given.items() if value}
     for field in scaffold.REQUIRED[kind]:
         if field not in values:
             if not sys.stdin.isatty():
                 raise click.UsageError(f"{kind} needs --{field} (or run pac new on a terminal)")
-            values[field] = click.prompt(
-                field.capitalize(), default="ideation" if field == "stage" else None
-            )
+            values[field] = _ask(field, scaffold.choices(field, known))
+    for field in scaffold.fields(kind):
+        problem = scaffold.check_value(field, values[field], known) if field in values else None
+        if problem:
+            raise PacError(problem)
     text = scaffold.render_entity(
         kind, entity_id, values, schemas=source.root / "schemas", folder=path.parent
     )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("x", encoding="utf-8") as out:  # "x": fail rather than overwrite
-        out.write(text)
+    folder = check_folder(path.parent, create=True, fix=scaffold.WRITE_FIX)
+    write_file(folder / path.name, text, exclusive=True, fix=scaffold.WRITE_FIX)
     click.echo(f"Wrote {path}. Run 'pac validate' to check it against the rest.")
+
+
+def _ask(field: str, allowed: list[str] | None) -> str:
+    """A value asked for on a terminal, among the allowed ones when there is a list."""
+    answer: str = click.prompt(
+        field.capitalize(),
+        default="ideation" if field == "stage" else None,
+        type=click.Choice(allowed) if allowed else None,
+        show_choices=bool(allowed) and len(allowed or ()) <= 10,
+    )
+    return answer
 
 
 @cli.command()
@@ -524,8 +562,13 @@ def export(portfolio: Path, fmt: str, out: Path | None, today: str | None) -> No
     level."""
     from pac.export import export_document, export_tables
     from pac.json_text import to_json
+    from pac.output import check_file, check_folder, write_file
     from pac.scorecard import score
 
+    if fmt == "csv" and out is None:
+        raise click.UsageError("--format csv writes four files: give a folder with --out")
+    if out is not None:  # before the work: a wrong path is told at once
+        target = check_file(out) if fmt == "json" else check_folder(out, create=True)
     result = _sound(_source(portfolio, None), "the export would be incomplete", today=today)
     scores = score(result.portfolio, result.findings, _today(today))
     if fmt == "json":
@@ -534,13 +577,10 @@ def export(portfolio: Path, fmt: str, out: Path | None, today: str | None) -> No
         if out is None:
             click.echo(text, nl=False)
         else:
-            out.write_text(text, encoding="utf-8")
+            write_file(target, text)
         return
-    if out is None:
-        raise click.UsageError("--format csv writes four files: give a folder with --out")
-    out.mkdir(parents=True, exist_ok=True)
     for name, table in export_tables(result.portfolio, scores).items():
-        (out / name).write_text(table, encoding="utf-8")
+        write_file(target / name, table)
     click.echo(f"Wrote products.csv, teams.csv, capabilities.csv and allocations.csv to {out}.")
 
 
@@ -555,6 +595,7 @@ def export(portfolio: Path, fmt: str, out: Path | None, today: str | None) -> No
 )
 def schema(check: bool, out: Path) -> None:
     """Write the JSON Schemas and the format reference (format.md) from pac's models."""
+    from pac.output import check_folder
     from pac.schemas import stale_schemas, write_schemas
 
     if check:
@@ -565,7 +606,7 @@ def schema(check: bool, out: Path) -> None:
             sys.exit(1)
         click.echo(f"The generated files in {out} are up to date.")
         return
-    written = write_schemas(out)
+    written = write_schemas(check_folder(out, create=True))
     click.echo(
         f"Wrote {', '.join(written)} to {out}."
         if written

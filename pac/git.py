@@ -2,7 +2,7 @@
 
 Everything is read from git objects, never by checking anything out: trees with one
 `git ls-tree`, file contents through GitPython's persistent `git cat-file --batch`, and
-history with one `git log --raw`.
+history with one `git log --raw` (parsed in pac/gitlog.py).
 """
 
 from __future__ import annotations
@@ -15,27 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from pac.errors import PacError
+from pac.gitlog import LOG_FORMAT, Change, parse_batch, parse_commit_object, parse_log
 from pac.layout import is_read
 from pac.source import MAX_FILE_BYTES, SourceFile
 
-_RECORD = "\x1e"
-_FIELD = "\x1f"
-# the committer date: when the change reached the branch (merged), in first-parent order
-_FORMAT = _RECORD + _FIELD.join(["%H", "%P", "%an", "%ae", "%cI", "%B"]) + _FIELD
-_EMPTY = "0" * 40
-
-
 SYMLINK = "120000"  # git's mode for a symbolic link
 LINK_IN_GIT = "it is a symbolic link, which pac does not follow when it reads from git"
-
-
-@dataclass(frozen=True)
-class Change:
-    """One file changed by a commit: blob ids are None where the file is absent."""
-
-    path: str  # relative to the repository
-    old_blob: str | None
-    new_blob: str | None
 
 
 @dataclass(frozen=True)
@@ -144,18 +129,7 @@ class Repository:
 
     def read_blobs(self, blobs: list[str]) -> dict[str, bytes]:
         """Many blobs through one `git cat-file --batch`, without a round trip for each."""
-        if not blobs:
-            return {}
-        done = subprocess.run(
-            ["git", "cat-file", "--batch"],
-            cwd=self.root,
-            input="\n".join(blobs).encode() + b"\n",
-            capture_output=True,
-            check=False,
-        )
-        if done.returncode != 0:
-            raise PacError(f"git cat-file failed: {done.stderr.decode(errors='replace')}")
-        return _parse_batch(done.stdout)
+        return self._read_objects(blobs)
 
     def read_file(self, ref: str, path: str) -> bytes | None:
         """A file of the repository as of `ref`, or None if it is not there."""
@@ -217,49 +191,51 @@ class Repository:
             "--no-abbrev",
             "-z",
             "--diff-merges=first-parent",
-            f"--format={_FORMAT}",
+            f"--format={LOG_FORMAT}",
         ]
         output = self._run(*args, self.resolve(rev), "--", folder.strip("/") or ".")
-        for record in output.split(_RECORD)[1:]:
-            yield _parse_commit(record)
+        steps = list(parse_log(output))
+        for start in range(0, len(steps), _COMMITS_PER_READ):
+            window = steps[start : start + _COMMITS_PER_READ]
+            objects = self._read_objects([step.sha for step in window])
+            for step in window:
+                author, email, message = parse_commit_object(objects.get(step.sha, b""))
+                yield Commit(
+                    step.sha,
+                    step.parents,
+                    author,
+                    email,
+                    step.date,
+                    message,
+                    tuple(step.changes),
+                )
+
+    def object_sizes(self, ids: list[str]) -> dict[str, int]:
+        """The size of each object, from `git cat-file --batch-check`, without reading it."""
+        sizes = {}
+        for header in self._batch("--batch-check", ids).splitlines():
+            fields = header.split()
+            if len(fields) == 3:  # "<id> missing" has two
+                sizes[fields[0].decode()] = int(fields[2])
+        return sizes
+
+    def _read_objects(self, ids: list[str]) -> dict[str, bytes]:
+        return parse_batch(self._batch("--batch", ids)) if ids else {}
+
+    def _batch(self, mode: str, ids: list[str]) -> bytes:
+        """The output of one `git cat-file` for many objects, without a round trip for each."""
+        if not ids:
+            return b""
+        done = subprocess.run(
+            ["git", "cat-file", mode],
+            cwd=self.root,
+            input="\n".join(ids).encode() + b"\n",
+            capture_output=True,
+            check=False,
+        )
+        if done.returncode != 0:
+            raise PacError(f"git cat-file failed: {done.stderr.decode(errors='replace')}")
+        return done.stdout
 
 
-def _parse_batch(output: bytes) -> dict[str, bytes]:
-    """`<sha> blob <size>\\n<content>\\n`, repeated; missing objects are left out."""
-    found: dict[str, bytes] = {}
-    at = 0
-    while at < len(output):
-        end = output.index(b"\n", at)
-        header = output[at:end].split()
-        at = end + 1
-        if len(header) < 3:
-            continue  # "<sha> missing"
-        size = int(header[2])
-        found[header[0].decode()] = output[at : at + size]
-        at += size + 1
-    return found
-
-
-def _parse_commit(record: str) -> Commit:
-    sha, parents, author, email, date, rest = record.split(_FIELD, 5)
-    message, _, raw = rest.rpartition(_FIELD)
-    return Commit(
-        sha,
-        tuple(parents.split()),
-        author,
-        email,
-        datetime.datetime.fromisoformat(date),
-        message.strip(),
-        tuple(_parse_raw(raw)),
-    )
-
-
-def _parse_raw(raw: str) -> Iterator[Change]:
-    """`:old_mode new_mode old_blob new_blob status NUL path NUL`, repeated."""
-    parts = raw.lstrip("\n\0").split("\0")
-    for meta, path in zip(parts[0::2], parts[1::2], strict=False):
-        if not meta.startswith(":"):
-            continue
-        fields = meta[1:].split()
-        old, new = fields[2], fields[3]
-        yield Change(path, None if old == _EMPTY else old, None if new == _EMPTY else new)
+_COMMITS_PER_READ = 2000  # commit objects read from git in one batch

@@ -21,6 +21,7 @@ from pac.git import Commit, Repository
 from pac.layout import classify, is_read
 from pac.memory import collector_paused
 from pac.parallel import map_chunks
+from pac.source import MAX_FILE_BYTES, too_large
 
 _PULL_REQUEST = (re.compile(r"^Merge pull request #(\d+)"), re.compile(r"\(#(\d+)\)\s*$"))
 SHALLOW_HINT = (
@@ -89,12 +90,18 @@ def aliases_of(log: Changelog, ref: str) -> set[str]:
 
 def pull_request(message: str) -> int | None:
     """The pull request a merge or squash commit names, if any."""
-    first = message.splitlines()[0] if message else ""
+    first = _title(message)
     for pattern in _PULL_REQUEST:
         match = pattern.search(first)
         if match:
             return int(match.group(1))
     return None
+
+
+def _title(message: str) -> str:
+    """The first line of a commit message: only a newline ends it (str.splitlines would
+    also split at the record separators and other control characters)."""
+    return message.split("\n", 1)[0]
 
 
 def build_changelog(
@@ -162,7 +169,13 @@ class _Walker:
                 where = self._where(c.path)
                 if c.new_blob and where and _key(c.new_blob, where) not in self.parsed:
                     wanted[_key(c.new_blob, where)] = (c.new_blob, *where)
-        contents = self.repo.read_blobs(sorted({blob for blob, _, _ in wanted.values()}))
+        sizes = self.repo.object_sizes(sorted({blob for blob, _, _ in wanted.values()}))
+        # a file over the limit is a note in the log, and is never read into memory
+        large = {blob for blob, size in sizes.items() if size > MAX_FILE_BYTES}
+        self.parsed.update(
+            (key, too_large(sizes[blob])) for key, (blob, _, _) in wanted.items() if blob in large
+        )
+        contents = self.repo.read_blobs(sorted(set(sizes) - large))
         work = [
             (key, contents[blob], kind, stem)
             for key, (blob, kind, stem) in sorted(wanted.items())
@@ -203,7 +216,7 @@ class _Walker:
             commit.date,
             commit.author,
             commit.email,
-            commit.message.splitlines()[0] if commit.message else "",
+            _title(commit.message),
             pull_request(commit.message),
             tuple(changes),
             tuple(notes),
@@ -229,11 +242,8 @@ class _Walker:
         return change
 
     def _parse(self, blob: str, where: tuple[str, str]) -> tuple[str, str, dict[str, Any]] | str:
-        key = _key(blob, where)
-        cached = self.parsed.get(key)
-        if cached is None:
-            cached = self.parsed[key] = _read_entity(self.repo.read_blob(blob), *where)
-        return cached
+        # every file was read by prefetch(): one that was not is missing from the clone
+        return self.parsed.get(_key(blob, where), "git does not have this version of it")
 
 
 def _key(blob: str, where: tuple[str, str]) -> str:

@@ -14,7 +14,7 @@ from pac.layout import classify
 from pac.model import KINDS, Settings
 from pac.parallel import map_chunks
 from pac.schema_errors import schema_findings
-from pac.source import MAX_FILE_BYTES, SourceFile
+from pac.source import SourceFile, too_large
 
 EXTENSIONS_FOLDER = "extensions"  # the organisation's JSON Schemas for `extensions:`
 
@@ -129,7 +129,7 @@ def _parse(
                 "yaml-syntax",
                 file,
                 entity,
-                f"file is {source.size:,} bytes, over the limit of {MAX_FILE_BYTES:,}",
+                too_large(source.size),
                 "one entity per file is never this large: split it",
             )
         )

@@ -5,10 +5,17 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
+from pac.load import load
 from pac.model import FOLDER_OF
 from pac.model.base import ID_PATTERN
+from pac.model.product import STAGES
+from pac.portfolio import Portfolio, from_loaded
+from pac.report.changes import one_line
+from pac.source import SourceFile
+from pac.suggest import did_you_mean
 
 REQUIRED = {
     "product": ("name", "kind", "stage", "owner"),
@@ -26,6 +33,51 @@ def check_id(entity_id: str) -> str | None:
             "such as 'claims-portal'"
         )
     return None
+
+
+WRITE_FIX = "pac new writes into the portfolio's folders: make them folders you can write to"
+
+
+def fields(kind: str) -> tuple[str, ...]:
+    """The options a kind of entity takes: its required fields, and a capability's parent."""
+    return (*REQUIRED[kind], "parent") if kind == "capability" else REQUIRED[kind]
+
+
+def read_portfolio(files: list[SourceFile]) -> Portfolio:
+    """The portfolio a new file joins: its taxonomy and the ids already taken."""
+    return from_loaded(load(files))
+
+
+def choices(field: str, portfolio: Portfolio) -> list[str] | None:
+    """The values a field may take in this portfolio, or None when any text will do."""
+    allowed: dict[str, Iterable[str]] = {
+        "kind": portfolio.settings.taxonomy.product_kinds,  # in the organisation's order
+        "stage": STAGES,  # in lifecycle order
+        "owner": sorted(portfolio.known["team"]),
+        "parent": sorted(portfolio.known["capability"]),
+    }
+    return list(allowed[field]) if field in allowed else None
+
+
+_FIXES = {
+    "kind": "use one of {allowed}, or add it to taxonomy.product_kinds in portfolio.yaml",
+    "stage": "use one of {allowed}",
+    "owner": "name an existing team, or create it first with 'pac new team {value}'",
+    "parent": "name an existing capability, or create it first with 'pac new capability {value}'",
+}
+_WHAT = {"kind": "product kinds", "stage": "stages", "owner": "teams", "parent": "capabilities"}
+
+
+def check_value(field: str, value: str, portfolio: Portfolio) -> str | None:
+    """Why a value cannot go in the new file (it would fail validation), or None."""
+    allowed = choices(field, portfolio)
+    if allowed is None or value in allowed:
+        return None
+    shown = one_line(value)
+    fix = did_you_mean(value, allowed) or _FIXES[field].format(
+        allowed=", ".join(allowed), value=shown
+    )
+    return f"--{field} '{shown}' is not one of the portfolio's {_WHAT[field]}: {fix}"
 
 
 def target(portfolio: Path, kind: str, entity_id: str) -> Path:

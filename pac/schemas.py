@@ -12,6 +12,7 @@ from pydantic.json_schema import GenerateJsonSchema
 from pac.format_doc import render_format
 from pac.json_text import to_json
 from pac.model import KINDS, Settings
+from pac.output import write_file
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -54,12 +55,12 @@ def render_schemas() -> dict[str, str]:
 
 
 def write_schemas(folder: Path) -> list[str]:
-    """Write the schemas that differ from what is there; return their names."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """Write the schemas that differ from what is there into an existing folder; return
+    their names."""
     changed = stale_schemas(folder)
     rendered = render_schemas()
     for name in changed:
-        (folder / name).write_text(rendered[name], encoding="utf-8")
+        write_file(folder / name, rendered[name])
     return changed
 
 

@@ -11,6 +11,11 @@ from pac.layout import is_read
 MAX_FILE_BYTES = 1024 * 1024
 
 
+def too_large(size: int) -> str:
+    """Why a file over the limit is not read."""
+    return f"file is {size:,} bytes, over the limit of {MAX_FILE_BYTES:,}"
+
+
 @dataclass(frozen=True, slots=True)
 class SourceFile:
     """One YAML file of the portfolio; `content` is None when it is too large, or when it

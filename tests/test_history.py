@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -157,3 +158,51 @@ def test_only_portfolio_yaml_files_are_entities(history: GitRepo) -> None:
     assert code == 0
     newest = json.loads(out)["entries"][0]
     assert newest["title"] != "Notes beside the products"
+
+
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def test_any_character_in_messages_names_and_paths(history: GitRepo) -> None:
+    history.edit(P + "fraud-scoring.yaml", "name: Fraud Scoring Service", "name: Fraud Scoring")
+    history.write(P + "odd\x1e\x1f name\x1b.txt", "not part of the portfolio\n")
+    history.commit("Rename \x1e the\x1f service\x1b[2J (#15)\n\nwhy:\x1e\x1f\x07",
+                   author="Eve\x1f\x1eEvil", email="eve\x1e@example.com")
+    history.edit(P + "fraud-scoring.yaml", "name: Fraud Scoring", "name: Fraud Scores")
+    history.commit("A later change")
+    code, out = pac(history, "changelog", "--format", "json")
+    assert code == 0, out
+    later, odd = json.loads(out)["entries"][:2]
+    assert later["title"] == "A later change"
+    assert (odd["title"], odd["author"], odd["email"], odd["pull_request"]) == (
+        "Rename \x1e the\x1f service\x1b[2J (#15)", "Eve\x1f\x1eEvil", "eve\x1e@example.com", 15)
+    assert odd["changes"][0]["changes"] == [
+        {"path": "name", "kind": "value", "old": "Fraud Scoring Service", "new": "Fraud Scoring"}]
+    code, out = pac(history, "changelog")
+    assert code == 0 and not CONTROL.search(out)
+    assert "Rename   the  service \\[2J \\(\\#15\\)" in out and "By Eve Evil." in out
+    # history is on by default in pac build: the site shows the same, without the characters
+    code, out = pac(history, "build", "portfolio", "--out", "site", "--today", "2026-11-22")
+    assert code == 0, out
+    page = (history.path / "site" / "changelog.html").read_text()
+    assert "Rename   the  service [2J (#15)" in page and "By Eve  Evil" in page
+    assert not any(CONTROL.search(p.read_text()) for p in (history.path / "site").rglob("*.html"))
+
+
+def test_a_file_over_the_limit_in_history_is_noted_not_read(history: GitRepo) -> None:
+    from pac.source import MAX_FILE_BYTES
+
+    text = "id: huge\nname: Huge\n# " + "x" * MAX_FILE_BYTES * 3 + "\n"
+    history.write(P + "huge.yaml", text)
+    sha = history.commit("A huge product file")
+    history.write(P + "huge.yaml", "id: huge\nname: Huge\n")
+    history.commit("A small one")
+    code, out = pac(history, "changelog", "--format", "json")
+    assert code == 0, out
+    small, huge = json.loads(out)["entries"][:2]
+    assert (huge["commit"], huge["changes"]) == (sha, [])
+    assert huge["notes"] == [
+        f"portfolio/products/huge.yaml could not be read at this commit: file is "
+        f"{len(text):,} bytes, over the limit of 1,048,576"]
+    # read, it would have been an addition; the next commit's file is within the limit
+    assert [(c["status"], c["id"]) for c in small["changes"]] == [("added", "huge")]

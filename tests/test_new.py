@@ -99,3 +99,61 @@ def test_odd_names_round_trip_and_yml_counts_as_taken(tmp_path: Path) -> None:
     code, out = run(repo, "new", "team", "team-yml", "--name", "Again")
     assert code == 2 and "team-yml.yml already exists" in out
     assert run(repo, "new", "team", "zz\n", "--name", "Z")[0] == 2
+
+
+def test_an_argument_that_is_not_utf8_writes_nothing(tmp_path: Path) -> None:
+    repo = repo_with_portfolio(tmp_path)
+    done = subprocess.run([sys.executable.encode(), b"-m", b"pac", b"new", b"team", b"team-x",
+                           b"--name", b"caf\xe9 \xff"], cwd=repo, capture_output=True,
+                          env={**os.environ, "GITHUB_ACTIONS": ""})
+    assert done.returncode == 2
+    assert done.stderr.decode() == (
+        "Error: the argument 'caf\\xe9 \\xff' is not valid UTF-8: give names, ids and paths "
+        "as UTF-8 text\n")
+    assert not (repo / "portfolio" / "teams" / "team-x.yaml").exists()
+    assert run(repo, "new", "team", "team-x", "--name", "Café")[0] == 0
+    assert run(repo, "validate", "--today", "2026-11-22")[0] == 0
+
+
+def test_kind_owner_stage_and_parent_come_from_the_portfolio(tmp_path: Path) -> None:
+    repo = repo_with_portfolio(tmp_path)
+    product = ["new", "product", "widget-hub", "--name", "Widget Hub"]
+    code, out = run(repo, *product, "--kind", "widget", "--stage", "live", "--owner", "team-claims")
+    assert code == 2
+    assert out == ("Error: --kind 'widget' is not one of the portfolio's product kinds: use one "
+                   "of application, platform, service, data, infrastructure, or add it to "
+                   "taxonomy.product_kinds in portfolio.yaml\n")
+    code, out = run(repo, *product, "--kind", "servce", "--stage", "live", "--owner", "team-claims")
+    assert (code, out) == (2, "Error: --kind 'servce' is not one of the portfolio's product "
+                              "kinds: did you mean 'service'?\n")
+    code, out = run(repo, *product, "--kind", "service", "--stage", "live", "--owner", "team-claim")
+    assert (code, out) == (2, "Error: --owner 'team-claim' is not one of the portfolio's teams: "
+                              "did you mean 'team-claims'?\n")
+    code, out = run(repo, *product, "--kind", "service", "--stage", "live",
+                    "--owner", "team-nobody")
+    assert code == 2 and "create it first with 'pac new team team-nobody'" in out
+    code, out = run(repo, *product, "--kind", "service", "--stage", "alive",
+                    "--owner", "team-claims")
+    assert code == 2 and "'alive' is not one of" in out
+    code, out = run(repo, "new", "capability", "intake", "--name", "Intake", "--parent", "claims")
+    assert code == 2 and "--parent 'claims' is not one of the portfolio's capabilities" in out
+    assert not (repo / "portfolio" / "products" / "widget-hub.yaml").exists()
+    assert not (repo / "portfolio" / "capabilities" / "intake.yaml").exists()
+    # the organisation's own taxonomy, and a team whose file has errors, still count
+    settings = repo / "portfolio" / "portfolio.yaml"
+    settings.write_text(settings.read_text() + "taxonomy:\n  product_kinds: [widget]\n")
+    (repo / "portfolio" / "teams" / "team-new.yaml").write_text("id: team-new\nname: [broken\n")
+    code, out = run(repo, *product, "--kind", "widget", "--stage", "live", "--owner", "team-new")
+    assert code == 0, out
+    assert 'kind: "widget"' in (repo / "portfolio" / "products" / "widget-hub.yaml").read_text()
+
+
+def test_a_file_where_the_folder_should_be_is_one_line(tmp_path: Path) -> None:
+    repo = repo_with_portfolio(tmp_path)
+    shutil.rmtree(repo / "portfolio" / "objectives")
+    (repo / "portfolio" / "objectives").write_text("")
+    code, out = run(repo, "new", "objective", "faster", "--name", "Faster")
+    assert code == 2
+    assert out == ("Error: cannot write portfolio/objectives: it is a file, "
+                   "not a folder: pac new writes into the portfolio's folders: make them folders "
+                   "you can write to\n")

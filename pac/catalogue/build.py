@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,10 +12,18 @@ from pac.catalogue.context import build_catalogue
 from pac.catalogue.mkdocs import build_site
 from pac.catalogue.pages import Progress, render_pages
 from pac.catalogue.project import mkdocs_config, read_site_config, write_project
-from pac.errors import PacError
 from pac.history import Changelog
+from pac.output import (
+    cannot_write,
+    check_folder,
+    check_replaceable,
+    replace_folder,
+    work_folder,
+)
 from pac.source import SourceFile
 from pac.validate import Result, validate
+
+PROJECT = "give --project a path you can write to"
 
 
 @dataclass(frozen=True)
@@ -74,56 +81,35 @@ def build(
     )
     if validation.fails():
         return Built(validation)
-    out = out.resolve()
-    for target in (out, project.resolve() if project else None):
-        if target is not None:
-            check_replaceable(target)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=out.parent, prefix=".pac-build-") as tmp:
-        work = Path(tmp) / "project"
-        count, hidden = generate_project(
-            validation,
-            work,
-            site=site,
-            today=today,
-            prefix=prefix,
-            progress=progress,
-            changelog=changelog,
-        )
-        if project is not None:
-            _replace(work, project.resolve(), copy=True)
-        warnings = build_site(work, source_date_epoch=source_date_epoch)
-        _replace(work / "site", out)
+    out = check_folder(out)
+    check_replaceable(out)
+    if project is not None:
+        project = check_folder(project, fix=PROJECT)
+        check_replaceable(project)
+    try:
+        with work_folder(out) as tmp:
+            work = tmp / "project"
+            count, hidden = generate_project(
+                validation,
+                work,
+                site=site,
+                today=today,
+                prefix=prefix,
+                progress=progress,
+                changelog=changelog,
+            )
+            if project is not None:
+                _keep_project(work, project)
+            warnings = build_site(work, source_date_epoch=source_date_epoch)
+            replace_folder(work / "site", out, work=tmp)
+    except OSError as e:  # a full disk, a folder made read-only meanwhile
+        raise cannot_write(out, e) from e
     return Built(validation, out, count, warnings, hidden)
 
 
-MARKER = ".pac-output"  # marks a folder pac wrote, and so may replace
-
-
-def check_replaceable(target: Path) -> None:
-    """Refuse to replace a folder that pac did not write: it may hold someone's work."""
-    if target.exists() and (
-        not target.is_dir() or (any(target.iterdir()) and not (target / MARKER).is_file())
-    ):
-        raise PacError(
-            f"{target} exists and pac did not build it: choose another folder or remove it yourself"
-        )
-
-
-def _replace(new: Path, target: Path, *, copy: bool = False) -> None:
-    """Put `new` where `target` is, so that a reader never sees a half-written tree."""
-    staging = target.with_name(f".{target.name}.new")
-    old = target.with_name(f".{target.name}.old")
-    for leftover in (staging, old):
-        if leftover.exists():
-            shutil.rmtree(leftover)
-    if copy:
-        shutil.copytree(new, staging, ignore=shutil.ignore_patterns("site"))
-    else:
-        new.rename(staging)
-    if target.exists():
-        target.rename(old)
-    (staging / MARKER).write_text("written by pac build; replaced by the next build\n")
-    staging.rename(target)
-    if old.exists():
-        shutil.rmtree(old)
+def _keep_project(work: Path, project: Path) -> None:
+    """A copy of the generated MkDocs project (without the site) in `project`."""
+    with work_folder(project, fix=PROJECT) as tmp:
+        copy = tmp / "project"
+        shutil.copytree(work, copy, ignore=shutil.ignore_patterns("site"))
+        replace_folder(copy, project, work=tmp)

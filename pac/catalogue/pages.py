@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from pac.analytics import build_report
 from pac.catalogue.context import FOLDERS, Catalogue, entity_history
-from pac.catalogue.sanitize import markdown_to_safe_html
+from pac.catalogue.sanitize import markdown_to_safe_html, printable
 from pac.figures import (
     PeriodFigures,
     Split,
@@ -57,6 +57,7 @@ def _environment(cat: Catalogue) -> jinja2.Environment:
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
+        finalize=printable,
     )
     currency = cat.portfolio.settings.currency
     env.filters.update(

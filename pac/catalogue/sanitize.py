@@ -7,8 +7,12 @@ removing, not hand-written patterns.
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 import markdown
 import nh3
+from markupsafe import Markup
 
 TAGS = {
     "p",
@@ -43,3 +47,15 @@ def markdown_to_safe_html(text: str) -> str:
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
     )
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def printable(value: Any) -> Any:
+    """A value as a page shows it: without the control characters that HTML and SVG
+    forbid, which a commit's author or message (or a path in git) may hold."""
+    if not isinstance(value, str) or not _CONTROL.search(value):
+        return value
+    cleaned = _CONTROL.sub(" ", value)
+    return Markup(cleaned) if isinstance(value, Markup) else cleaned
