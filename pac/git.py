@@ -131,14 +131,20 @@ class Repository:
         """Many blobs through one `git cat-file --batch`, without a round trip for each."""
         return self._read_objects(blobs)
 
-    def read_file(self, ref: str, path: str) -> bytes | None:
-        """A file of the repository as of `ref`, or None if it is not there."""
-        listing = self._run("ls-tree", "-z", self.resolve(ref), "--", path)
+    def read_file(self, ref: str, path: str) -> SourceFile | None:
+        """A file of the repository as of `ref`, or None if it is not there; as in `tree`,
+        a file over the size limit or a link is not read (`unread` says why)."""
+        listing = self._run("ls-tree", "-l", "-z", self.resolve(ref), "--", path)
         entry = listing.split("\0", 1)[0]
         if not entry:
             return None
-        meta = entry.split("\t", 1)[0].split()
-        return self.read_blob(meta[2]) if meta[1] == "blob" else None
+        mode, kind, blob, size = entry.split("\t", 1)[0].split()
+        if kind != "blob":
+            return None
+        if mode == SYMLINK:
+            return SourceFile(path, 0, None, LINK_IN_GIT)
+        content = self.read_blob(blob) if int(size) <= MAX_FILE_BYTES else None
+        return SourceFile(path, int(size), content)
 
     def export(self, ref: str, folder: str, target: Path) -> bool:
         """Write the regular files under `folder` as of `ref` into `target` (links are left

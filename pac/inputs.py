@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime
 import os
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pac.errors import PacError
 from pac.layout import SETTINGS_FILES
-from pac.source import SourceFile, read_directory
+from pac.source import Reader, SourceFile, read_directory, read_file
 
 if TYPE_CHECKING:
     from pac.validate import Result
@@ -26,9 +25,9 @@ class Portfolio:
     files: list[SourceFile]
     prefix: str  # the portfolio folder relative to the repository, with a trailing '/'
     root: Path  # the repository (or the folder pac treats as one)
-    read: Callable[[str], bytes | None]  # a file of the portfolio folder, by relative path
+    read: Reader  # a file of the portfolio folder, by relative path
     label: str  # what people call this version: "the working tree" or a commit
-    read_repository: Callable[[str], bytes | None]  # a file of the repository, by path
+    read_repository: Reader  # a file of the repository, by path
     commit_time: int | None = None  # when its commit was made, for reproducible builds
 
     def check(self, today: datetime.date) -> Result:
@@ -75,21 +74,13 @@ def from_working_tree(folder: Path) -> Portfolio:
         )
     root = repository_root(folder)
 
-    def read(name: str) -> bytes | None:
-        path = folder / name
-        return path.read_bytes() if path.is_file() else None
-
-    def read_repository(name: str) -> bytes | None:
-        path = root / name
-        return path.read_bytes() if path.is_file() else None
-
     return Portfolio(
         read_directory(folder),
         prefix_of(folder, root),
         root,
-        read,
+        lambda name: read_file(folder, name),
         "the working tree",
-        read_repository,
+        lambda name: read_file(root, name),
     )
 
 

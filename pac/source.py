@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +26,26 @@ class SourceFile:
     size: int
     content: bytes | None
     error: str | None = None
+
+    @property
+    def unread(self) -> str:
+        """Why `content` is None: the error, or the size over the limit."""
+        return self.error or too_large(self.size)
+
+
+Reader = Callable[[str], SourceFile | None]  # one file by its path, None if there is none
+
+
+def read_file(root: Path, relative: str) -> SourceFile | None:
+    """One file under `root` by its relative path, as `read_directory` reads files (within
+    the size limit, a link leading outside `root` not followed); None when there is none."""
+    top = os.fspath(root)
+    path = os.path.join(top, *relative.split("/"))
+    if not os.path.lexists(path) or os.path.isdir(path):
+        return None
+    if not _within(os.path.realpath(path), os.path.realpath(top)):
+        return SourceFile(relative, 0, None, OUTSIDE)
+    return _read(path, relative)
 
 
 def read_directory(root: Path) -> list[SourceFile]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pac import yaml
@@ -14,7 +14,7 @@ from pac.load import load
 from pac.memory import collector_paused
 from pac.portfolio import Portfolio, from_loaded
 from pac.rules import RULES, Context, run_checks
-from pac.source import SourceFile
+from pac.source import Reader, SourceFile
 
 
 @dataclass(frozen=True)
@@ -38,8 +38,8 @@ def validate(
     *,
     today: datetime.date,
     prefix: str = "",
-    read: Callable[[str], bytes | None] = lambda _path: None,
-    read_repository: Callable[[str], bytes | None] = lambda _path: None,
+    read: Reader = lambda _path: None,
+    read_repository: Reader = lambda _path: None,
 ) -> Result:
     """Check a whole portfolio; every problem in every file is a finding. `read` reads a
     file of the portfolio folder (extension schemas), `read_repository` one of the

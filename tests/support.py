@@ -8,7 +8,7 @@ from pathlib import Path
 from conftest import TODAY
 
 from pac.findings import Finding
-from pac.source import read_directory
+from pac.source import SourceFile, read_directory, read_file
 from pac.validate import Result, validate
 
 EXPECTED = "expected.txt"
@@ -16,9 +16,8 @@ DELETED = "deleted.txt"
 
 
 def run(folder: Path, **options: object) -> Result:
-    def read(name: str) -> bytes | None:
-        path = folder / name
-        return path.read_bytes() if path.is_file() else None
+    def read(name: str) -> SourceFile | None:
+        return read_file(folder, name)
 
     return validate(read_directory(folder), today=TODAY, prefix="portfolio/", read=read, **options)  # type: ignore[arg-type]
 

@@ -58,12 +58,11 @@ def test_committed_codeowners_match_the_example() -> None:
     assert result.exit_code == 0, result.output
     from conftest import TODAY
 
-    from pac.source import read_directory
+    from pac.source import SourceFile, read_directory, read_file
     from pac.validate import validate
 
-    def read_repository(name: str) -> bytes | None:
-        path = REPO / name
-        return path.read_bytes() if path.is_file() else None
+    def read_repository(name: str) -> SourceFile | None:
+        return read_file(REPO, name)
 
     result = validate(read_directory(EXAMPLE), today=TODAY, prefix="portfolio/",
                       read_repository=read_repository)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import shutil
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from pac.output import (
     replace_folder,
     work_folder,
 )
-from pac.source import SourceFile
+from pac.source import Reader, SourceFile
 from pac.validate import Result, validate
 
 PROJECT = "give --project a path you can write to"
@@ -69,8 +68,8 @@ def build(
     today: datetime.date,
     source_date_epoch: int,
     prefix: str = "",
-    read: Callable[[str], bytes | None] = lambda _path: None,
-    read_repository: Callable[[str], bytes | None] = lambda _path: None,
+    read: Reader = lambda _path: None,
+    read_repository: Reader = lambda _path: None,
     progress: Progress | None = None,
     project: Path | None = None,
     changelog: Changelog | None = None,

@@ -52,11 +52,13 @@ def _load_schema(ctx: Context, path: str) -> tuple[Any, str]:
     parts = path.replace("\\", "/").split("/")
     if path.startswith("/") or ".." in parts or ":" in parts[0]:
         return None, f"extension schema '{path}' must be a file inside the portfolio folder"
-    raw = ctx.read(path)
-    if raw is None:
+    file = ctx.read(path)
+    if file is None:
         return None, f"extension schema '{path}' does not exist"
+    if file.content is None:
+        return None, f"extension schema '{path}' cannot be read: {file.unread}"
     try:
-        text = raw.decode("utf-8-sig")
+        text = file.content.decode("utf-8-sig")
         # numbers as exact as the values they check: 0.35 is a multiple of 0.01
         schema = (
             json.loads(text, parse_float=Decimal)

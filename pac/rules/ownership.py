@@ -18,8 +18,19 @@ def codeowners_drift(ctx: Context) -> Iterator[Finding]:
     committed = ctx.read_repository(PATH)
     if committed is None:
         return  # the repository does not use CODEOWNERS: nothing can drift
+    if committed.content is None:
+        yield Finding(
+            "codeowners-drift",
+            PATH,
+            f"{PATH} cannot be read: {committed.unread}",
+            "run 'pac codeowners' to write it as a regular file and commit the result",
+            "portfolio",
+            line=1,
+            column=1,
+        )
+        return
     # a Windows checkout may have CRLF line ends: the owners are what counts
-    text = committed.decode("utf-8", "replace").replace("\r\n", "\n")
+    text = committed.content.decode("utf-8", "replace").replace("\r\n", "\n")
     for drift in find_drift(text, ctx.portfolio, ctx.root):
         yield Finding(
             "codeowners-drift",

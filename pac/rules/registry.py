@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from pac.findings import Finding, Severity
 from pac.portfolio import Portfolio
+from pac.source import Reader
 
 
 @dataclass(frozen=True)
@@ -17,8 +18,8 @@ class Context:
     portfolio: Portfolio
     today: datetime.date
     root: str = ""  # the portfolio directory, relative to the repository, with a trailing '/'
-    read: Callable[[str], bytes | None] = lambda _path: None  # a file of the portfolio directory
-    read_repository: Callable[[str], bytes | None] = lambda _path: None  # a file of the repository
+    read: Reader = lambda _path: None  # a file of the portfolio directory
+    read_repository: Reader = lambda _path: None  # a file of the repository
 
 
 # Checks may yield findings in any order: validation sorts them all by file and line.
