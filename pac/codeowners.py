@@ -18,13 +18,24 @@ def _pattern(path: str) -> str:
     return "/" + path.replace(" ", "\\ ")
 
 
+# Files that decide how the portfolio is checked and published, not what it says. The tool's
+# own files are listed for repositories that hold pac itself; a path that is not there is
+# harmless in CODEOWNERS.
+CODE_PATHS = (".github/", "site/", "schemas/", "pac/", "pyproject.toml", "constraints.txt", ".ci/")
+PORTFOLIO_CODE_PATHS = ("portfolio.yaml", "extensions/")
+
+
 def codeowners_entries(portfolio: Portfolio, prefix: str) -> list[tuple[str, str]]:
-    """(path pattern, owners) in file order: products by their owner team's handle, teams
-    by themselves, funding by finance."""
+    """(path pattern, owners) in file order: code to the platform owners, products by their
+    owner team's handle, teams by themselves, funding by finance."""
     owners = portfolio.settings.codeowners
     entries = []
     if owners.default:
         entries.append(("*", " ".join(owners.default)))
+    platform = owners.platform or owners.default
+    if platform:
+        code = [*CODE_PATHS, *(prefix + path for path in PORTFOLIO_CODE_PATHS)]
+        entries.extend((_pattern(path), " ".join(platform)) for path in code)
     if owners.funding:
         entries.append((_pattern(prefix + "funding/"), " ".join(owners.funding)))
     for team_id, team in sorted(portfolio.teams.items()):

@@ -225,10 +225,28 @@ def test_validate_runs_on_pull_requests_only() -> None:
         assert job["permissions"] == {"contents": "read"}, name
 
 
+def test_validate_runs_the_base_branchs_pac_on_the_pull_requests_files() -> None:
+    """A pull request that edits pac/ must not decide its own check: pac is installed from
+    the base branch, checked out apart, and only reads the pull request's folder."""
+    workflow = _load("validate.yml")
+    (job,) = workflow["jobs"].values()
+    checkouts = {s["with"]["path"]: s for s in _steps(workflow) if _uses(s) == "actions/checkout"}
+    assert set(checkouts) == {"pr", "gate"}
+    assert checkouts["pr"]["with"]["fetch-depth"] == 0, "pac diff needs both branches' history"
+    assert "ref" not in checkouts["pr"]["with"]  # the pull request's merge commit
+    assert checkouts["gate"]["with"]["ref"] == "${{ github.event.pull_request.base.sha }}"
+    install = _step(workflow, "Install pac from the base branch")
+    assert install["working-directory"] == "gate"
+    assert install["run"] == "python -m pip install -c constraints.txt ."
+    assert job["defaults"]["run"]["working-directory"] == "pr"
+    for step in _steps(workflow):
+        if _pac_commands(step.get("run", "")):
+            assert "working-directory" not in step, step["name"]  # pac runs in pr/
+        assert "pip install" not in step.get("run", "") or step is install
+
+
 def test_validate_annotates_summarises_and_hands_the_comment_over() -> None:
     workflow = _load("validate.yml")
-    checkout = next(s for s in _steps(workflow) if _uses(s) == "actions/checkout")
-    assert checkout["with"]["fetch-depth"] == 0, "pac diff needs both branches' history"
     commands = [c for s in _steps(workflow) for c in _pac_commands(s.get("run", ""))]
     assert ["pac", "validate", "portfolio", "--format", "github"] in commands
     assert any(c[:2] == ["pac", "diff"] and "markdown" in c for c in commands), commands

@@ -20,6 +20,11 @@ class Codeowners(Strict):
     """Owners of every file no other line covers."""
     funding: list[Handle] = []
     """Owners of the funding/ folder."""
+    platform: list[Handle] = []
+    """Owners of the files that are code rather than portfolio data, which a pull request
+    could use to change the check itself: portfolio.yaml (rule severities), extensions/,
+    site/ (its mkdocs.yml can run Python hooks), .github/ (the workflows), schemas/ and
+    pac's own source. Without it, `default` owns them."""
 
 
 class Policies(Strict):
