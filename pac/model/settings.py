@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from decimal import Decimal
+from typing import Any, Literal, cast
 
 from pydantic import Field, model_validator
 
@@ -36,7 +37,8 @@ class Policies(Strict):
     """More products than this and a team's cognitive load is too high."""
     required_skills: list[Text] = []
     """Skills every team that owns products should have among its members."""
-    value_ratio_target: NonNegative = Field(default=1.0, validate_default=True)
+    # the default is the number 1.0 in the published schema; validate_default makes it a Decimal
+    value_ratio_target: NonNegative = Field(default=cast(Decimal, 1.0), validate_default=True)
     """Expected annual value per unit of funding."""
 
 
