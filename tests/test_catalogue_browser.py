@@ -10,6 +10,7 @@ import pytest
 from browser import Watch, chromium, serve, watch
 from click.testing import CliRunner
 from conftest import EXAMPLE, REPO
+from controls import check_controls
 
 from pac.cli import cli
 from pac.rules import RULES
@@ -59,16 +60,12 @@ def test_home_to_product_through_the_index_then_to_its_team(browse: tuple[Any, W
     assert page.locator("td a", has_text="Checkout").count() >= 1
 
 
-def test_sorting_the_index(browse: tuple[Any, Watch]) -> None:
+def test_every_control_on_every_page(browse: tuple[Any, Watch], site: Path) -> None:
     page, _ = browse
-    page.goto(page.url.replace("index.html", "products/index.html"))
-    header = page.locator("#pac-products th", has_text="Product")
-    header.click()
-    names = page.locator("#pac-products tbody tr td:first-child a").all_inner_texts()
-    assert names == sorted(names, key=str.lower) or names == sorted(names)
-    header.click()
-    reverse = page.locator("#pac-products tbody tr td:first-child a").all_inner_texts()
-    assert reverse == list(reversed(names))
+    done = check_controls(page, page.url.removesuffix("index.html"), site)
+    assert set(done["filters"]) == {"stage", "kind", "owner", "capability", "tag", "level"}
+    assert done["columns"] >= 7 + 5 + 4  # products, teams and objectives at least
+    assert done["modes"] == 3
 
 
 def test_product_through_search(browse: tuple[Any, Watch]) -> None:

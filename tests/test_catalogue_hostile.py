@@ -1,150 +1,193 @@
-"""Every portfolio string is data, never markup: proven in a real browser."""
+"""Every portfolio string is data, never markup: in the pages pac writes, in the site
+MkDocs builds from them, and in a real browser. The payloads reach every field that can
+hold text, found by walking the models (see hostile.py)."""
 
 from __future__ import annotations
 
+import json
+from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from browser import chromium, serve, watch
 from click.testing import CliRunner
+from conftest import REFERENCE
+from controls import check_controls
+from gitrepo import GitRepo
+from hostile import ATTRIBUTE, LIST, PAYLOAD, write_hostile
 
 from pac.cli import cli
+from pac.model import MODELS
 
-SCRIPT = "<script>alert(1)</script>"
-IMG = "<img src=x onerror=alert(1)>"
-PAYLOADS = [SCRIPT, IMG, '"><svg onload=alert(1)>', "{{ 7*7 }}", "{% raw %}x", "../../etc",
-            "[click](javascript:alert(1))", "' onmouseover='alert(1)", "</textarea><script>"
-            "alert(1)</script>", "*bold* {: onclick=alert(1) }"]
+# what the walk must find, whatever fields are added later
+AT_LEAST = {"product": 18, "team": 9, "capability": 4, "objective": 6, "funding": 2,
+            "portfolio": 10}
+NESTED = {
+    "product": {"links.<key>", "links.<value>", "extensions.<key>", "extensions.<value>",
+                "roadmap[].themes[]", "tags[]", "kpis[].name", "customers[].segment",
+                "stakeholders[].name", "technology[].version", "value.basis"},
+    "team": {"members[].name", "members[].skills[]", "members[].role", "contact.chat",
+             "contact.email", "contact.url", "extensions.<value>"},
+    "capability": {"name", "description", "extensions.<value>"},
+    "objective": {"key_results[].name", "key_results[].unit", "sponsor",
+                  "extensions.<value>"},
+    "funding": {"allocations[].source", "extensions.<key>", "extensions.<value>"},
+    "portfolio": {"name", "scorecard.levels[].name", "taxonomy.skills[]",
+                  "policies.required_skills[]"},
+}
 
-
-def _quote(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def write_hostile(portfolio: Path) -> None:
-    """A valid portfolio whose every free-text field carries a payload."""
-    p = [_quote(x) for x in PAYLOADS]
-    (portfolio / "products" / "evil.yaml").write_text(f"""\
-id: evil
-name: {_quote(SCRIPT)}
-summary: {_quote(IMG)}
-description: |
-  Some *markdown* and [a bad link](javascript:alert(1)) and <script>alert(1)</script>
-  and <img src=x onerror=alert(1)> and [a good link](https://example.com) {{{{ 7*7 }}}}.
-
-  <iframe src="javascript:alert(1)"></iframe>
-kind: application
-lifecycle: {{stage: live, since: 2024-01-01}}
-owner: team-evil
-product_manager: {p[2]}
-customers:
-  - segment: {p[3]}
-    type: external
-capabilities: [claims-management]
-depends_on: [claims-portal]
-value: {{annual_estimate: 10, basis: {p[4]}}}
-kpis:
-  - name: {p[5]}
-    unit: {p[2]}
-    target: 1
-    actual: 2
-roadmap:
-  - quarter: 2027-Q1
-    themes: [{p[6]}, {p[7]}]
-technology:
-  - name: {p[8]}
-    version: {p[9]}
-stakeholders:
-  - name: {p[1]}
-    role: {p[0]}
-links:
-  {_quote('"><script>alert(1)</script>')}: https://example.com/?q=<script>alert(1)</script>
-tags: [{p[0]}, {p[2]}]
-""")
-    (portfolio / "teams" / "team-evil.yaml").write_text(f"""\
-id: team-evil
-name: {_quote(IMG)}
-type: platform
-contact: {{chat: {p[0]}, email: "x@example.com"}}
-members:
-  - name: {p[0]}
-    role: {p[2]}
-    skills: [engineering]
-""")
-    (portfolio / "capabilities" / "evil-capability.yaml").write_text(
-        f"id: evil-capability\nname: {p[1]}\ndescription: {p[0]}\nparent: claims-and-risk\n")
-    (portfolio / "objectives" / "evil-objective.yaml").write_text(
-        f"id: evil-objective\nname: {p[0]}\nsponsor: {p[2]}\nkey_results:\n"
-        f"  - name: {p[1]}\n    target: 1\n")
-    settings = portfolio / "portfolio.yaml"
-    settings.write_text(settings.read_text().replace("name: Northwind Mutual",
-                                                     f"name: {_quote(SCRIPT)}")
-                        # level names reach badges, filters, links and the health page
-                        + f"scorecard:\n  levels:\n    - name: {p[1]}\n"
-                        "      checks: [has-summary]\n"
-                        f"    - name: {p[2]}\n      checks: [owner-has-members]\n"
-                        # a name that starts like a JSON list, which the filter must not parse
-                        f"    - name: {p[6]}\n      checks: [has-summary]\n")
+# every element and attribute pac's templates and the description sanitiser write
+TAGS = {"a", "blockquote", "br", "button", "code", "defs", "div", "em", "form", "g", "h1",
+        "h2", "h3", "h4", "h5", "h6", "hr", "input", "label", "li", "line", "marker", "ol",
+        "option", "p", "path", "pre", "rect", "section", "select", "span", "strong", "svg",
+        "table", "tbody", "td", "text", "th", "thead", "title", "tr", "ul"}
+ATTRIBUTES = {"aria-label", "aria-live", "aria-pressed", "class", "colspan", "d", "data-capability",
+              "data-funding", "data-kind", "data-level", "data-list", "data-live", "data-mode",
+              "data-owner", "data-show", "data-sort", "data-sortable", "data-stage", "data-table",
+              "data-tag", "data-text", "data-value", "data-warnings", "height", "hidden", "href",
+              "id", "marker-end", "markerheight", "markerwidth", "name", "orient", "placeholder",
+              "refx", "refy", "rel", "role", "rx", "title", "type", "value", "viewbox", "width",
+              "x", "x1", "x2", "xmlns", "y", "y1", "y2"}
 
 
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    import shutil
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, set[str]]]:
+    """A repository whose last commit, by an author with a hostile name and message, puts
+    the payloads into the reference portfolio: the change log shows them too."""
+    repo = GitRepo(tmp_path_factory.mktemp("hostile") / "repo")
+    repo.copy(REFERENCE, "portfolio")
+    repo.commit("The reference portfolio")
+    reached = write_hostile(repo.path / "portfolio")
+    repo.commit(PAYLOAD, author=ATTRIBUTE)
+    return repo.path / "portfolio", reached
 
-    from conftest import REFERENCE
 
-    root = tmp_path_factory.mktemp("hostile")
-    portfolio = root / "portfolio"
-    shutil.copytree(REFERENCE, portfolio)
-    write_hostile(portfolio)
-    out = root / "site"
-    result = CliRunner().invoke(cli, ["build", str(portfolio), "--out", str(out), "--today",
-                                      "2026-11-22"], env={"SOURCE_DATE_EPOCH": "1795000000"})
+@pytest.fixture(scope="module")
+def built(hostile: tuple[Path, dict[str, set[str]]]) -> tuple[Path, Path]:
+    """The hostile portfolio's generated MkDocs project and the site built from it."""
+    portfolio = hostile[0]
+    project, site = portfolio.parent.parent / "project", portfolio.parent.parent / "site"
+    result = CliRunner().invoke(cli, ["build", str(portfolio), "--out", str(site), "--project",
+                                      str(project), "--today", "2026-11-22"],
+                                env={"SOURCE_DATE_EPOCH": "1795000000"})
     assert result.exit_code == 0, result.output
-    return out
+    return project / "docs", site
 
 
-def test_no_payload_runs_in_the_browser(hostile_site: Path) -> None:
-    pages = sorted(p.relative_to(hostile_site).as_posix() for p in hostile_site.rglob("*.html"))
-    assert "products/evil.html" in pages
-    with serve(hostile_site) as base, chromium() as browser:
+def test_the_walk_puts_payloads_in_every_kind_and_nested_field(
+    hostile: tuple[Path, dict[str, set[str]]],
+) -> None:
+    reached = hostile[1]
+    assert set(reached) == {*MODELS, "portfolio"}
+    for kind, paths in reached.items():
+        assert len(paths) >= AT_LEAST[kind], (kind, sorted(paths))
+        assert NESTED[kind] <= paths, (kind, sorted(NESTED[kind] - paths))
+
+
+def test_pac_validate_accepts_the_payloads(hostile: tuple[Path, dict[str, set[str]]]) -> None:
+    result = CliRunner().invoke(cli, ["validate", str(hostile[0]), "--today", "2026-11-22"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1].startswith("0 errors")
+
+
+class _Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts: list[str] = []  # the text of each script element
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, dict(attrs)))
+        if tag == "script":
+            self.scripts.append("")
+
+    def handle_data(self, data: str) -> None:
+        if self.lasttag == "script" and self.scripts:
+            self.scripts[-1] += data
+
+
+def _parse(text: str) -> _Elements:
+    parser = _Elements()
+    parser.feed(text)
+    parser.close()
+    return parser
+
+
+def _elements(text: str) -> list[tuple[str, dict[str, str | None]]]:
+    return _parse(text).elements
+
+
+def test_every_attribute_of_every_generated_page_is_pac_s_own(built: tuple[Path, Path]) -> None:
+    docs = built[0]
+    pages = sorted(p for p in docs.rglob("*.md") if "alert(" in p.read_text())
+    assert len(pages) >= 15
+    for page in pages:
+        body = page.read_text().split("\n---\n", 1)[1]  # after the front matter
+        for tag, attrs in _elements(body):
+            where = f"{page.relative_to(docs)}: <{tag} {attrs}>"
+            assert tag in TAGS, where
+            assert set(attrs) <= ATTRIBUTES, where
+            href = attrs.get("href") or ""
+            assert not href.lower().startswith("javascript"), where
+    index = (docs / "products" / "index.md").read_text()
+    rows = [attrs for tag, attrs in _elements(index) if tag == "tr" and "data-tag" in attrs]
+    assert rows and all(json.loads(r["data-tag"] or "") == LIST for r in rows)
+    assert all(PAYLOAD.lower() in (r["data-text"] or "") for r in rows)
+
+
+def test_every_attribute_of_every_site_page_is_harmless(built: tuple[Path, Path]) -> None:
+    site = built[1]
+    for page in site.rglob("*.html"):
+        parsed = _parse(page.read_text())
+        for tag, attrs in parsed.elements:
+            where = f"{page.relative_to(site)}: <{tag} {attrs}>"
+            assert not [name for name in attrs if name.startswith("on")], where
+            assert "autofocus" not in attrs and tag != "img", where
+        assert not [s for s in parsed.scripts if "alert(" in s], page
+
+
+_INJECTED = """() => ({
+  handlers: Array.from(document.querySelectorAll("*")).flatMap(e =>
+    Array.from(e.attributes).filter(a => a.name.startsWith("on") || a.name === "autofocus")
+      .map(a => e.tagName + " " + a.name)),
+  images: document.querySelectorAll("img[src=x], img[src$='/x']").length,
+  scripts: Array.from(document.scripts).filter(s => s.text.includes("alert(")).length,
+  links: document.querySelectorAll("a[href^='javascript' i]").length,
+})"""
+
+
+def test_no_payload_runs_or_becomes_markup_in_the_browser(built: tuple[Path, Path]) -> None:
+    site = built[1]
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    with serve(site) as base, chromium() as browser:
         page = browser.new_page()
         seen = watch(page, base)
-        page.add_init_script("window.__ran = false; window.alert = () => { window.__ran = true; }")
         for path in pages:
             page.goto(base + path)
-            page.wait_for_load_state("load")
             page.mouse.move(200, 300)
-            assert page.evaluate("window.__ran") is False, path
-            assert page.locator("iframe").count() == 0, path
-        page.goto(base + "products/evil.html")
-        assert page.locator("h1").first.inner_text() == SCRIPT
-        assert page.title().startswith(SCRIPT)
-        assert page.locator(".pac-summary").inner_text() == IMG
-        assert page.locator("a[href^='javascript']").count() == 0
-        assert page.locator(".pac-description a[href='https://example.com']").count() == 1
-        assert "{{ 7*7 }}" in page.content() and ">49<" not in page.content()
-        assert page.locator(".pac-meta .pac-level").inner_text() == PAYLOADS[6]
-        for level in (PAYLOADS[6], PAYLOADS[2]):  # the level reached, and one below it
-            page.goto(base + f"products/index.html#level={quote(level)}")
-            page.reload()
-            shown = 2 if level == PAYLOADS[6] else 0
-            assert page.locator("#pac-products tbody tr:not([hidden])").count() == shown
-        assert page.evaluate("window.__ran") is False
+            injected = page.evaluate(_INJECTED)
+            assert injected == {"handlers": [], "images": 0, "scripts": 0, "links": 0}, path
+        page.goto(base + "products/claims-portal.html")
+        assert page.locator("h1").first.inner_text() == PAYLOAD  # shown, as text
+        assert page.title().startswith(PAYLOAD)
+        assert page.locator(".pac-meta .pac-tag").all_inner_texts() == LIST
         page.goto(base + "index.html")
         page.locator("input.md-search__input").click()
-        page.keyboard.type("alert")
-        page.wait_for_timeout(1500)
-        assert page.evaluate("window.__ran") is False
+        page.keyboard.type("autofocus", delay=20)
+        page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+        assert page.evaluate(_INJECTED)["handlers"] == []
     assert seen.dialogs == []
     assert seen.foreign == []
     assert seen.errors == [], "a hostile value broke a script"
 
 
-def test_markup_is_escaped_in_the_html(hostile_site: Path) -> None:
-    product = (hostile_site / "products" / "evil.html").read_text()
-    assert SCRIPT not in product
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in product
-    assert "onerror=alert(1)>" not in product
-    assert "javascript:alert" not in product.replace("javascript:alert(1))", "")
+def test_every_control_works_with_hostile_values(built: tuple[Path, Path]) -> None:
+    site = built[1]
+    with serve(site) as base, chromium() as browser:
+        page = browser.new_page()
+        seen = watch(page, base)
+        done = check_controls(page, base, site)
+    assert {"capability", "tag", "level"} <= set(done["filters"])
+    assert done["columns"] > 10 and done["modes"] == 3
+    assert seen.errors == [] and seen.dialogs == []
+

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import html
-import json
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -18,6 +15,7 @@ from markupsafe import Markup
 
 from pac.analytics import build_report
 from pac.catalogue.context import FOLDERS, Catalogue, entity_history
+from pac.catalogue.escaping import html_environment
 from pac.catalogue.sanitize import markdown_to_safe_html, printable
 from pac.figures import (
     PeriodFigures,
@@ -50,12 +48,10 @@ class Page:
 
 
 def _environment(cat: Catalogue) -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("pac.catalogue", "templates"),
-        autoescape=True,
+    env = html_environment(
+        jinja2.PackageLoader("pac.catalogue", "templates"),
         trim_blocks=True,
         lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         finalize=printable,
     )
@@ -66,7 +62,6 @@ def _environment(cat: Catalogue) -> jinja2.Environment:
         number=_number,
         plural=plural,
         unit=lambda unit: "" if not unit else (unit if unit == "%" else f" {unit}"),
-        frontmatter=_front_matter_string,
         kpi_status=kpi_status,
         key_result_status=lambda result, objective: key_result_status(
             result, cat.portfolio.funding.get(objective.period or ""), cat.today
@@ -114,19 +109,6 @@ def _change_value(value: Any) -> str:
         text = to_json(value, sort_keys=True)
         return text if len(text) <= 120 else text[:117] + "..."
     return str(value)
-
-
-# PyYAML reads a \u escape one UTF-16 unit at a time, so an escaped surrogate pair (what
-# json.dumps makes of an emoji) becomes two lone surrogates and MkDocs drops the page's
-# front matter, title and all: characters beyond the Basic Multilingual Plane go in as
-# they are, every other non-ASCII character as a \u escape.
-_BMP_NON_ASCII = re.compile("[\u0080-\uffff]")
-
-
-def _front_matter_string(text: object) -> Markup:
-    """A double-quoted YAML scalar holding the HTML-escaped text."""
-    quoted = json.dumps(html.escape(str(text)), ensure_ascii=False)
-    return Markup(_BMP_NON_ASCII.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted))
 
 
 def _number(value: Decimal) -> str:

@@ -65,6 +65,7 @@
     Array.prototype.forEach.call(selects, function (select) {
       if (hash.get(select.name)) select.value = hash.get(select.name);
     });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("input", apply);
     form.addEventListener("change", apply);
     apply();
