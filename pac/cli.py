@@ -219,6 +219,7 @@ def build(
             progress=advance,
             project=project,
             changelog=log,
+            root=source.root,
         )
     if built.site is None:
         click.echo(render(built.validation, "text", colour=_colour("text")), nl=False)
@@ -412,11 +413,12 @@ def _count_commits(repo: Any, prefix: str) -> int:
 def _repository_url(portfolio: Path) -> str | None:
     """`repository` from portfolio.yaml, for links, if it can be read."""
     from pac import yaml
+    from pac.source import read_file
 
     for name in inputs.SETTINGS:
-        path = portfolio / name
-        if path.is_file():
-            data = yaml.parse(path.read_text(encoding="utf-8", errors="replace")).data
+        found = read_file(portfolio, name)
+        if found is not None and found.content is not None:
+            data = yaml.parse(found.content.decode("utf-8", "replace")).data
             value = data.get("repository") if isinstance(data, dict) else None
             return value if isinstance(value, str) and value.startswith("http") else None
     return None
@@ -437,7 +439,7 @@ def codeowners(portfolio: Path, check: bool) -> None:
     result = _sound(source, "CODEOWNERS would be incomplete", ignore="codeowners-drift")
     text = render_codeowners(result.portfolio, source.prefix)
     target = source.root / PATH
-    current = target.read_text(encoding="utf-8") if target.is_file() else None  # any line end
+    current = _current_codeowners(source)
     if check:
         if current != text:
             click.echo(f"{PATH} is out of date: run 'pac codeowners'", err=True)
@@ -448,8 +450,21 @@ def codeowners(portfolio: Path, check: bool) -> None:
         click.echo(f"{PATH} is up to date.")
         return
     fix = f"make {target.parent} a folder you can write to"
-    write_file(check_folder(target.parent, create=True, fix=fix) / target.name, text, fix=fix)
+    folder = check_folder(target.parent, create=True, fix=fix, root=source.root)
+    write_file(folder / target.name, text, fix=fix)  # a link there is replaced, not followed
     click.echo(f"Wrote {PATH}.")
+
+
+def _current_codeowners(source: inputs.Portfolio) -> str | None:
+    """The CODEOWNERS of the working tree, read as pac reads every file; None when there is
+    none, or when it cannot be read (a link, too large): then it is out of date."""
+    from pac.codeowners import PATH
+    from pac.source import text_of
+
+    current = source.read_repository(PATH)
+    if current is None or current.content is None:
+        return None
+    return text_of(current.content)
 
 
 @cli.command(name="new")
@@ -506,7 +521,7 @@ def new(
     text = scaffold.render_entity(
         kind, entity_id, values, schemas=source.root / "schemas", folder=path.parent
     )
-    folder = check_folder(path.parent, create=True, fix=scaffold.WRITE_FIX)
+    folder = check_folder(path.parent, create=True, fix=scaffold.WRITE_FIX, root=source.root)
     write_file(folder / path.name, text, exclusive=True, fix=scaffold.WRITE_FIX)
     click.echo(f"Wrote {path}. Run 'pac validate' to check it against the rest.")
 
@@ -568,7 +583,12 @@ def export(portfolio: Path, fmt: str, out: Path | None, today: str | None) -> No
     if fmt == "csv" and out is None:
         raise click.UsageError("--format csv writes four files: give a folder with --out")
     if out is not None:  # before the work: a wrong path is told at once
-        target = check_file(out) if fmt == "json" else check_folder(out, create=True)
+        root = inputs.repository_root(portfolio)
+        target = (
+            check_file(out, root=root)
+            if fmt == "json"
+            else check_folder(out, create=True, root=root)
+        )
     result = _sound(_source(portfolio, None), "the export would be incomplete", today=today)
     scores = score(result.portfolio, result.findings, _today(today))
     if fmt == "json":
@@ -606,7 +626,7 @@ def schema(check: bool, out: Path) -> None:
             sys.exit(1)
         click.echo(f"The generated files in {out} are up to date.")
         return
-    written = write_schemas(check_folder(out, create=True))
+    written = write_schemas(check_folder(out, create=True, root=inputs.repository_root(Path.cwd())))
     click.echo(
         f"Wrote {', '.join(written)} to {out}."
         if written

@@ -8,6 +8,7 @@ history with one `git log --raw` (parsed in pac/gitlog.py).
 from __future__ import annotations
 
 import datetime
+import os
 import subprocess
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -17,10 +18,18 @@ from typing import Any
 from pac.errors import PacError
 from pac.gitlog import LOG_FORMAT, Change, parse_batch, parse_commit_object, parse_log
 from pac.layout import is_read
-from pac.source import MAX_FILE_BYTES, SourceFile
+from pac.paths import (
+    LINK,
+    MAX_FILE_BYTES,
+    over_site_limit,
+    site_file_refused,
+    unplain,
+    within,
+)
+from pac.source import SourceFile
 
 SYMLINK = "120000"  # git's mode for a symbolic link
-LINK_IN_GIT = "it is a symbolic link, which pac does not follow when it reads from git"
+CHUNK = 1024 * 1024  # how much of a file is in memory at once while it is exported
 
 
 @dataclass(frozen=True)
@@ -124,12 +133,18 @@ class Repository:
     def merge_base(self, a: str, b: str) -> str:
         return self._run("merge-base", self.resolve(a), self.resolve(b)).strip()
 
-    def read_blob(self, blob: str) -> bytes:
-        return bytes(self._repo.odb.stream(bytes.fromhex(blob)).read())
+    def read_blob(self, blob: str) -> bytes | None:
+        """A blob's bytes, or None when it is over the size limit (then it is not read)."""
+        name = bytes.fromhex(blob)
+        if self._repo.odb.info(name).size > MAX_FILE_BYTES:
+            return None  # not even opened: GitPython reads a stream left unread to its end
+        return bytes(self._repo.odb.stream(name).read())
 
     def read_blobs(self, blobs: list[str]) -> dict[str, bytes]:
-        """Many blobs through one `git cat-file --batch`, without a round trip for each."""
-        return self._read_objects(blobs)
+        """Many blobs through one `git cat-file --batch`, without a round trip for each;
+        those over the size limit are left out, unread."""
+        sizes = self.object_sizes(blobs)
+        return self._read_objects([b for b in blobs if sizes.get(b, 0) <= MAX_FILE_BYTES])
 
     def read_file(self, ref: str, path: str) -> SourceFile | None:
         """A file of the repository as of `ref`, or None if it is not there; as in `tree`,
@@ -142,27 +157,47 @@ class Repository:
         if kind != "blob":
             return None
         if mode == SYMLINK:
-            return SourceFile(path, 0, None, LINK_IN_GIT)
+            return SourceFile(path, 0, None, LINK)
         content = self.read_blob(blob) if int(size) <= MAX_FILE_BYTES else None
         return SourceFile(path, int(size), content)
 
     def export(self, ref: str, folder: str, target: Path) -> bool:
-        """Write the regular files under `folder` as of `ref` into `target` (links are left
-        out); False when the folder is not there."""
-        listing = self._run("ls-tree", "-r", "-z", self.resolve(ref), "--", folder.strip("/"))
+        """Write the files under `folder` as of `ref` into `target`, a new folder; False when
+        the folder is not there. As pac/paths.py has it, a link, a name that is not plain or
+        a file over the site limit stops it with an error naming the path, before any write."""
+        top = folder.strip("/")
+        listing = self._run("ls-tree", "-r", "-l", "-z", self.resolve(ref), "--", top)
         entries = []
         for entry in listing.split("\0"):
-            if entry:
-                meta, path = entry.split("\t", 1)
-                mode, kind, blob = meta.split()
-                if kind == "blob" and mode != SYMLINK:
-                    entries.append((path[len(folder.strip("/")) + 1 :], blob))
-        contents = self.read_blobs(sorted({blob for _, blob in entries}))
+            meta, _, path = entry.partition("\t")
+            if not path.startswith(top + "/") and not (path == top and meta.startswith(SYMLINK)):
+                continue  # a file where the folder would be: there is no folder
+            mode, kind, blob, size = meta.split()
+            if kind != "blob":
+                continue  # a submodule has no content here to export
+            relative = path[len(top) + 1 :]
+            why = LINK if mode == SYMLINK else unplain(relative) or over_site_limit(int(size))
+            if why is not None:
+                raise site_file_refused(f"{path} at {ref}", why)
+            entries.append((relative, blob))
         for relative, blob in entries:
-            destination = target / relative
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            destination.write_bytes(contents[blob])
+            self._export_blob(blob, target, relative, f"{top}/{relative} at {ref}")
         return bool(entries)
+
+    def _export_blob(self, blob: str, target: Path, relative: str, where: str) -> None:
+        """One blob written to `target / relative`, never through a link, a chunk at a time."""
+        destination = os.path.join(target, *relative.split("/"))
+        if not within(os.path.realpath(destination), os.path.realpath(target)):
+            raise site_file_refused(where, f"it would be written outside {target}")
+        try:
+            os.makedirs(os.path.dirname(destination), exist_ok=True)
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
+            with open(os.open(destination, flags, 0o666), "wb") as out:
+                stream = self._repo.odb.stream(bytes.fromhex(blob))
+                while chunk := stream.read(CHUNK):
+                    out.write(chunk)
+        except OSError as e:  # two entries of one name, a file where a folder must go
+            raise site_file_refused(where, (e.strerror or str(e)).lower()) from e
 
     def tree(self, ref: str, folder: str) -> list[SourceFile]:
         """The YAML files under `folder` (relative to the repository) as of `ref`."""
@@ -179,7 +214,7 @@ class Repository:
             if kind != "blob" or not is_read(relative):
                 continue
             if mode == SYMLINK:
-                files.append(SourceFile(relative, 0, None, LINK_IN_GIT))
+                files.append(SourceFile(relative, 0, None, LINK))
                 continue
             content = self.read_blob(blob) if int(size) <= MAX_FILE_BYTES else None
             files.append(SourceFile(relative, int(size), content))
@@ -203,7 +238,7 @@ class Repository:
         steps = list(parse_log(output))
         for start in range(0, len(steps), _COMMITS_PER_READ):
             window = steps[start : start + _COMMITS_PER_READ]
-            objects = self._read_objects([step.sha for step in window])
+            objects = self._read_commits([step.sha for step in window])
             for step in window:
                 author, email, message = parse_commit_object(objects.get(step.sha, b""))
                 yield Commit(
@@ -227,6 +262,26 @@ class Repository:
 
     def _read_objects(self, ids: list[str]) -> dict[str, bytes]:
         return parse_batch(self._batch("--batch", ids)) if ids else {}
+
+    def _read_commits(self, ids: list[str]) -> dict[str, bytes]:
+        """Commit objects; of one over the size limit (a huge message), only its beginning,
+        which holds the author and the start of the message."""
+        sizes = self.object_sizes(ids)
+        large = {sha for sha in ids if sizes.get(sha, 0) > MAX_FILE_BYTES}
+        objects = self._read_objects([sha for sha in ids if sha not in large])
+        for sha in sorted(large):
+            objects[sha] = self._head(sha, MAX_FILE_BYTES)
+        return objects
+
+    def _head(self, sha: str, limit: int) -> bytes:
+        """The first `limit` bytes of an object, without reading the rest."""
+        with subprocess.Popen(
+            ["git", "cat-file", "commit", sha], cwd=self.root, stdout=subprocess.PIPE
+        ) as done:
+            assert done.stdout is not None
+            head = done.stdout.read(limit)
+            done.kill()  # the rest is never read
+        return head
 
     def _batch(self, mode: str, ids: list[str]) -> bytes:
         """The output of one `git cat-file` for many objects, without a round trip for each."""

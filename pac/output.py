@@ -4,6 +4,10 @@ whole or not at all, and a folder pac built is swapped in under a lock.
 Work happens in a `.pac-build-*` folder beside the target (the same file system, so that
 the swap is a rename). Each holds a lock while its build runs, so a later build can tell
 the folder of a killed one, and remove it, from the folder of one still running.
+
+No write goes through a link (pac/paths.py holds the policy): a file is renamed over its
+name, which replaces a link there and never follows it, and a folder pac writes into, or
+any folder between the repository (`root`) and it, is refused when it is a link.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from pac.errors import PacError
+from pac.paths import linked_folder
 
 MARKER = ".pac-output"  # marks a folder pac wrote, and so may replace
 WORK_PREFIX = ".pac-build-"
@@ -42,21 +47,36 @@ def _existing_ancestor(path: Path, fix: str) -> Path:
     return Path(path.anchor or os.curdir)
 
 
-def check_file(path: Path, *, fix: str = OUT) -> Path:
-    """`path` resolved, once it is sure a file can be written there: its folder exists
-    and it is not itself a folder."""
+def _refuse_links(path: Path, root: Path | None, fix: str) -> None:
+    """No folder between the repository and `path` may be a link."""
+    linked = linked_folder(path, root) if root is not None else None
+    if linked:
+        raise cannot_write(path, linked, fix)
+
+
+def check_file(path: Path, *, fix: str = OUT, root: Path | None = None) -> Path:
+    """`path` with its folder resolved (a link at `path` itself is replaced, not followed),
+    once it is sure a file can be written there: its folder exists, it is not itself a
+    folder, and no folder between `root` and it is a link."""
+    _refuse_links(path, root, fix)
     nearest = _existing_ancestor(path, fix)
-    if path.is_dir():
+    if path.is_dir() and not path.is_symlink():
         raise cannot_write(path, "it is a folder, not a file", fix)
     if nearest != path.parent:
         raise cannot_write(path, f"the folder {path.parent} does not exist (create it first)", fix)
-    return path.resolve()
+    return path.parent.resolve() / path.name
 
 
-def check_folder(path: Path, *, fix: str = OUT, create: bool = False) -> Path:
+def check_folder(
+    path: Path, *, fix: str = OUT, create: bool = False, root: Path | None = None
+) -> Path:
     """`path` resolved with its parent folders (and, `create`, itself) created, once it is
-    sure a folder can be written there: nothing above it and nothing at it is a file."""
+    sure a folder can be written there: nothing above it and nothing at it is a file, and
+    neither it nor a folder between `root` and it is a link."""
+    _refuse_links(path, root, fix)
     _existing_ancestor(path, fix)
+    if path.is_symlink():
+        raise cannot_write(path, "it is a symbolic link, which pac does not write through", fix)
     if path.exists() and not path.is_dir():
         raise cannot_write(path, "it is a file, not a folder", fix)
     try:
@@ -92,13 +112,16 @@ def write_file(path: Path, text: str | bytes, *, fix: str = OUT, exclusive: bool
 
 
 def check_replaceable(target: Path) -> None:
-    """Refuse to replace a folder that pac did not write: it may hold someone's work."""
-    if target.exists() and (
-        not target.is_dir() or (any(target.iterdir()) and not (target / MARKER).is_file())
-    ):
+    """Refuse to replace a folder that pac did not write: it may hold someone's work, or be
+    a link to it."""
+    if target.is_symlink() or (target.exists() and not _built_by_pac(target)):
         raise PacError(
             f"{target} exists and pac did not build it: choose another folder or remove it yourself"
         )
+
+
+def _built_by_pac(folder: Path) -> bool:
+    return folder.is_dir() and (not any(folder.iterdir()) or (folder / MARKER).is_file())
 
 
 @contextlib.contextmanager

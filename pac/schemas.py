@@ -13,6 +13,7 @@ from pac.format_doc import render_format
 from pac.json_text import to_json
 from pac.model import KINDS, Settings
 from pac.output import write_file
+from pac.source import read_file, text_of
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -68,7 +69,8 @@ def stale_schemas(folder: Path) -> list[str]:
     """Names of schema files that are missing or differ from the models."""
     stale = []
     for name, text in sorted(render_schemas().items()):
-        path = folder / name
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        found = read_file(folder, name)  # a link or a file too large to read is stale
+        current = found.content if found is not None else None
+        if current is None or text_of(current) != text:
             stale.append(name)
     return stale

@@ -273,4 +273,4 @@ def test_a_link_in_git_is_a_finding_not_its_target(repo: GitRepo) -> None:
     code, out = pac(repo, "validate", "--at", "HEAD", "portfolio")
     assert code == 1
     assert ("portfolio/products/leak.yaml:1:1: error yaml-syntax the file cannot be read: it is "
-            "a symbolic link, which pac does not follow when it reads from git") in out
+            "a symbolic link, which pac does not follow\n") in out

@@ -10,7 +10,7 @@ from pathlib import Path
 from pac.catalogue.context import build_catalogue
 from pac.catalogue.mkdocs import build_site
 from pac.catalogue.pages import Progress, render_pages
-from pac.catalogue.project import mkdocs_config, read_site_config, write_project
+from pac.catalogue.project import mkdocs_config, read_site_config, site_folder, write_project
 from pac.history import Changelog
 from pac.output import (
     cannot_write,
@@ -54,6 +54,7 @@ def generate_project(
         prefix=prefix,
         changelog=changelog,
     )
+    site = site_folder(site)
     config = mkdocs_config(read_site_config(site), validation.portfolio.settings)
     pages = [(page.path, page.text) for page in render_pages(catalogue, progress=progress)]
     hidden = write_project(project, site=site, config=config, pages=pages)
@@ -73,17 +74,19 @@ def build(
     progress: Progress | None = None,
     project: Path | None = None,
     changelog: Changelog | None = None,
+    root: Path | None = None,
 ) -> Built:
-    """Build the catalogue into `out`, replacing it only when the whole build succeeds."""
+    """Build the catalogue into `out`, replacing it only when the whole build succeeds; no
+    folder between the repository (`root`) and `out` or `project` may be a link."""
     validation = validate(
         files, today=today, prefix=prefix, read=read, read_repository=read_repository
     )
     if validation.fails():
         return Built(validation)
-    out = check_folder(out)
+    out = check_folder(out, root=root)
     check_replaceable(out)
     if project is not None:
-        project = check_folder(project, fix=PROJECT)
+        project = check_folder(project, fix=PROJECT, root=root)
         check_replaceable(project)
     try:
         with work_folder(out) as tmp:

@@ -6,8 +6,11 @@ it with no plugin of pac's. Hand-written pages win over generated ones of the sa
 
 from __future__ import annotations
 
+import errno
 import html
+import os
 import shutil
+import stat
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
@@ -17,6 +20,8 @@ from pac import yaml
 from pac.errors import PacError
 from pac.json_text import to_json
 from pac.model import FOLDER_OF, Settings
+from pac.paths import LINK, over_site_limit, site_file_refused
+from pac.source import read_file
 
 ASSETS = "pac-assets"
 NAV = [
@@ -33,11 +38,22 @@ NAV = [
 GENERATED_FOLDERS = tuple(FOLDER_OF.values())
 
 
+def site_folder(site: Path | None) -> Path | None:
+    """The organisation's MkDocs project, if there is one; a link there is not followed."""
+    if site is not None and site.is_symlink():
+        raise site_file_refused(str(site), LINK)
+    return site if site is not None and site.is_dir() else None
+
+
 def read_site_config(site: Path | None) -> dict[str, Any]:
-    """The organisation's mkdocs.yml, read with pac's strict YAML reader."""
-    if site is None or not (site / "mkdocs.yml").is_file():
+    """The organisation's mkdocs.yml, read with pac's strict YAML reader (and as pac reads
+    every file: within the size limit, not through a link)."""
+    found = read_file(site, "mkdocs.yml") if site is not None else None
+    if site is None or found is None:
         return {}
-    parsed = yaml.parse((site / "mkdocs.yml").read_text(encoding="utf-8"))
+    if found.content is None:
+        raise PacError(f"{site / 'mkdocs.yml'} cannot be read: {found.unread}")
+    parsed = yaml.parse(found.content.decode("utf-8", "replace"))
     if parsed.problems or not isinstance(parsed.data, dict):
         where = parsed.problems[0] if parsed.problems else None
         detail = f"line {where.line}: {where.message}" if where else "it is not a mapping"
@@ -71,8 +87,9 @@ def write_project(
     target: Path, *, site: Path | None, config: dict[str, Any], pages: Iterable[tuple[str, str]]
 ) -> list[str]:
     """Write the project into `target`; return the generated paths a hand-written page hid."""
-    if site is not None and site.is_dir():
-        shutil.copytree(site, target, ignore=shutil.ignore_patterns(".*", "site"))
+    target.mkdir(parents=True, exist_ok=True)
+    if site is not None:
+        _copy_site(site, target, f"{site}/")
     docs = target / "docs"
     docs.mkdir(parents=True, exist_ok=True)
     hand_written = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
@@ -93,6 +110,42 @@ def write_project(
             folders.add(file.parent)
         file.write_text(text, encoding="utf-8")
     return hidden
+
+
+def _copy_site(folder: Path, target: Path, shown: str) -> None:
+    """The organisation's files as pac/paths.py allows: hidden ones and MkDocs' own output
+    (site/) left out as before; a link, a file that is not regular or one over the site
+    limit stops the build with an error naming it, as `--at` does for what git holds."""
+    with os.scandir(folder) as scan:
+        entries = sorted(scan, key=lambda e: e.name)
+    for entry in entries:
+        where = shown + entry.name
+        if entry.name.startswith(".") or entry.name == "site":
+            continue
+        if entry.is_symlink():
+            raise site_file_refused(where, LINK)
+        if entry.is_dir(follow_symlinks=False):
+            (target / entry.name).mkdir()
+            _copy_site(Path(entry.path), target / entry.name, where + "/")
+        else:
+            _copy_file(entry.path, target / entry.name, where)
+
+
+def _copy_file(source: str, target: Path, where: str) -> None:
+    try:
+        with open(os.open(source, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK), "rb") as file:
+            status = os.fstat(file.fileno())
+            if not stat.S_ISREG(status.st_mode):
+                raise site_file_refused(where, "it is not a regular file")
+            too_large = over_site_limit(status.st_size)
+            if too_large:
+                raise site_file_refused(where, too_large)
+            with open(target, "xb") as out:
+                shutil.copyfileobj(file, out)
+    except OSError as e:  # a link that appeared meanwhile, a file without read permission
+        raise site_file_refused(
+            where, LINK if e.errno == errno.ELOOP else e.strerror or str(e)
+        ) from e
 
 
 def _copy_assets(target: Path) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pac.codeowners import PATH, find_drift
 from pac.findings import Finding, Severity
 from pac.rules.registry import Context, rule
+from pac.source import text_of
 
 
 @rule(
@@ -29,9 +30,7 @@ def codeowners_drift(ctx: Context) -> Iterator[Finding]:
             column=1,
         )
         return
-    # a Windows checkout may have CRLF line ends: the owners are what counts
-    text = committed.content.decode("utf-8", "replace").replace("\r\n", "\n")
-    for drift in find_drift(text, ctx.portfolio, ctx.root):
+    for drift in find_drift(text_of(committed.content), ctx.portfolio, ctx.root):
         yield Finding(
             "codeowners-drift",
             PATH,
