@@ -13,6 +13,7 @@ from pac.json_text import to_json
 from pac.money import ZERO
 from pac.plural import plural
 from pac.report.json import finding_dict
+from pac.terminal import one_line
 
 if TYPE_CHECKING:
     from pac.compare import Comparison, LevelChange
@@ -65,9 +66,10 @@ def render_diff_text(c: Comparison) -> str:
     for level in c.levels:
         lines.append(one_line(_level_line(level)))
     for f in c.introduced:
-        lines.append(f"introduced: {f.file}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}")
+        where = f"{one_line(f.file)}:{f.line}:{f.column}"
+        lines.append(f"introduced: {where}: {f.severity} {f.rule} {one_line(f.message)}")
     for f in c.resolved:
-        lines.append(f"resolved: {f.file}: {f.severity} {f.rule} {f.message}")
+        lines.append(f"resolved: {one_line(f.file)}: {f.severity} {f.rule} {one_line(f.message)}")
     return "\n".join(lines) + "\n"
 
 
@@ -146,15 +148,6 @@ def render_diff_json(c: Comparison) -> str:
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>])")
-
-
-_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
-
-
-def one_line(text: object) -> str:
-    """Text on one line with no control characters: a newline in a name must not end the
-    table row or the HTML block it sits in, and escape codes must not reach a terminal."""
-    return _BREAKS.sub(" ", str(text)).strip()
 
 
 def md(text: object) -> str:
