@@ -344,7 +344,7 @@ def diff(
     """
     from pac.compare import compare
     from pac.git import Repository
-    from pac.report.changes import DIFF_REPORTERS
+    from pac.report.diffs import DIFF_REPORTERS
 
     if base is None:
         repo = Repository(portfolio if portfolio.exists() else Path.cwd())
