@@ -16,6 +16,7 @@ import click
 from pac import __version__, inputs
 from pac.errors import PacError
 from pac.plural import plural
+from pac.terminal import one_line
 
 FORMATS = ["text", "json", "github", "sarif"]
 PORTFOLIO_OPTION = click.option(
@@ -55,6 +56,12 @@ class _Commands(click.Group):
                     "as UTF-8 text"
                 ) from None
         return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as e:  # click's messages quote arguments as given
+            raise click.UsageError(one_line(e.format_message()), e.ctx) from None
 
 
 def _shown(arg: str) -> str:
@@ -226,10 +233,13 @@ def build(
         click.echo("The site was not built: fix the errors above first.", err=True)
         sys.exit(1)
     for path in built.hidden:
-        click.echo(f"note: site/docs/{path} is hand-written, so pac did not generate it", err=True)
+        click.echo(
+            one_line(f"note: site/docs/{path} is hand-written, so pac did not generate it"),
+            err=True,
+        )
     for warning in built.warnings:
-        click.echo(f"MkDocs: {warning}", err=True)
-    click.echo(f"Built {plural(built.pages, 'page')} into {built.site}.")
+        click.echo(one_line(f"MkDocs: {warning}"), err=True)
+    click.echo(one_line(f"Built {plural(built.pages, 'page')} into {built.site}."))
 
 
 @contextmanager
@@ -335,7 +345,7 @@ def diff(
     """
     from pac.compare import compare
     from pac.git import Repository
-    from pac.report.changes import DIFF_REPORTERS
+    from pac.report.diffs import DIFF_REPORTERS
 
     if base is None:
         repo = Repository(portfolio if portfolio.exists() else Path.cwd())
@@ -420,7 +430,7 @@ def _repository_url(portfolio: Path) -> str | None:
         if found is not None and found.content is not None:
             data = yaml.parse(found.content.decode("utf-8", "replace")).data
             value = data.get("repository") if isinstance(data, dict) else None
-            return value if isinstance(value, str) and value.startswith("http") else None
+            return one_line(value) if isinstance(value, str) and value.startswith("http") else None
     return None
 
 
@@ -523,7 +533,7 @@ def new(
     )
     folder = check_folder(path.parent, create=True, fix=scaffold.WRITE_FIX, root=source.root)
     write_file(folder / path.name, text, exclusive=True, fix=scaffold.WRITE_FIX)
-    click.echo(f"Wrote {path}. Run 'pac validate' to check it against the rest.")
+    click.echo(one_line(f"Wrote {path}. Run 'pac validate' to check it against the rest."))
 
 
 def _ask(field: str, allowed: list[str] | None) -> str:
@@ -531,7 +541,7 @@ def _ask(field: str, allowed: list[str] | None) -> str:
     answer: str = click.prompt(
         field.capitalize(),
         default="ideation" if field == "stage" else None,
-        type=click.Choice(allowed) if allowed else None,
+        type=click.Choice([one_line(a) for a in allowed]) if allowed else None,
         show_choices=bool(allowed) and len(allowed or ()) <= 10,
     )
     return answer
@@ -601,7 +611,9 @@ def export(portfolio: Path, fmt: str, out: Path | None, today: str | None) -> No
         return
     for name, table in export_tables(result.portfolio, scores).items():
         write_file(target / name, table)
-    click.echo(f"Wrote products.csv, teams.csv, capabilities.csv and allocations.csv to {out}.")
+    click.echo(
+        one_line(f"Wrote products.csv, teams.csv, capabilities.csv and allocations.csv to {out}.")
+    )
 
 
 @cli.command()
@@ -621,16 +633,18 @@ def schema(check: bool, out: Path) -> None:
     if check:
         stale = stale_schemas(out)
         for name in stale:
-            click.echo(f"{out / name} is out of date: run 'pac schema'", err=True)
+            click.echo(one_line(f"{out / name} is out of date: run 'pac schema'"), err=True)
         if stale:
             sys.exit(1)
-        click.echo(f"The generated files in {out} are up to date.")
+        click.echo(one_line(f"The generated files in {out} are up to date."))
         return
     written = write_schemas(check_folder(out, create=True, root=inputs.repository_root(Path.cwd())))
     click.echo(
-        f"Wrote {', '.join(written)} to {out}."
-        if written
-        else f"The generated files in {out} are up to date."
+        one_line(
+            f"Wrote {', '.join(written)} to {out}."
+            if written
+            else f"The generated files in {out} are up to date."
+        )
     )
 
 
@@ -663,7 +677,7 @@ def rules() -> None:
     width = max(len(r) for r in RULES)
     for rule in sorted(RULES.values(), key=lambda r: r.id):
         lock = " (fixed)" if rule.locked else ""
-        click.echo(f"{rule.id:<{width}}  {rule.severity:<7}  {rule.summary}{lock}")
+        click.echo(one_line(f"{rule.id:<{width}}  {rule.severity:<7}  {rule.summary}{lock}"))
 
 
 def main() -> None:

@@ -43,7 +43,15 @@ class Comparison:
     resolved: list[Finding]
     levels: list[LevelChange] = field(default_factory=list)
     levels_skipped: str = ""  # why levels were not compared, when they were not
-    headlines: list[str] = field(default_factory=list)
+    # what a reader must see, which a comment never leaves out: errors introduced, level
+    # falls, funding changes and renames
+    key_headlines: list[str] = field(default_factory=list)
+    other_headlines: list[str] = field(default_factory=list)
+
+    @property
+    def headlines(self) -> list[str]:
+        """The sentences a reviewer reads first, the key ones first."""
+        return self.key_headlines + self.other_headlines
 
     @property
     def errors_introduced(self) -> int:
@@ -75,7 +83,9 @@ def compare(
     comparison = Comparison(
         base_label, head_label, changes, introduced, resolved, levels, levels_skipped=skipped
     )
-    comparison.headlines.extend(headlines(comparison, base.portfolio, head.portfolio))
+    ranked = sorted(headlines(comparison, base.portfolio, head.portfolio), key=lambda h: h[0])
+    comparison.key_headlines.extend(text for rank, text in ranked if rank < OTHER)
+    comparison.other_headlines.extend(text for rank, text in ranked if rank == OTHER)
     return comparison
 
 
@@ -160,40 +170,50 @@ def _findings(base: list[Finding], head: list[Finding]) -> tuple[list[Finding], 
     return introduced, resolved
 
 
-def headlines(comparison: Comparison, base: Portfolio, head: Portfolio) -> list[str]:
-    """The sentences a reviewer reads first."""
-    lines: list[str] = []
+# A headline's rank: the key ones, in this order, come before the others.
+ERRORS, FALL, MONEY_OR_NAME, OTHER = range(4)
+Headline = tuple[int, str]
+
+
+def headlines(comparison: Comparison, base: Portfolio, head: Portfolio) -> list[Headline]:
+    """The sentences a reviewer reads first, each with its rank."""
+    lines: list[Headline] = []
     for change in comparison.changes.entities:
         lines += _entity_headlines(change, base, head)
-    lines += _team_load(comparison.changes.entities, base, head)
-    lines += [_level_headline(change) for change in comparison.levels]
+    lines += [(OTHER, line) for line in _team_load(comparison.changes.entities, base, head)]
+    lines += [
+        (FALL if change.fell else OTHER, _level_headline(change)) for change in comparison.levels
+    ]
     if comparison.levels_skipped:
-        lines.append(f"Scorecard levels not compared: {comparison.levels_skipped}")
+        lines.append((OTHER, f"Scorecard levels not compared: {comparison.levels_skipped}"))
     lines += _finding_headlines(comparison)
     return lines
 
 
-def _entity_headlines(change: EntityChange, base: Portfolio, head: Portfolio) -> list[str]:
+def _entity_headlines(change: EntityChange, base: Portfolio, head: Portfolio) -> list[Headline]:
     what = change.kind if change.kind != "funding" else "funding period"
+    rank = MONEY_OR_NAME if change.kind == "funding" else OTHER
     if change.status == "added":
-        return [f"New {what}: {change.name}"]
+        return [(rank, f"New {what}: {change.name}")]
     if change.status == "removed":
-        return [f"Removed {what}: {change.name}"]
+        return [(rank, f"Removed {what}: {change.name}")]
     lines = []
     if change.status == "renamed":
-        lines.append(f"{change.name}: {what} renamed from {change.old_id} to {change.id}")
+        renamed = f"{change.name}: {what} renamed from {change.old_id} to {change.id}"
+        lines.append((MONEY_OR_NAME, renamed))
     for field_change in change.changes:
         if change.kind == "product" and field_change.path == "lifecycle.stage":
-            lines.append(f"{change.name} moves from {field_change.old} to {field_change.new}")
+            moves = f"{change.name} moves from {field_change.old} to {field_change.new}"
+            lines.append((OTHER, moves))
         if change.kind == "product" and field_change.path == "owner":
             old, new = _team(base, field_change.old), _team(head, field_change.new)
-            lines.append(f"{change.name} moves from {old} to {new}")
+            lines.append((OTHER, f"{change.name} moves from {old} to {new}"))
         if change.kind == "funding":
             line = _funding_headline(
                 change.id, field_change.path, field_change.old, field_change.new, head
             )
             if line:
-                lines.append(line)
+                lines.append((MONEY_OR_NAME, line))
     return lines
 
 
@@ -270,7 +290,7 @@ def _level_headline(change: LevelChange) -> str:
     return f"{change.name} rises from {before} to {after} on the scorecard"
 
 
-def _finding_headlines(comparison: Comparison) -> list[str]:
+def _finding_headlines(comparison: Comparison) -> list[Headline]:
     lines = []
     for verb, findings in (
         ("introduced", comparison.introduced),
@@ -280,5 +300,6 @@ def _finding_headlines(comparison: Comparison) -> list[str]:
         for severity in ("error", "warning", "info"):
             n = counts.get(severity, 0)
             if n:
-                lines.append(f"{plural(n, severity)} {verb}")
+                rank = ERRORS if (severity, verb) == ("error", "introduced") else OTHER
+                lines.append((rank, f"{plural(n, severity)} {verb}"))
     return lines

@@ -11,10 +11,17 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from decimal import Decimal
 from typing import Any
 
 _PLACEHOLDER = "\0pac-number-{}\0"
+# Written as \u escapes, though JSON allows them as they are: DEL, C1 controls (a terminal
+# may read U+009B as the start of an escape sequence), separators that end a line in
+# JavaScript and editors, bidirectional controls that reorder what a reader sees, and the
+# byte order mark. They can only occur inside strings, whose value stays the same, as does
+# that of `##[`, written `##\u005b` so that GitHub Actions cannot read it as a command.
+_INVISIBLE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
 _PLAIN_UP_TO = 30  # digits before or after the point written out in full: 1e15, 0.000001
 
 
@@ -38,8 +45,13 @@ def to_json(document: Any, *, indent: int | None = None, sort_keys: bool = False
         text, numbers = _encode(document, placeholder, indent=indent, sort_keys=sort_keys)
         parts = text.split(json.dumps(placeholder)) if numbers else [text]
         if len(parts) == len(numbers) + 1:
-            return "".join(_interleave(parts, numbers))
+            text = _INVISIBLE.sub(_escape, "".join(_interleave(parts, numbers)))
+            return text.replace("##[", "##\\u005b")
         attempt += 1
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 def _encode(

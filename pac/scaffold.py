@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from pac.json_text import to_json
 from pac.load import load
 from pac.model import FOLDER_OF
 from pac.model.base import ID_PATTERN
 from pac.model.product import STAGES
 from pac.portfolio import Portfolio, from_loaded
-from pac.report.changes import one_line
 from pac.source import SourceFile
 from pac.suggest import did_you_mean
+from pac.terminal import one_line
 
 REQUIRED = {
     "product": ("name", "kind", "stage", "owner"),
@@ -93,14 +93,10 @@ def existing(portfolio: Path, kind: str, entity_id: str) -> Path | None:
     return None
 
 
-_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
-
-
 def quote(text: str) -> str:
     """A YAML double-quoted scalar that reads back as exactly `text`: JSON's escapes are
-    YAML's, and every character YAML would fold or refuse is written as an escape."""
-    body = json.dumps(text, ensure_ascii=False)
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", body)
+    YAML's, and pac's JSON writes every character YAML would fold or refuse as an escape."""
+    return to_json(text)
 
 
 def render_entity(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -295,3 +296,20 @@ def test_a_number_too_long_to_read_is_a_finding_in_every_kind_of_field(tmp_path:
     assert {f["message"] for f in findings} == \
         {"a number of more than 4,300 digits is too long to read"}
     assert all(f["hint"].startswith("check the value") for f in findings)
+
+
+@pytest.mark.parametrize(
+    ("name", "encoded"),
+    [("with space #1 %41", "with%20space%20%231%20%2541"), ("über-ß", "%C3%BCber-%C3%9F")],
+)
+def test_sarif_uris_are_percent_encoded(reference: Path, name: str, encoded: str) -> None:
+    (reference / "products" / f"{name}.yaml").write_text("id: stray\n")
+    code, out = invoke("validate", str(reference), "--format", "sarif", *TODAY)
+    assert code == 1
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for r in json.loads(out)["runs"][0]["results"]
+    }
+    assert f"portfolio/products/{encoded}.yaml" in uris
+    # every one is a relative reference of RFC 3986: no fragment, no query, no space
+    assert all(re.fullmatch(r"([A-Za-z0-9._~!$&'()*+,;=:@/-]|%[0-9A-F]{2})+", u) for u in uris)

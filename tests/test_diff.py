@@ -73,10 +73,11 @@ def test_json_contract(repo: GitRepo) -> None:
                     "findings_introduced": 2, "findings_resolved": 1, "errors_introduced": 0,
                     "levels_down": 0},
         "headlines": [
+            # the key ones first: errors introduced, level falls, funding, renames
             "Customer Identity: product renamed from customer-identity to customer-id",
+            "FY2027 change funding for Claims Portal +120,000 USD (+18%)",
             "Customer Identity moves from Risk Data Team to Claims Team",
             "Fraud Scoring Service moves from build to live",
-            "FY2027 change funding for Claims Portal +120,000 USD (+18%)",
             "Claims Team gains a product (2)",
             "Risk Data Team loses a product (1)",
             "1 warning introduced",
@@ -173,7 +174,7 @@ def test_markdown_stays_under_the_limit_and_says_what_it_cut(repo: GitRepo) -> N
     from conftest import TODAY
 
     from pac.compare import compare
-    from pac.report.changes import render_diff_markdown
+    from pac.report.comment import render_diff_markdown
     from pac.source import read_directory
     from pac.validate import validate
 

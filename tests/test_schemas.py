@@ -98,3 +98,30 @@ def test_every_file_names_its_schema_for_editors() -> None:
             target = (path.parent / first.split("=", 1)[1]).resolve()
             if portfolio == EXAMPLE:
                 assert target == SCHEMAS / _schema_for(path, portfolio), path
+
+
+def _text_fields(node: object, where: str = "") -> list[tuple[str, dict[str, object]]]:
+    """Every string the schema allows, with where it is, at any depth."""
+    if isinstance(node, list):
+        return [t for i, item in enumerate(node) for t in _text_fields(item, f"{where}[{i}]")]
+    if not isinstance(node, dict):
+        return []
+    found = [(where, node)] if node.get("type") == "string" else []
+    for key, value in node.items():
+        found += _text_fields(value, f"{where}.{key}")
+    return found
+
+
+@pytest.mark.parametrize("schema", sorted((REPO / "schemas").glob("*.schema.json")),
+                         ids=lambda p: p.name)
+def test_every_text_field_has_a_length_limit(schema: Path) -> None:
+    """No field can hold a whole comment's worth of text: each string has a maxLength, or
+    a pattern that bounds it (fixed repetitions only), a list of values or a date."""
+    fields = _text_fields(json.loads(schema.read_text()))
+    assert fields
+    unbounded = [
+        where for where, field in fields
+        if not {"maxLength", "enum", "const", "format"} & set(field)
+        and not ("pattern" in field and not set("*+") & set(str(field["pattern"])))
+    ]
+    assert unbounded == []

@@ -41,7 +41,15 @@ Money = Annotated[
     Field(ge=0, le=MONEY_LIMIT),
     WithJsonSchema({"maximum": 1e15, "minimum": 0, "type": "number"}),
 ]
-Url = Annotated[str, Field(pattern=r"^(https?://[^\s/]+\S*|mailto:[^\s@]+@[^\s@]+)$")]
+# Lengths bound what one field can do to a report, a log line or a pull-request comment.
+NAME_LENGTH = 200  # a name, a label, a type: short one-line text
+LINE_LENGTH = 500  # a one-line sentence: a summary, how an estimate was made
+TEXT_LENGTH = 20_000  # a multi-line description
+URL_LENGTH = 2_000
+Url = Annotated[
+    str,
+    Field(pattern=r"^(https?://[^\s/]+\S*|mailto:[^\s@]+@[^\s@]+)$", max_length=URL_LENGTH),
+]
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -58,10 +66,17 @@ def _quoted_date(value: Any) -> Any:
 
 
 Date = Annotated[datetime.date, BeforeValidator(_quoted_date)]
-Text = Annotated[str, Field(min_length=1)]
+Text = Annotated[str, Field(min_length=1, max_length=NAME_LENGTH)]  # required one-line text
+Label = Annotated[str, Field(max_length=NAME_LENGTH)]
+Sentence = Annotated[str, Field(max_length=LINE_LENGTH)]
+Description = Annotated[str, Field(max_length=TEXT_LENGTH)]
 Period = Annotated[str, Field(pattern=r"^[A-Za-z0-9]+([-_][A-Za-z0-9]+)*$", max_length=64)]
 Handle = Annotated[
-    str, Field(pattern=r"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(/[A-Za-z0-9._-]+)?$")
+    str,
+    Field(
+        pattern=r"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(/[A-Za-z0-9._-]+)?$",
+        max_length=NAME_LENGTH,
+    ),
 ]
 
 
@@ -94,7 +109,7 @@ class Measure(Strict):
 
     name: Text
     """What is measured."""
-    unit: str | None = None
+    unit: Label | None = None
     """The unit, such as %, days or USD."""
     baseline: Number | None = None
     """Where it started."""

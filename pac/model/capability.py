@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from pac.model.base import Entity, Id
+from pac.model.base import Description, Entity, Id, Label
 
 
 class Capability(Entity):
     """A business capability."""
 
-    description: str | None = None
+    description: Description | None = None
     """What the capability covers."""
     parent: Id | None = None
     """The id of the capability this one belongs to."""
-    importance: str | None = None
+    importance: Label | None = None
     """core | differentiating | commodity (or the levels set in portfolio.yaml)."""

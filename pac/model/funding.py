@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from pydantic import model_validator
 
-from pac.model.base import Date, Id, Money, Period, Strict
+from pac.model.base import Date, Id, Label, Money, Period, Strict
 
 
 class Allocation(Strict):
@@ -18,7 +18,7 @@ class Allocation(Strict):
     """Funding for keeping the product running."""
     change: Money = Decimal(0)
     """Funding for improving it."""
-    source: str | None = None
+    source: Label | None = None
     """The cost centre or business unit that funds it."""
 
     @property

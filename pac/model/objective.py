@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pac.model.base import Entity, Measure, Period
+from pac.model.base import Description, Entity, Label, Measure, Period
 
 
 class KeyResult(Measure):
@@ -12,11 +12,11 @@ class KeyResult(Measure):
 class Objective(Entity):
     """A business outcome for a period."""
 
-    description: str | None = None
+    description: Description | None = None
     """Why it matters."""
     period: Period | None = None
     """The period it is set for, such as FY2027."""
-    sponsor: str | None = None
+    sponsor: Label | None = None
     """The executive who sponsors it."""
     key_results: list[KeyResult] = []
     """How success is measured."""

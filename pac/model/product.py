@@ -6,7 +6,19 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from pac.model.base import Date, Entity, Id, Measure, Money, Strict, Text, Url
+from pac.model.base import (
+    Date,
+    Description,
+    Entity,
+    Id,
+    Label,
+    Measure,
+    Money,
+    Sentence,
+    Strict,
+    Text,
+    Url,
+)
 
 Stage = Literal["ideation", "discovery", "build", "live", "sunset", "retired"]
 STAGES: tuple[str, ...] = Stage.__args__  # type: ignore[attr-defined]
@@ -34,7 +46,7 @@ class Customer(Strict):
 
     segment: Text
     """Who they are."""
-    type: str | None = None
+    type: Label | None = None
     """external | internal (or the customer types set in portfolio.yaml)."""
 
 
@@ -43,7 +55,7 @@ class Value(Strict):
 
     annual_estimate: Money | None = None
     """Estimated annual value in the portfolio currency."""
-    basis: str | None = None
+    basis: Sentence | None = None
     """How the estimate was made."""
 
 
@@ -65,7 +77,7 @@ class Technology(Strict):
 
     name: Text
     """The technology."""
-    version: str | None = None
+    version: Label | None = None
     """Its version; quote it ("3.10") so that YAML does not read it as a number."""
     end_of_support: Date | None = None
     """When its vendor or community stops supporting this version."""
@@ -76,16 +88,16 @@ class Stakeholder(Strict):
 
     name: Text
     """Their name."""
-    role: str | None = None
+    role: Label | None = None
     """Their role."""
 
 
 class Product(Entity):
     """A digital product, owned end to end by one team."""
 
-    summary: str | None = None
+    summary: Sentence | None = None
     """One sentence: what it does for whom."""
-    description: str | None = None
+    description: Description | None = None
     """A longer description; Markdown lists, emphasis and links are allowed."""
     kind: Text
     """application | platform | service | data | infrastructure, or the kinds in portfolio.yaml."""
@@ -93,7 +105,7 @@ class Product(Entity):
     """The stage of its life."""
     owner: Id
     """The id of the team that owns it."""
-    product_manager: str | None = None
+    product_manager: Label | None = None
     """The person accountable for the product."""
     customers: list[Customer] = []
     """Who it serves."""
@@ -117,7 +129,7 @@ class Product(Entity):
     """People to consult."""
     last_stakeholder_review: Date | None = None
     """When the stakeholders were last asked whether it still serves them."""
-    links: dict[str, Url] = {}
+    links: dict[Text, Url] = {}
     """Named links: repository, runbook, dashboard and so on."""
     tags: list[Text] = []
     """Free labels for filtering."""

@@ -156,7 +156,7 @@ class Settings(Strict):
     """The funding period that checks and reports treat as now."""
     repository: Url | None = None
     """The portfolio repository's web address, for edit and history links."""
-    default_branch: str = Field(default="main", min_length=1)
+    default_branch: Text = "main"
     """The repository's main branch, which edit links open."""
     codeowners: Codeowners = Codeowners()
     """Owners for CODEOWNERS lines that no team covers."""

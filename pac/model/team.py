@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from pac.model.base import Entity, Handle, NonNegative, Strict, Text, Url
+from pac.model.base import Entity, Handle, Label, NonNegative, Strict, Text, Url
 
 
 class Contact(Strict):
     """How to reach the team."""
 
-    chat: str | None = None
+    chat: Label | None = None
     """A chat channel."""
-    email: str | None = Field(default=None, pattern=r"^[^\s@]+@[^\s@]+$")
+    email: str | None = Field(default=None, pattern=r"^[^\s@]+@[^\s@]+$", max_length=254)
     """An email address."""
     url: Url | None = None
     """A web page about the team."""
@@ -23,7 +23,7 @@ class Member(Strict):
 
     name: Text
     """Their name."""
-    role: str | None = None
+    role: Label | None = None
     """Their role in the team."""
     skills: list[Text] = []
     """Skills from the portfolio's skills list."""
@@ -32,7 +32,7 @@ class Member(Strict):
 class Team(Entity):
     """A team that owns products (Team Topologies)."""
 
-    type: str | None = None
+    type: Label | None = None
     """stream-aligned | platform | enabling | complicated-subsystem, or portfolio.yaml's types."""
     github: Handle | None = None
     """The team's handle on the git host, used for CODEOWNERS."""

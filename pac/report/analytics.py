@@ -99,7 +99,7 @@ def render_report_text(r: Report) -> str:
 
 
 def render_report_markdown(r: Report) -> str:
-    from pac.report.changes import md
+    from pac.report.markdown import md
 
     f = r.figures
     lines = [

@@ -7,7 +7,8 @@ from typing import Any
 
 from pac.history import Changelog, Entry
 from pac.json_text import to_json
-from pac.report.changes import entity_dict, entity_title, field_line, md
+from pac.report.changes import entity_dict, entity_title, field_line
+from pac.report.markdown import md
 
 VERSION = 1
 

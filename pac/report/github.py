@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from pac.findings import Finding, Severity
 from pac.plural import plural
 from pac.report.text import render_text
+from pac.terminal import one_line
 
 if TYPE_CHECKING:
     from pac.validate import Result
@@ -24,15 +25,17 @@ def escape_property(text: str) -> str:
 
 
 def annotation(f: Finding) -> str:
+    """One workflow command; each value is made one line first, so that no control
+    character reaches the log, and only the line break pac puts before the hint is kept."""
     props = ",".join(
         [
-            f"file={escape_property(f.file)}",
+            f"file={escape_property(one_line(f.file))}",
             f"line={f.line}",
             f"col={f.column}",
-            f"title={escape_property(f.rule)}",
+            f"title={escape_property(one_line(f.rule))}",
         ]
     )
-    body = f.message + (f"\n{f.hint}" if f.hint else "")
+    body = one_line(f.message) + (f"\n{one_line(f.hint)}" if f.hint else "")
     return f"::{_COMMAND[f.severity]} {props}::{escape_data(body)}"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from pac import __version__
 from pac.findings import Finding, Severity
@@ -24,6 +25,12 @@ def _rule(rule_id: str) -> dict[str, Any]:
     }
 
 
+def uri(path: str) -> str:
+    """A relative path as a URI reference (RFC 3986): every byte but unreserved ones and
+    `/` percent-encoded, so that `#` and `%` stay part of the file's name."""
+    return quote(path, safe="/")
+
+
 def _result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
     text = f.message + (f". Fix: {f.hint}" if f.hint else "")
     return {
@@ -34,7 +41,7 @@ def _result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": f.file, "uriBaseId": "%SRCROOT%"},
+                    "artifactLocation": {"uri": uri(f.file), "uriBaseId": "%SRCROOT%"},
                     "region": {"startLine": f.line, "startColumn": f.column},
                 }
             }

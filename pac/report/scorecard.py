@@ -9,8 +9,8 @@ from pac.json_text import to_json
 from pac.model.settings import NO_LEVEL, Scorecard
 from pac.plural import plural
 from pac.portfolio import Portfolio
-from pac.report.changes import one_line
 from pac.scorecard import CHECKS, Score
+from pac.terminal import one_line
 
 VERSION = 1
 

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from pac.findings import Severity
 from pac.plural import plural
+from pac.terminal import one_line
 
 if TYPE_CHECKING:
     from pac.validate import Result
@@ -20,11 +21,11 @@ def _paint(text: str, code: str, colour: bool) -> str:
 def render_text(result: Result, *, colour: bool = False) -> str:
     lines = []
     for f in result.findings:
-        where = _paint(f"{f.file}:{f.line}:{f.column}:", "1", colour)
+        where = _paint(f"{one_line(f.file)}:{f.line}:{f.column}:", "1", colour)
         severity = _paint(str(f.severity), _COLOURS[f.severity], colour)
-        lines.append(f"{where} {severity} {f.rule} {f.message}")
+        lines.append(f"{where} {severity} {f.rule} {one_line(f.message)}")
         if f.hint:
-            lines.append(f"    hint: {f.hint}")
+            lines.append(f"    hint: {one_line(f.hint)}")
     lines.append(summary_line(result))
     return "\n".join(lines) + "\n"
 
