@@ -260,7 +260,7 @@ def _team_load(entities: list[EntityChange], base: Portfolio, head: Portfolio) -
     touched = {e.id for e in entities if e.kind == "product"}
     if not touched:
         return []
-    before, after = _owned(base), _owned(head)
+    before, after = base.active_products_per_team(), head.active_products_per_team()
     limit = head.settings.policies.max_products_per_team
     lines = []
     for team in sorted(set(before) | set(after)):
@@ -274,10 +274,6 @@ def _team_load(entities: list[EntityChange], base: Portfolio, head: Portfolio) -
         name = head.teams[team].name if team in head.teams else team
         lines.append(f"{name} {verb} {noun} ({new}{over})")
     return lines
-
-
-def _owned(portfolio: Portfolio) -> Counter[str]:
-    return Counter(p.owner for p in portfolio.products.values() if p.lifecycle.stage != "retired")
 
 
 def _level_headline(change: LevelChange) -> str:

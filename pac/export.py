@@ -22,10 +22,9 @@ def export_document(p: Portfolio, scores: dict[str, Score]) -> dict[str, Any]:
     """Every entity with its references resolved and derived figures added, the
     scorecard level among them (None for a product outside the scored stages)."""
     funding = product_funding(p)
-    owned: dict[str, list[str]] = {}
+    owned = p.products_by_owner()
     serving: dict[tuple[str, str], list[str]] = {}
     for pid, product in sorted(p.products.items()):
-        owned.setdefault(product.owner, []).append(pid)
         for cid in product.capabilities:
             serving.setdefault(("capability", cid), []).append(pid)
         for oid in product.objectives:

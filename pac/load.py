@@ -14,7 +14,7 @@ from pac.layout import classify
 from pac.model import KINDS, Settings
 from pac.parallel import map_chunks
 from pac.schema_errors import schema_findings
-from pac.source import SourceFile, too_large
+from pac.source import SourceFile, decode, too_large, without_bom
 
 EXTENSIONS_FOLDER = "extensions"  # the organisation's JSON Schemas for `extensions:`
 
@@ -86,7 +86,7 @@ def _parse_texts(contents: Sequence[bytes | None]) -> list[yaml.Parsed | None]:
 
 def _text(content: bytes) -> str | None:
     try:
-        return (content[3:] if content.startswith(b"\xef\xbb\xbf") else content).decode("utf-8")
+        return decode(content)
     except UnicodeDecodeError:
         return None
 
@@ -173,11 +173,10 @@ def _at_start(rule: str, file: str, entity: str, message: str, hint: str) -> Fin
 
 
 def _decode(content: bytes, file: str, entity: str, findings: list[Finding]) -> str | None:
-    if content.startswith(b"\xef\xbb\xbf"):
-        content = content[3:]  # a UTF-8 byte-order mark is harmless
     try:
-        return content.decode("utf-8")
+        return decode(content)
     except UnicodeDecodeError as e:
+        content = without_bom(content)
         line = content.count(b"\n", 0, e.start) + 1
         line_start = content.rfind(b"\n", 0, e.start) + 1
         column = len(content[line_start : e.start].decode("utf-8", "replace")) + 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -36,6 +37,17 @@ class Portfolio:
     @property
     def settings_file(self) -> str:
         return self.files.get(("portfolio", "portfolio"), "portfolio.yaml")
+
+    def products_by_owner(self) -> dict[str, list[str]]:
+        """Each owner team's product ids, in id order."""
+        owned: dict[str, list[str]] = {}
+        for pid, product in sorted(self.products.items()):
+            owned.setdefault(product.owner, []).append(pid)
+        return owned
+
+    def active_products_per_team(self) -> Counter[str]:
+        """Products that are not retired, per owner team."""
+        return Counter(p.owner for p in self.products.values() if p.lifecycle.stage != "retired")
 
     def entity_count(self) -> dict[str, int]:
         """Entities declared per folder, valid or not."""

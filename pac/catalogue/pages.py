@@ -14,7 +14,7 @@ import jinja2
 from markupsafe import Markup
 
 from pac.analytics import build_report
-from pac.catalogue.context import FOLDERS, Catalogue, entity_history
+from pac.catalogue.context import Catalogue, entity_history
 from pac.catalogue.escaping import html_environment
 from pac.catalogue.sanitize import markdown_to_safe_html, printable
 from pac.figures import (
@@ -26,7 +26,7 @@ from pac.figures import (
     support_status,
 )
 from pac.json_text import to_json
-from pac.model import STAGES, Funding
+from pac.model import FOLDER_OF, STAGES, Funding
 from pac.model.settings import NO_LEVEL
 from pac.money import ZERO, compact_money, format_money
 from pac.plural import plural
@@ -76,7 +76,7 @@ def _environment(cat: Catalogue) -> jinja2.Environment:
     )
     p = cat.portfolio
     env.globals.update(
-        FOLDERS=FOLDERS,
+        FOLDER_OF=FOLDER_OF,
         names={
             "product": {k: v.name for k, v in p.products.items()},
             "team": {k: v.name for k, v in p.teams.items()},

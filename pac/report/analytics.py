@@ -13,7 +13,6 @@ if TYPE_CHECKING:
     from pac.figures import Split
 
 VERSION = 1
-GROUPS = ("by_team", "by_capability", "by_objective", "by_stage", "by_disposition")
 NOTES = {
     "by_capability": "a product serving several capabilities counts an equal share towards each",
     "by_objective": "a product serving several objectives counts an equal share towards each",

@@ -10,8 +10,6 @@ from pac.report.sarif import render_sarif
 from pac.report.text import render_text
 from pac.validate import Result
 
-Reporter = Callable[..., str]
-
 REPORTERS: dict[str, Callable[..., str]] = {
     "text": render_text,
     "json": render_json,
@@ -24,4 +22,4 @@ def render(result: Result, fmt: str, *, colour: bool = False) -> str:
     return REPORTERS[fmt](result, colour=colour)
 
 
-__all__ = ["REPORTERS", "Reporter", "render"]
+__all__ = ["REPORTERS", "render"]
