@@ -13,8 +13,9 @@ from typing import Any
 
 import click
 
-from pac import __version__, inputs
+from pac import __version__
 from pac.errors import PacError
+from pac.load import version
 from pac.plural import plural
 from pac.terminal import one_line
 
@@ -104,7 +105,7 @@ def validate(
     Exit status: 0 when there is no error, 1 when there is one (or a warning, with
     --strict), 2 when pac cannot run.
     """
-    from pac.report.validation import render
+    from pac.report.validate import render
 
     result = _source(portfolio, ref).check(_today(today))
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
@@ -112,17 +113,21 @@ def validate(
     sys.exit(1 if result.fails(strict=strict) else 0)
 
 
-def _source(portfolio: Path, ref: str | None) -> inputs.Portfolio:
+def _source(portfolio: Path, ref: str | None) -> version.PortfolioVersion:
     """The portfolio's files from the working tree, or from git as of REF."""
-    return inputs.from_revision(portfolio, ref) if ref else inputs.from_working_tree(portfolio)
+    return version.from_revision(portfolio, ref) if ref else version.from_working_tree(portfolio)
 
 
 def _sound(
-    source: inputs.Portfolio, consequence: str, *, ignore: str = "", today: str | None = None
+    source: version.PortfolioVersion,
+    consequence: str,
+    *,
+    ignore: str = "",
+    today: str | None = None,
 ) -> Any:
     """The validation of a portfolio a command builds on; with an error (other than the
     `ignore`d rule's), the report and exit 2: going on would give a wrong result."""
-    from pac.report.validation import render
+    from pac.report.validate import render
 
     result = source.check(_today(today))
     if any(f.severity == "error" and f.rule != ignore for f in result.findings):
@@ -205,7 +210,7 @@ def build(
     build is reproducible: dates come from SOURCE_DATE_EPOCH or the checked-out commit.
     """
     from pac.catalogue.build import build as run
-    from pac.report.validation import render
+    from pac.report.validate import render
 
     source = _source(portfolio, ref)
     epoch, build_day = _build_date(source.root, source.commit_time)
@@ -244,7 +249,7 @@ def build(
 
 @contextmanager
 def _site_folder(
-    given: Path | None, source: inputs.Portfolio, ref: str | None
+    given: Path | None, source: version.PortfolioVersion, ref: str | None
 ) -> Iterator[Path | None]:
     """The MkDocs project to customise the site with: the one given, else site/ as of the
     revision built (so that last quarter's catalogue looks as it did), else none."""
@@ -261,11 +266,11 @@ def _site_folder(
             yield Path(tmp) / "site" if found else None
 
 
-def _history(source: inputs.Portfolio, ref: str | None) -> Any:
+def _history(source: version.PortfolioVersion, ref: str | None) -> Any:
     """The change log for the site, when the portfolio is in git; a shallow clone gives a
     truncated one, with a warning that names the fix."""
+    from pac.changes.changelog import SHALLOW_HINT, build_changelog
     from pac.git import Repository
-    from pac.history import SHALLOW_HINT, build_changelog
 
     try:
         repo = Repository(source.root)
@@ -343,15 +348,15 @@ def diff(
     BASE defaults to the merge base with the default branch, HEAD to the working tree.
     Both are read from git objects; nothing is checked out.
     """
-    from pac.compare import compare
+    from pac.changes.diff import compare
     from pac.git import Repository
-    from pac.report.diffs import DIFF_REPORTERS
+    from pac.report.diff import DIFF_REPORTERS
 
     if base is None:
         repo = Repository(portfolio if portfolio.exists() else Path.cwd())
         base = repo.merge_base("HEAD", repo.default_branch())
     day = _today(today)
-    old = inputs.from_revision(portfolio, base, required=False)
+    old = version.from_revision(portfolio, base, required=False)
     new = _source(portfolio, head)
     before, after = old.check(day), new.check(day)
     comparison = compare(before, after, base_label=old.label, head_label=new.label, today=day)
@@ -393,8 +398,8 @@ def changelog(
 ) -> None:
     """The history of the portfolio: one entry per merged pull request (or per commit on a
     branch without merges), with who changed what, when, and through which pull request."""
+    from pac.changes.changelog import build_changelog
     from pac.git import Repository
-    from pac.history import build_changelog
     from pac.report.changelog import CHANGELOG_REPORTERS
 
     for value in (since, until):
@@ -405,7 +410,7 @@ def changelog(
             "give KIND:ID, such as product:claims-portal", param_hint="--entity"
         )
     repo = Repository(portfolio if portfolio.exists() else Path.cwd())
-    prefix = inputs.prefix_of(portfolio.resolve(), repo.root)
+    prefix = version.prefix_of(portfolio.resolve(), repo.root)
     with _progress(_count_commits(repo, prefix), "Reading history") as advance:
         log = build_changelog(
             repo, prefix, allow_shallow=allow_shallow, since=since, until=until, progress=advance
@@ -423,9 +428,9 @@ def _count_commits(repo: Any, prefix: str) -> int:
 def _repository_url(portfolio: Path) -> str | None:
     """`repository` from portfolio.yaml, for links, if it can be read."""
     from pac import yaml
-    from pac.source import read_file
+    from pac.load.files import read_file
 
-    for name in inputs.SETTINGS:
+    for name in version.SETTINGS:
         found = read_file(portfolio, name)
         if found is not None and found.content is not None:
             data = yaml.parse(found.content.decode("utf-8", "replace")).data
@@ -441,7 +446,7 @@ def codeowners(portfolio: Path, check: bool) -> None:
     """Write .github/CODEOWNERS from the portfolio: each product file owned by its owner
     team's handle, each team file by that team, funding/ by codeowners.funding, the rest
     by codeowners.default. Moving a product to another team moves who must approve it."""
-    from pac.codeowners import PATH, render_codeowners
+    from pac.generate.codeowners import PATH, render_codeowners
     from pac.output import check_folder, write_file
 
     source = _source(portfolio, None)
@@ -465,11 +470,11 @@ def codeowners(portfolio: Path, check: bool) -> None:
     click.echo(f"Wrote {PATH}.")
 
 
-def _current_codeowners(source: inputs.Portfolio) -> str | None:
+def _current_codeowners(source: version.PortfolioVersion) -> str | None:
     """The CODEOWNERS of the working tree, read as pac reads every file; None when there is
     none, or when it cannot be read (a link, too large): then it is out of date."""
-    from pac.codeowners import PATH
-    from pac.source import text_of
+    from pac.generate.codeowners import PATH
+    from pac.load.files import text_of
 
     current = source.read_repository(PATH)
     if current is None or current.content is None:
@@ -505,7 +510,7 @@ def new(
     Required fields come from the options, or are asked for on a terminal. An existing file
     is never overwritten.
     """
-    from pac import scaffold
+    from pac.generate import new as scaffold
     from pac.output import check_folder, write_file
 
     source = _source(portfolio, None)
@@ -562,8 +567,8 @@ def report(portfolio: Path, period: str | None, fmt: str, ref: str | None) -> No
     """The portfolio's funding in numbers for one period: envelope, run and change, by team,
     capability, objective, lifecycle stage and disposition, and per product against the
     previous period, with value per unit of funding."""
-    from pac.analytics import build_report
-    from pac.report.analytics import REPORT_FORMATS
+    from pac.figures.report import build_report
+    from pac.report.report import REPORT_FORMATS
 
     result = _sound(_source(portfolio, ref), "the figures would be wrong")
     click.echo(REPORT_FORMATS[fmt](build_report(result.portfolio, period)), nl=False)
@@ -585,15 +590,15 @@ def export(portfolio: Path, fmt: str, out: Path | None, today: str | None) -> No
     """The whole resolved portfolio as one JSON document, or as CSV tables (products, teams,
     capabilities, allocations) for a spreadsheet or BI tool, with each product's scorecard
     level."""
-    from pac.export import export_document, export_tables
+    from pac.figures.scorecard import score
     from pac.json_text import to_json
     from pac.output import check_file, check_folder, write_file
-    from pac.scorecard import score
+    from pac.report.export import export_document, export_tables
 
     if fmt == "csv" and out is None:
         raise click.UsageError("--format csv writes four files: give a folder with --out")
     if out is not None:  # before the work: a wrong path is told at once
-        root = inputs.repository_root(portfolio)
+        root = version.repository_root(portfolio)
         target = (
             check_file(out, root=root)
             if fmt == "json"
@@ -627,8 +632,8 @@ def export(portfolio: Path, fmt: str, out: Path | None, today: str | None) -> No
 )
 def schema(check: bool, out: Path) -> None:
     """Write the JSON Schemas and the format reference (format.md) from pac's models."""
+    from pac.generate.schema import stale_schemas, write_schemas
     from pac.output import check_folder
-    from pac.schemas import stale_schemas, write_schemas
 
     if check:
         stale = stale_schemas(out)
@@ -638,7 +643,9 @@ def schema(check: bool, out: Path) -> None:
             sys.exit(1)
         click.echo(one_line(f"The generated files in {out} are up to date."))
         return
-    written = write_schemas(check_folder(out, create=True, root=inputs.repository_root(Path.cwd())))
+    written = write_schemas(
+        check_folder(out, create=True, root=version.repository_root(Path.cwd()))
+    )
     click.echo(
         one_line(
             f"Wrote {', '.join(written)} to {out}."
@@ -658,8 +665,8 @@ def schema(check: bool, out: Path) -> None:
 def scorecard(portfolio: Path, fmt: str, today: str | None, list_checks: bool) -> None:
     """Each scored product's level on the scorecard in portfolio.yaml, and the checks it
     fails for the next level up."""
+    from pac.figures.scorecard import score
     from pac.report.scorecard import SCORECARD_FORMATS, render_checks
-    from pac.scorecard import score
 
     if list_checks:
         click.echo(render_checks(), nl=False)

@@ -190,7 +190,7 @@ def test_any_character_in_messages_names_and_paths(history: GitRepo) -> None:
 
 
 def test_a_file_over_the_limit_in_history_is_noted_not_read(history: GitRepo) -> None:
-    from pac.source import MAX_FILE_BYTES
+    from pac.load.files import MAX_FILE_BYTES
 
     text = "id: huge\nname: Huge\n# " + "x" * MAX_FILE_BYTES * 3 + "\n"
     history.write(P + "huge.yaml", text)
@@ -211,8 +211,8 @@ def test_a_file_over_the_limit_in_history_is_noted_not_read(history: GitRepo) ->
 def test_entries_touching_keeps_only_the_entity_s_changes() -> None:
     import datetime
 
-    from pac.diff import EntityChange
-    from pac.history import Entry, entries_touching
+    from pac.changes.changelog import Entry, entries_touching
+    from pac.changes.entities import EntityChange
 
     day = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
     renamed = EntityChange("product", "new-id", "renamed", "New", "old-id")

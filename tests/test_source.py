@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pac.source import decode, without_bom
+from pac.load.files import decode, without_bom
 
 
 def test_decode_drops_a_byte_order_mark() -> None:

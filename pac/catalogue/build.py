@@ -11,7 +11,9 @@ from pac.catalogue.context import build_catalogue
 from pac.catalogue.mkdocs import build_site
 from pac.catalogue.pages import Progress, render_pages
 from pac.catalogue.project import mkdocs_config, read_site_config, site_folder, write_project
-from pac.history import Changelog
+from pac.changes.changelog import Changelog
+from pac.findings import Result
+from pac.load.files import Reader, SourceFile
 from pac.output import (
     cannot_write,
     check_folder,
@@ -19,8 +21,7 @@ from pac.output import (
     replace_folder,
     work_folder,
 )
-from pac.source import Reader, SourceFile
-from pac.validate import Result, validate
+from pac.validate import validate
 
 PROJECT = "give --project a path you can write to"
 

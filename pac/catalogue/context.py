@@ -6,11 +6,17 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from pac.figures import PeriodFigures, Split, period_figures, periods_in_order, product_funding
+from pac.changes.changelog import Changelog, Entry, entries_touching
+from pac.figures.funding import (
+    PeriodFigures,
+    Split,
+    period_figures,
+    periods_in_order,
+    product_funding,
+)
+from pac.figures.scorecard import Score, score
 from pac.findings import Finding
-from pac.history import Changelog, Entry, entries_touching
-from pac.portfolio import Portfolio
-from pac.scorecard import Score, score
+from pac.model.portfolio import Portfolio
 
 
 @dataclass(frozen=True)

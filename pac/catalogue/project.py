@@ -19,9 +19,9 @@ from typing import Any
 from pac import yaml
 from pac.errors import PacError
 from pac.json_text import to_json
+from pac.load.files import read_file
 from pac.model import FOLDER_OF, Settings
 from pac.paths import LINK, over_site_limit, site_file_refused
-from pac.source import read_file
 
 ASSETS = "pac-assets"
 NAV = [

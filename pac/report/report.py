@@ -9,8 +9,8 @@ from pac.json_text import to_json
 from pac.money import format_money
 
 if TYPE_CHECKING:
-    from pac.analytics import Report
-    from pac.figures import Split
+    from pac.figures.funding import Split
+    from pac.figures.report import Report
 
 VERSION = 1
 NOTES = {

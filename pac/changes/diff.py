@@ -8,13 +8,19 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from pac.diff import Changes, EntityChange, PeriodDelta, Totals, diff_portfolio, snapshot
-from pac.findings import Finding, Severity
+from pac.changes.entities import (
+    Changes,
+    EntityChange,
+    PeriodDelta,
+    Totals,
+    diff_portfolio,
+    snapshot,
+)
+from pac.figures.scorecard import score
+from pac.findings import Finding, Result, Severity
+from pac.model.portfolio import FALLBACK_SETTINGS, Portfolio
 from pac.money import ZERO, format_money
 from pac.plural import plural
-from pac.portfolio import FALLBACK_SETTINGS, Portfolio
-from pac.scorecard import score
-from pac.validate import Result
 
 KINDS = ("product", "team", "capability", "objective", "funding")
 

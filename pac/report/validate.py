@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from pac.findings import Result
 from pac.report.github import render_github
 from pac.report.json import render_json
 from pac.report.sarif import render_sarif
 from pac.report.text import render_text
-from pac.validate import Result
 
 REPORTERS: dict[str, Callable[..., str]] = {
     "text": render_text,

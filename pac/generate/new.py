@@ -8,12 +8,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from pac.json_text import to_json
-from pac.load import load
+from pac.load.files import SourceFile
+from pac.load.parse import from_loaded, load
 from pac.model import FOLDER_OF
 from pac.model.base import ID_PATTERN
+from pac.model.portfolio import Portfolio
 from pac.model.product import STAGES
-from pac.portfolio import Portfolio, from_loaded
-from pac.source import SourceFile
 from pac.suggest import did_you_mean
 from pac.terminal import one_line
 

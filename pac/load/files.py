@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pac.layout import is_read
+from pac.load.layout import is_read
 from pac.paths import LINK, MAX_FILE_BYTES
 
 __all__ = [

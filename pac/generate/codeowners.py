@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pac.portfolio import Portfolio
+from pac.model.portfolio import Portfolio
 
 PATH = ".github/CODEOWNERS"
 HEADER = (

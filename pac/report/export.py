@@ -7,13 +7,13 @@ import io
 from decimal import Decimal
 from typing import Any
 
-from pac.diff import snapshot
-from pac.figures import Split, is_live, product_funding
+from pac.changes.entities import snapshot
+from pac.figures.funding import Split, is_live, product_funding
+from pac.figures.scorecard import Score
 from pac.json_text import number_text
+from pac.model.portfolio import Portfolio
 from pac.model.settings import NO_LEVEL
 from pac.money import ZERO
-from pac.portfolio import Portfolio
-from pac.scorecard import Score
 
 VERSION = 1
 

@@ -15,13 +15,13 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from pac import yaml
-from pac.diff import EntityChange, diff_portfolio
+from pac.changes.entities import EntityChange, diff_portfolio
 from pac.errors import PacError
 from pac.git import Commit, Repository
-from pac.layout import classify, is_read
+from pac.load.files import MAX_FILE_BYTES, decode, too_large
+from pac.load.layout import classify, is_read
 from pac.memory import collector_paused
 from pac.parallel import map_chunks
-from pac.source import MAX_FILE_BYTES, decode, too_large
 
 _PULL_REQUEST = (re.compile(r"^Merge pull request #(\d+)"), re.compile(r"\(#(\d+)\)\s*$"))
 SHALLOW_HINT = (
