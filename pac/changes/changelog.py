@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from pac import yaml
@@ -278,3 +279,14 @@ def _read_entity(content: bytes, kind: str, stem: str) -> tuple[str, str, dict[s
     if kind == "portfolio":
         entity_id = "portfolio"
     return kind, entity_id, parsed.data
+
+
+def repository_with(root: Path, rev: str) -> Repository | None:
+    """The git repository at `root` when it has `rev`; None outside git or before the first
+    commit, where there is no history to tell."""
+    try:
+        repo = Repository(root)
+        repo.resolve(rev)
+    except PacError:
+        return None
+    return repo

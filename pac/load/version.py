@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pac import yaml
 from pac.errors import PacError
 from pac.load.files import Reader, SourceFile, read_directory, read_file
 from pac.load.layout import SETTINGS_FILES
+from pac.terminal import one_line
 
 if TYPE_CHECKING:
     from pac.findings import Result
@@ -106,3 +108,14 @@ def from_revision(folder: Path, ref: str, *, required: bool = True) -> Portfolio
         lambda name: repo.read_file(commit, name),
         repo.commit_time(commit),
     )
+
+
+def repository_url(folder: Path) -> str | None:
+    """`repository` from portfolio.yaml, for links, if it can be read."""
+    for name in SETTINGS:
+        found = read_file(folder, name)
+        if found is not None and found.content is not None:
+            data = yaml.parse(found.content.decode("utf-8", "replace")).data
+            value = data.get("repository") if isinstance(data, dict) else None
+            return one_line(value) if isinstance(value, str) and value.startswith("http") else None
+    return None

@@ -10,12 +10,17 @@ from typing import Any
 from pac.changes.entities import snapshot
 from pac.figures.funding import Split, is_live, product_funding
 from pac.figures.scorecard import Score
-from pac.json_text import number_text
+from pac.json_text import number_text, to_json
 from pac.model.portfolio import Portfolio
 from pac.model.settings import NO_LEVEL
 from pac.money import ZERO
 
 VERSION = 1
+
+
+def export_json(p: Portfolio, scores: dict[str, Score]) -> str:
+    """The export document as the JSON text `pac export` writes."""
+    return to_json(export_document(p, scores), indent=2) + "\n"
 
 
 def export_document(p: Portfolio, scores: dict[str, Score]) -> dict[str, Any]:
