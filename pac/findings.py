@@ -1,9 +1,14 @@
-"""Findings: every problem pac reports is one of these values, never an exception."""
+"""Findings: every problem pac reports is one of these values, never an exception; a
+validation's Result is the resolved portfolio with all of them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pac.model.portfolio import Portfolio
 
 Loc = tuple[str | int, ...]
 
@@ -52,3 +57,19 @@ def format_loc(loc: Loc) -> str:
         else:
             out += f".{part}" if out else part
     return out
+
+
+@dataclass(frozen=True)
+class Result:
+    """The outcome of a validation run."""
+
+    portfolio: Portfolio
+    findings: list[Finding]
+    files: int
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    def fails(self, *, strict: bool = False) -> bool:
+        failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+        return any(f.severity in failing for f in self.findings)

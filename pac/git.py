@@ -17,7 +17,8 @@ from typing import Any
 
 from pac.errors import PacError
 from pac.gitlog import LOG_FORMAT, Change, parse_batch, parse_commit_object, parse_log
-from pac.layout import is_read
+from pac.load.files import SourceFile
+from pac.load.layout import is_read
 from pac.paths import (
     LINK,
     MAX_FILE_BYTES,
@@ -26,7 +27,6 @@ from pac.paths import (
     unplain,
     within,
 )
-from pac.source import SourceFile
 
 SYMLINK = "120000"  # git's mode for a symbolic link
 CHUNK = 1024 * 1024  # how much of a file is in memory at once while it is exported

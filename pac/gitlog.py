@@ -18,10 +18,9 @@ _HEADER = re.compile(r"[0-9a-f]{40,64}( [0-9a-f]{40,64})*")
 
 @dataclass(frozen=True)
 class Change:
-    """One file changed by a commit: blob ids are None where the file is absent."""
+    """One file changed by a commit: the blob id is None where the commit removed it."""
 
     path: str  # relative to the repository
-    old_blob: str | None
     new_blob: str | None
 
 
@@ -62,7 +61,7 @@ def parse_log(output: str) -> Iterator[LogStep]:
         token = tokens[at].strip("\n ")  # a root commit's header ends in a space
         if token.startswith(":") and step is not None:
             fields = token[1:].split()
-            step.changes.append(Change(tokens[at + 1], _blob(fields[2]), _blob(fields[3])))
+            step.changes.append(Change(tokens[at + 1], _blob(fields[3])))
             at += 2
         elif _HEADER.fullmatch(token):
             if step is not None:

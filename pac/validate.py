@@ -6,31 +6,14 @@ import dataclasses
 import datetime
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from pac import yaml
-from pac.findings import Finding, Loc, Severity
-from pac.load import load
+from pac.findings import Finding, Loc, Result, Severity
+from pac.load.files import Reader, SourceFile
+from pac.load.parse import from_loaded, load
 from pac.memory import collector_paused
-from pac.portfolio import Portfolio, from_loaded
+from pac.model.portfolio import Portfolio
 from pac.rules import RULES, Context, run_checks
-from pac.source import Reader, SourceFile
-
-
-@dataclass(frozen=True)
-class Result:
-    """The outcome of a validation run."""
-
-    portfolio: Portfolio
-    findings: list[Finding]
-    files: int
-
-    def count(self, severity: Severity) -> int:
-        return sum(1 for f in self.findings if f.severity == severity)
-
-    def fails(self, *, strict: bool = False) -> bool:
-        failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
-        return any(f.severity in failing for f in self.findings)
 
 
 def validate(

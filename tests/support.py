@@ -7,9 +7,9 @@ from pathlib import Path
 
 from conftest import TODAY
 
-from pac.findings import Finding
-from pac.source import SourceFile, read_directory, read_file
-from pac.validate import Result, validate
+from pac.findings import Finding, Result
+from pac.load.files import SourceFile, read_directory, read_file
+from pac.validate import validate
 
 EXPECTED = "expected.txt"
 DELETED = "deleted.txt"

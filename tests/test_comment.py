@@ -10,7 +10,7 @@ from conftest import EXAMPLE, REFERENCE
 from gitrepo import GitRepo
 from test_diff import pac
 
-from pac.report.comment import COMMENT_LIMIT
+from pac.report.diff_comment import COMMENT_LIMIT
 
 P = "portfolio/products/"
 

@@ -173,9 +173,9 @@ def test_fail_on_new_errors(repo: GitRepo) -> None:
 def test_markdown_stays_under_the_limit_and_says_what_it_cut(repo: GitRepo) -> None:
     from conftest import TODAY
 
-    from pac.compare import compare
-    from pac.report.comment import render_diff_markdown
-    from pac.source import read_directory
+    from pac.changes.diff import compare
+    from pac.load.files import read_directory
+    from pac.report.diff_comment import render_diff_markdown
     from pac.validate import validate
 
     before = validate(read_directory(repo.path / "portfolio"), today=TODAY)
@@ -238,7 +238,7 @@ def test_a_huge_change_still_fits_in_a_comment(repo: GitRepo) -> None:
 
 
 def test_records_with_the_same_key_are_compared_as_a_list() -> None:
-    from pac.diff import diff_values
+    from pac.changes.entities import diff_values
 
     old = {"technology": [{"name": "PostgreSQL", "version": "14"},
                           {"name": "PostgreSQL", "version": "16"}]}

@@ -18,8 +18,8 @@ def test_example_validates_without_error() -> None:
 
 
 def test_example_shows_every_health_rule_and_every_level() -> None:
+    from pac.figures.scorecard import score
     from pac.rules import RULES
-    from pac.scorecard import score
 
     result = run(EXAMPLE)
     fired = {f.rule for f in result.findings}
@@ -58,7 +58,7 @@ def test_committed_codeowners_match_the_example() -> None:
     assert result.exit_code == 0, result.output
     from conftest import TODAY
 
-    from pac.source import SourceFile, read_directory, read_file
+    from pac.load.files import SourceFile, read_directory, read_file
     from pac.validate import validate
 
     def read_repository(name: str) -> SourceFile | None:

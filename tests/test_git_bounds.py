@@ -9,7 +9,7 @@ from conftest import REPO
 from gitrepo import GitRepo
 
 from pac.git import Repository
-from pac.source import MAX_FILE_BYTES
+from pac.load.files import MAX_FILE_BYTES
 
 
 def _repo(tmp_path: Path) -> GitRepo:

@@ -190,7 +190,7 @@ def test_any_character_in_messages_names_and_paths(history: GitRepo) -> None:
 
 
 def test_a_file_over_the_limit_in_history_is_noted_not_read(history: GitRepo) -> None:
-    from pac.source import MAX_FILE_BYTES
+    from pac.load.files import MAX_FILE_BYTES
 
     text = "id: huge\nname: Huge\n# " + "x" * MAX_FILE_BYTES * 3 + "\n"
     history.write(P + "huge.yaml", text)
@@ -206,3 +206,20 @@ def test_a_file_over_the_limit_in_history_is_noted_not_read(history: GitRepo) ->
         f"{len(text):,} bytes, over the limit of 1,048,576"]
     # read, it would have been an addition; the next commit's file is within the limit
     assert [(c["status"], c["id"]) for c in small["changes"]] == [("added", "huge")]
+
+
+def test_entries_touching_keeps_only_the_entity_s_changes() -> None:
+    import datetime
+
+    from pac.changes.changelog import Entry, entries_touching
+    from pac.changes.entities import EntityChange
+
+    day = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+    renamed = EntityChange("product", "new-id", "renamed", "New", "old-id")
+    other = EntityChange("product", "other", "added", "Other")
+    team = EntityChange("team", "old-id", "added", "Team")
+    entries = [Entry("c1", day, "Ann", "a@x", "Rename", 3, (renamed, other, team))]
+    found = entries_touching(entries, "product", {"old-id"})
+    assert [e.changes for e in found] == [(renamed,)]
+    assert found[0].title == "Rename" and found[0].pull_request == 3
+    assert entries_touching(entries, "capability", {"old-id"}) == []

@@ -12,7 +12,7 @@ import pytest
 from conftest import BOMB, REPO
 from support import run, short
 
-from pac.source import MAX_FILE_BYTES
+from pac.load.files import MAX_FILE_BYTES
 
 
 def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
@@ -92,12 +92,12 @@ def test_a_broken_link_is_a_finding(reference: Path) -> None:
 
 def test_parsing_on_every_core_gives_the_same_result(reference: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    import pac.load
+    import pac.load.parse
 
     (reference / "products" / "broken.yaml").write_text("id: broken\nname: [x\n")
     (reference / "teams" / "latin1.yaml").write_bytes(b"id: latin1\nname: caf\xe9\n")
     serial = run(reference)
-    monkeypatch.setattr(pac.load, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(pac.load.parse, "PARALLEL_FROM", 2)
     parallel = run(reference)
     assert parallel.findings == serial.findings
     assert parallel.portfolio.products == serial.portfolio.products

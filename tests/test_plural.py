@@ -11,11 +11,11 @@ from support import run
 
 from pac.catalogue.context import build_catalogue
 from pac.catalogue.pages import render_pages
-from pac.compare import Comparison
-from pac.diff import Changes
+from pac.changes.diff import Comparison
+from pac.changes.entities import Changes
 from pac.findings import Finding, Severity
 from pac.plural import plural
-from pac.report.changes import render_diff_text
+from pac.report.diff_text import render_diff_text
 
 WORDS = {0: "findings", 1: "finding", 2: "findings"}
 

@@ -30,8 +30,8 @@ from conftest import REFERENCE, REPO
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pac.load import load
-from pac.source import SourceFile
+from pac.load.files import SourceFile
+from pac.load.parse import load
 
 FORMAT_RULES = {"schema", "unknown-field", "yaml-syntax", "duplicate-key"}
 EXAMPLES = int(os.environ.get("PAC_AGREEMENT_EXAMPLES", "0")) or 150

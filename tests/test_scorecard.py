@@ -10,9 +10,9 @@ from conftest import REFERENCE, TODAY
 from gitrepo import GitRepo
 from test_diff import pac
 
+from pac.figures.scorecard import CHECKS, score
+from pac.load.files import read_directory
 from pac.model.settings import CHECK_NAMES, Scorecard, ScorecardLevel
-from pac.scorecard import CHECKS, score
-from pac.source import read_directory
 from pac.validate import validate
 
 PORTAL = "products/claims-portal.yaml"

@@ -13,7 +13,7 @@ from conftest import EXAMPLE, REPO, TODAY
 from gitrepo import GitRepo
 
 from pac.cli import cli
-from pac.source import MAX_FILE_BYTES
+from pac.load.files import MAX_FILE_BYTES
 
 SCHEMA = "extensions/product.schema.json"
 HUGE = MAX_FILE_BYTES + 10

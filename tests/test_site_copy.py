@@ -14,7 +14,7 @@ import pytest
 from conftest import REPO
 from gitrepo import GitRepo
 
-from pac.source import MAX_FILE_BYTES
+from pac.load.files import MAX_FILE_BYTES
 
 Tree = dict[str, Union[str, tuple[str, str], "Tree"]]  # name -> text | (mode, text) | subtree
 MAX_SITE_FILE_BYTES = 16 * MAX_FILE_BYTES

@@ -23,14 +23,12 @@ from gitrepo import GitRepo
 from test_diff import inside
 
 from pac.cli import cli
-from pac.findings import Finding, Severity
-from pac.load import load
-from pac.portfolio import from_loaded
-from pac.report.validation import REPORTERS
+from pac.findings import Finding, Result, Severity
+from pac.load.files import SourceFile
+from pac.load.parse import from_loaded, load
+from pac.report.validate import REPORTERS
 from pac.rules import RULES
-from pac.source import SourceFile
 from pac.terminal import one_line
-from pac.validate import Result
 
 HOSTILE = (
     "::error::lead\n::error file=portfolio/portfolio.yaml,line=1::Injected\r\n"

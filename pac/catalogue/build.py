@@ -11,7 +11,10 @@ from pac.catalogue.context import build_catalogue
 from pac.catalogue.mkdocs import build_site
 from pac.catalogue.pages import Progress, render_pages
 from pac.catalogue.project import mkdocs_config, read_site_config, site_folder, write_project
-from pac.history import Changelog
+from pac.changes.changelog import Changelog
+from pac.errors import PacError
+from pac.findings import Result
+from pac.load.files import Reader, SourceFile
 from pac.output import (
     cannot_write,
     check_folder,
@@ -19,8 +22,7 @@ from pac.output import (
     replace_folder,
     work_folder,
 )
-from pac.source import Reader, SourceFile
-from pac.validate import Result, validate
+from pac.validate import validate
 
 PROJECT = "give --project a path you can write to"
 
@@ -115,3 +117,25 @@ def _keep_project(work: Path, project: Path) -> None:
         copy = tmp / "project"
         shutil.copytree(work, copy, ignore=shutil.ignore_patterns("site"))
         replace_folder(copy, project, work=tmp)
+
+
+def build_date(
+    folder: Path, commit_time: int | None, *, source_date_epoch: str | None
+) -> tuple[int, datetime.date]:
+    """The build's timestamp: SOURCE_DATE_EPOCH, else the commit built, else the checked-out
+    commit, else now."""
+    if source_date_epoch is not None:
+        try:
+            epoch = int(source_date_epoch)
+        except ValueError:
+            raise PacError(
+                f"SOURCE_DATE_EPOCH={source_date_epoch!r} is not a number of seconds"
+            ) from None
+    elif commit_time is not None:
+        epoch = commit_time
+    else:
+        from pac.git import head_commit_time  # only here: a build from git objects has its time
+
+        commit = head_commit_time(folder)
+        epoch = commit if commit is not None else int(datetime.datetime.now().timestamp())
+    return epoch, datetime.datetime.fromtimestamp(epoch, datetime.UTC).date()

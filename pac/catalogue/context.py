@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from pac.figures import PeriodFigures, Split, period_figures, periods_in_order, product_funding
+from pac.changes.changelog import Changelog, Entry, entries_touching
+from pac.figures.funding import (
+    PeriodFigures,
+    Split,
+    period_figures,
+    periods_in_order,
+    product_funding,
+)
+from pac.figures.scorecard import Score, score
 from pac.findings import Finding
-from pac.history import Changelog, Entry
-from pac.model import FOLDER_OF
-from pac.portfolio import Portfolio
-from pac.scorecard import Score, score
-
-FOLDERS = FOLDER_OF
+from pac.model.portfolio import Portfolio
 
 
 @dataclass(frozen=True)
@@ -42,15 +45,7 @@ def entity_history(cat: Catalogue, kind: str, entity_id: str, previous: list[str
     """The change-log entries that touch an entity under its id or an earlier one."""
     if cat.changelog is None:
         return []
-    ids = {entity_id, *previous}
-    out = []
-    for entry in cat.changelog.entries:
-        touched = tuple(
-            c for c in entry.changes if c.kind == kind and (c.id in ids or c.old_id in ids)
-        )
-        if touched:
-            out.append(replace(entry, changes=touched))
-    return out
+    return entries_touching(cat.changelog.entries, kind, {entity_id, *previous})
 
 
 def _index(pairs: list[tuple[str, str]]) -> dict[str, list[str]]:
@@ -82,7 +77,7 @@ def build_catalogue(
         edit_base=edit_base,
         prefix=prefix,
         dependents=_index([(d, pid) for pid, p in products.items() for d in p.depends_on]),
-        owned=_index([(p.owner, pid) for pid, p in products.items()]),
+        owned=portfolio.products_by_owner(),
         by_capability=_index([(c, pid) for pid, p in products.items() for c in p.capabilities]),
         by_objective=_index([(o, pid) for pid, p in products.items() for o in p.objectives]),
         children=_index([(c.parent, cid) for cid, c in portfolio.capabilities.items() if c.parent]),

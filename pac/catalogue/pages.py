@@ -13,11 +13,10 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from pac.analytics import build_report
-from pac.catalogue.context import FOLDERS, Catalogue, entity_history
+from pac.catalogue.context import Catalogue, entity_history
 from pac.catalogue.escaping import html_environment
 from pac.catalogue.sanitize import markdown_to_safe_html, printable
-from pac.figures import (
+from pac.figures.funding import (
     PeriodFigures,
     Split,
     is_live,
@@ -25,14 +24,14 @@ from pac.figures import (
     kpi_status,
     support_status,
 )
+from pac.figures.report import build_report
+from pac.figures.scorecard import CHECKS, level_counts, level_names
 from pac.json_text import to_json
-from pac.model import STAGES, Funding
+from pac.model import FOLDER_OF, STAGES, Funding
 from pac.model.settings import NO_LEVEL
 from pac.money import ZERO, compact_money, format_money
 from pac.plural import plural
-from pac.report.scorecard import level_counts
 from pac.rules import RULES
-from pac.scorecard import CHECKS, level_names
 
 Progress = Callable[[int], None]
 LARGE_PORTFOLIO = 500
@@ -76,7 +75,7 @@ def _environment(cat: Catalogue) -> jinja2.Environment:
     )
     p = cat.portfolio
     env.globals.update(
-        FOLDERS=FOLDERS,
+        FOLDER_OF=FOLDER_OF,
         names={
             "product": {k: v.name for k, v in p.products.items()},
             "team": {k: v.name for k, v in p.teams.items()},

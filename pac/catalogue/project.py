@@ -11,7 +11,9 @@ import html
 import os
 import shutil
 import stat
-from collections.abc import Iterable
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -19,9 +21,9 @@ from typing import Any
 from pac import yaml
 from pac.errors import PacError
 from pac.json_text import to_json
+from pac.load.files import read_file
 from pac.model import FOLDER_OF, Settings
 from pac.paths import LINK, over_site_limit, site_file_refused
-from pac.source import read_file
 
 ASSETS = "pac-assets"
 NAV = [
@@ -153,3 +155,20 @@ def _copy_assets(target: Path) -> None:
     for item in resources.files("pac.catalogue").joinpath("assets").iterdir():
         if item.is_file():
             (target / item.name).write_bytes(item.read_bytes())
+
+
+@contextmanager
+def site_project(given: Path | None, root: Path, ref: str | None) -> Iterator[Path | None]:
+    """The MkDocs project to customise the site with: the one given, else site/ as of the
+    revision built (so that last quarter's catalogue looks as it did), else none."""
+    if given is not None:
+        yield given
+    elif ref is None:
+        default = root / "site"
+        yield default if default.is_dir() else None
+    else:
+        from pac.git import Repository
+
+        with tempfile.TemporaryDirectory(prefix="pac-site-") as tmp:
+            found = Repository(root).export(ref, "site", Path(tmp) / "site")
+            yield Path(tmp) / "site" if found else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from pac.layout import FOLDER_OF, FOLDERS
+from pac.load.layout import FOLDER_OF
 from pac.model.capability import Capability
 from pac.model.funding import Allocation, Funding
 from pac.model.objective import KeyResult, Objective
@@ -26,7 +26,6 @@ KINDS: dict[str, tuple[str, type[BaseModel]]] = {
 }
 
 __all__ = [
-    "FOLDERS",
     "FOLDER_OF",
     "KINDS",
     "STAGES",

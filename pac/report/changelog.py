@@ -5,10 +5,10 @@ from __future__ import annotations
 from itertools import groupby
 from typing import Any
 
-from pac.history import Changelog, Entry
+from pac.changes.changelog import Changelog, Entry
 from pac.json_text import to_json
-from pac.report.changes import entity_dict, entity_title, field_line
 from pac.report.markdown import md
+from pac.report.shared import entity_dict, entity_title, field_line
 
 VERSION = 1
 

@@ -10,7 +10,7 @@ from pac.report.text import render_text
 from pac.terminal import one_line
 
 if TYPE_CHECKING:
-    from pac.validate import Result
+    from pac.findings import Result
 
 MAX_ANNOTATIONS = 10  # GitHub shows at most 10 errors and 10 warnings of a step
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from pac.findings import Finding, Severity
+from pac.findings import Severity
 from pac.json_text import to_json
+from pac.report.shared import finding_dict
 
 if TYPE_CHECKING:
-    from pac.validate import Result
+    from pac.findings import Result
 
 VERSION = 1
-
-
-def finding_dict(f: Finding) -> dict[str, Any]:
-    return {
-        "rule": f.rule,
-        "severity": str(f.severity),
-        "file": f.file,
-        "line": f.line,
-        "column": f.column,
-        "path": f.path,
-        "entity": f.entity,
-        "message": f.message,
-        "hint": f.hint,
-    }
 
 
 def render_json(result: Result, *, colour: bool = False) -> str:

@@ -6,10 +6,9 @@ from typing import Any
 from urllib.parse import quote
 
 from pac import __version__
-from pac.findings import Finding, Severity
+from pac.findings import Finding, Result, Severity
 from pac.json_text import to_json
 from pac.rules import RULES
-from pac.validate import Result
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

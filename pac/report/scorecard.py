@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
+from pac.figures.scorecard import CHECKS, Score, level_counts
 from pac.json_text import to_json
-from pac.model.settings import NO_LEVEL, Scorecard
+from pac.model.portfolio import Portfolio
+from pac.model.settings import NO_LEVEL
 from pac.plural import plural
-from pac.portfolio import Portfolio
-from pac.scorecard import CHECKS, Score
 from pac.terminal import one_line
 
 VERSION = 1
@@ -35,14 +34,6 @@ def scorecard_document(p: Portfolio, scores: dict[str, Score]) -> dict[str, Any]
             for pid, s in scores.items()
         ],
     }
-
-
-def level_counts(card: Scorecard, scores: dict[str, Score]) -> dict[str, int]:
-    """Scored products per level, highest first, then those with no level."""
-    counts = Counter(s.level for s in scores.values())
-    out = {level.name: counts.get(level.name, 0) for level in reversed(card.levels)}
-    out[NO_LEVEL] = counts.get(None, 0)
-    return out
 
 
 def render_scorecard_text(p: Portfolio, scores: dict[str, Score]) -> str:

@@ -9,7 +9,7 @@ from pac.plural import plural
 from pac.terminal import one_line
 
 if TYPE_CHECKING:
-    from pac.validate import Result
+    from pac.findings import Result
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 

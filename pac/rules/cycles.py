@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from pac.figures.graph import cycles
 from pac.findings import Finding, Severity
-from pac.graph import cycles
 from pac.rules.registry import Context, rule
 
 

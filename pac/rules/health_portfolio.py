@@ -13,18 +13,11 @@ WARNING, INFO = Severity.WARNING, Severity.INFO
 DUPLICATION = 3  # more live products than this on one capability is duplication
 
 
-def _owned(ctx: Context) -> Counter[str]:
-    """Products that are not retired, per owner team."""
-    return Counter(
-        p.owner for p in ctx.portfolio.products.values() if p.lifecycle.stage != "retired"
-    )
-
-
 @health_rule("team-overloaded", WARNING, "A team owning more products than the policy allows.")
 def team_overloaded(ctx: Context) -> Iterator[Finding]:
     p = ctx.portfolio
     limit = p.settings.policies.max_products_per_team
-    for tid, count in _owned(ctx).items():
+    for tid, count in ctx.portfolio.active_products_per_team().items():
         if tid in p.teams and count > limit:
             yield Finding(
                 "team-overloaded",
@@ -40,7 +33,7 @@ def team_overloaded(ctx: Context) -> Iterator[Finding]:
 def team_skill_gap(ctx: Context) -> Iterator[Finding]:
     p = ctx.portfolio
     required = p.settings.policies.required_skills
-    owned = _owned(ctx)
+    owned = ctx.portfolio.active_products_per_team()
     for tid, team in p.teams.items():
         if not owned.get(tid) or not team.members:
             continue
@@ -61,7 +54,7 @@ def team_skill_gap(ctx: Context) -> Iterator[Finding]:
 @health_rule("team-without-members", WARNING, "A team that owns products but lists nobody.")
 def team_without_members(ctx: Context) -> Iterator[Finding]:
     p = ctx.portfolio
-    owned = _owned(ctx)
+    owned = ctx.portfolio.active_products_per_team()
     for tid, team in p.teams.items():
         if owned.get(tid) and not team.members:
             yield Finding(

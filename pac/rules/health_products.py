@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from pac.figures import (
+from pac.figures.funding import (
     END_OF_SUPPORT_WARNING_DAYS,
     KPI_STALE_DAYS,
     current_funding,

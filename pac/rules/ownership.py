@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pac.codeowners import PATH, find_drift
 from pac.findings import Finding, Severity
+from pac.generate.codeowners import PATH, find_drift
+from pac.load.files import text_of
 from pac.rules.registry import Context, rule
-from pac.source import text_of
 
 
 @rule(

@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from pac.findings import Finding, Severity
-from pac.portfolio import Portfolio
-from pac.source import Reader
+from pac.load.files import Reader
+from pac.model.portfolio import Portfolio
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,10 @@ from pac.json_text import to_json
 from pac.money import format_money
 
 if TYPE_CHECKING:
-    from pac.analytics import Report
-    from pac.figures import Split
+    from pac.figures.funding import Split
+    from pac.figures.report import Report
 
 VERSION = 1
-GROUPS = ("by_team", "by_capability", "by_objective", "by_stage", "by_disposition")
 NOTES = {
     "by_capability": "a product serving several capabilities counts an equal share towards each",
     "by_objective": "a product serving several objectives counts an equal share towards each",

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
-from pac.portfolio import Portfolio
+from pac.load.files import Reader, text_of
+from pac.model.portfolio import Portfolio
+from pac.output import check_folder, write_file
 
 PATH = ".github/CODEOWNERS"
 HEADER = (
@@ -131,3 +134,20 @@ def _first_difference(committed: str, expected: str) -> int:
         if a != b:
             return number
     return min(len(have), len(want)) + 1
+
+
+def current_codeowners(read_repository: Reader) -> str | None:
+    """The committed CODEOWNERS, read as pac reads every file; None when there is none, or
+    when it cannot be read (a link, too large): then it is out of date."""
+    current = read_repository(PATH)
+    if current is None or current.content is None:
+        return None
+    return text_of(current.content)
+
+
+def write_codeowners(root: Path, text: str) -> None:
+    """Write CODEOWNERS under the repository `root`; a link there is replaced, not followed."""
+    target = root / PATH
+    fix = f"make {target.parent} a folder you can write to"
+    folder = check_folder(target.parent, create=True, fix=fix, root=root)
+    write_file(folder / target.name, text, fix=fix)

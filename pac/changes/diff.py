@@ -8,13 +8,19 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from pac.diff import Changes, EntityChange, PeriodDelta, Totals, diff_portfolio, snapshot
-from pac.findings import Finding, Severity
+from pac.changes.entities import (
+    Changes,
+    EntityChange,
+    PeriodDelta,
+    Totals,
+    diff_portfolio,
+    snapshot,
+)
+from pac.figures.scorecard import score
+from pac.findings import Finding, Result, Severity
+from pac.model.portfolio import FALLBACK_SETTINGS, Portfolio
 from pac.money import ZERO, format_money
 from pac.plural import plural
-from pac.portfolio import FALLBACK_SETTINGS, Portfolio
-from pac.scorecard import score
-from pac.validate import Result
 
 KINDS = ("product", "team", "capability", "objective", "funding")
 
@@ -260,7 +266,7 @@ def _team_load(entities: list[EntityChange], base: Portfolio, head: Portfolio) -
     touched = {e.id for e in entities if e.kind == "product"}
     if not touched:
         return []
-    before, after = _owned(base), _owned(head)
+    before, after = base.active_products_per_team(), head.active_products_per_team()
     limit = head.settings.policies.max_products_per_team
     lines = []
     for team in sorted(set(before) | set(after)):
@@ -274,10 +280,6 @@ def _team_load(entities: list[EntityChange], base: Portfolio, head: Portfolio) -
         name = head.teams[team].name if team in head.teams else team
         lines.append(f"{name} {verb} {noun} ({new}{over})")
     return lines
-
-
-def _owned(portfolio: Portfolio) -> Counter[str]:
-    return Counter(p.owner for p in portfolio.products.values() if p.lifecycle.stage != "retired")
 
 
 def _level_headline(change: LevelChange) -> str:

@@ -7,25 +7,29 @@ import io
 from decimal import Decimal
 from typing import Any
 
-from pac.diff import snapshot
-from pac.figures import Split, is_live, product_funding
-from pac.json_text import number_text
+from pac.changes.entities import snapshot
+from pac.figures.funding import Split, is_live, product_funding
+from pac.figures.scorecard import Score
+from pac.json_text import number_text, to_json
+from pac.model.portfolio import Portfolio
 from pac.model.settings import NO_LEVEL
 from pac.money import ZERO
-from pac.portfolio import Portfolio
-from pac.scorecard import Score
 
 VERSION = 1
+
+
+def export_json(p: Portfolio, scores: dict[str, Score]) -> str:
+    """The export document as the JSON text `pac export` writes."""
+    return to_json(export_document(p, scores), indent=2) + "\n"
 
 
 def export_document(p: Portfolio, scores: dict[str, Score]) -> dict[str, Any]:
     """Every entity with its references resolved and derived figures added, the
     scorecard level among them (None for a product outside the scored stages)."""
     funding = product_funding(p)
-    owned: dict[str, list[str]] = {}
+    owned = p.products_by_owner()
     serving: dict[tuple[str, str], list[str]] = {}
     for pid, product in sorted(p.products.items()):
-        owned.setdefault(product.owner, []).append(pid)
         for cid in product.capabilities:
             serving.setdefault(("capability", cid), []).append(pid)
         for oid in product.objectives:

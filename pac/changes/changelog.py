@@ -11,17 +11,18 @@ import datetime
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from pac import yaml
-from pac.diff import EntityChange, diff_portfolio
+from pac.changes.entities import EntityChange, diff_portfolio
 from pac.errors import PacError
 from pac.git import Commit, Repository
-from pac.layout import classify, is_read
+from pac.load.files import MAX_FILE_BYTES, decode, too_large
+from pac.load.layout import classify, is_read
 from pac.memory import collector_paused
 from pac.parallel import map_chunks
-from pac.source import MAX_FILE_BYTES, too_large
 
 _PULL_REQUEST = (re.compile(r"^Merge pull request #(\d+)"), re.compile(r"\(#(\d+)\)\s*$"))
 SHALLOW_HINT = (
@@ -52,29 +53,20 @@ class Changelog:
 
     def for_entity(self, ref: str) -> list[Entry]:
         """The entries that touch one entity, following it across renames."""
-        aliases = aliases_of(self, ref)
-        kind = ref.split(":", 1)[0]
-        out = []
-        for entry in self.entries:
-            touched = tuple(
-                c
-                for c in entry.changes
-                if c.kind == kind and (c.id in aliases or c.old_id in aliases)
-            )
-            if touched:
-                out.append(
-                    Entry(
-                        entry.commit,
-                        entry.date,
-                        entry.author,
-                        entry.email,
-                        entry.title,
-                        entry.pull_request,
-                        touched,
-                        entry.notes,
-                    )
-                )
-        return out
+        return entries_touching(self.entries, ref.split(":", 1)[0], aliases_of(self, ref))
+
+
+def entries_touching(entries: list[Entry], kind: str, ids: set[str]) -> list[Entry]:
+    """The entries that change an entity of `kind` under one of `ids` (its id and earlier
+    ones), each keeping only those changes."""
+    out = []
+    for entry in entries:
+        touched = tuple(
+            c for c in entry.changes if c.kind == kind and (c.id in ids or c.old_id in ids)
+        )
+        if touched:
+            out.append(replace(entry, changes=touched))
+    return out
 
 
 def aliases_of(log: Changelog, ref: str) -> set[str]:
@@ -270,7 +262,7 @@ def _parse_chunk(
 
 def _read_entity(content: bytes, kind: str, stem: str) -> tuple[str, str, dict[str, Any]] | str:
     try:
-        text = content.decode("utf-8-sig")
+        text = decode(content)
     except UnicodeDecodeError:
         return "it is not valid UTF-8"
     parsed = yaml.parse(text)
@@ -287,3 +279,14 @@ def _read_entity(content: bytes, kind: str, stem: str) -> tuple[str, str, dict[s
     if kind == "portfolio":
         entity_id = "portfolio"
     return kind, entity_id, parsed.data
+
+
+def repository_with(root: Path, rev: str) -> Repository | None:
+    """The git repository at `root` when it has `rev`; None outside git or before the first
+    commit, where there is no history to tell."""
+    try:
+        repo = Repository(root)
+        repo.resolve(rev)
+    except PacError:
+        return None
+    return repo

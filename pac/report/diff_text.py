@@ -1,19 +1,19 @@
-"""Reports of a semantic diff: text for a terminal and JSON (the pull-request comment is
-in comment.py), and the lines they and the change log share."""
+"""Reports of `pac diff`: text for a terminal and JSON (the pull-request comment is in
+diff_comment.py)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from pac.diff import EntityChange, FieldChange, Totals
+from pac.changes.entities import Totals
 from pac.json_text import to_json
 from pac.plural import plural
-from pac.report.json import finding_dict
+from pac.report.shared import entity_dict, entity_title, field_line, finding_dict
 from pac.terminal import one_line
 
 if TYPE_CHECKING:
-    from pac.compare import Comparison, LevelChange
+    from pac.changes.diff import Comparison, LevelChange
 
 VERSION = 1
 
@@ -25,30 +25,6 @@ def counts(c: Comparison) -> str:
         f"{changes.count('renamed')} renamed, {changes.count('changed')} changed; "
         f"{plural(len(c.introduced), 'finding')} introduced, {len(c.resolved)} resolved"
     )
-
-
-def value_text(value: Any) -> str:
-    if value is None:
-        return "(none)"
-    if isinstance(value, Decimal) and value == value.to_integral_value():
-        return f"{value:,.0f}"
-    if isinstance(value, dict | list):
-        return to_json(value, sort_keys=True)
-    return str(value)
-
-
-def field_line(change: FieldChange) -> str:
-    if change.kind == "set":
-        parts = [f"+{v}" for v in change.new] + [f"-{v}" for v in change.old]
-        return f"{change.path}: {', '.join(parts)}"
-    return f"{change.path}: {value_text(change.old)} -> {value_text(change.new)}"
-
-
-def entity_title(e: EntityChange) -> str:
-    title = f"{e.status} {e.ref}"
-    if e.old_id:
-        title += f" (was {e.old_id})"
-    return f"{title}: {e.name}" if e.name and e.name != e.id else title
 
 
 def render_diff_text(c: Comparison) -> str:
@@ -78,21 +54,6 @@ def _totals(t: Totals | None) -> dict[str, Decimal] | None:
     if t is None:
         return None
     return {"envelope": t.envelope, "run": t.run, "change": t.change, "allocated": t.allocated}
-
-
-def entity_dict(e: EntityChange) -> dict[str, Any]:
-    """One entity's change, as the JSON reports of diff and change log give it."""
-    return {
-        "entity": e.ref,
-        "kind": e.kind,
-        "id": e.id,
-        "status": e.status,
-        "name": e.name,
-        "old_id": e.old_id,
-        "changes": [
-            {"path": f.path, "kind": f.kind, "old": f.old, "new": f.new} for f in e.changes
-        ],
-    }
 
 
 def diff_document(c: Comparison) -> dict[str, Any]:

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from pac.findings import Result
 from pac.report.github import render_github
 from pac.report.json import render_json
 from pac.report.sarif import render_sarif
 from pac.report.text import render_text
-from pac.validate import Result
-
-Reporter = Callable[..., str]
 
 REPORTERS: dict[str, Callable[..., str]] = {
     "text": render_text,
@@ -24,4 +22,4 @@ def render(result: Result, fmt: str, *, colour: bool = False) -> str:
     return REPORTERS[fmt](result, colour=colour)
 
 
-__all__ = ["REPORTERS", "Reporter", "render"]
+__all__ = ["REPORTERS", "render"]

@@ -10,18 +10,23 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pac.layout import is_read
+from pac.load.layout import is_read
 from pac.paths import LINK, MAX_FILE_BYTES
 
 __all__ = [
     "MAX_FILE_BYTES",
     "Reader",
     "SourceFile",
+    "decode",
     "read_directory",
     "read_file",
     "text_of",
     "too_large",
+    "without_bom",
 ]
+
+
+BOM = b"\xef\xbb\xbf"
 
 
 def too_large(size: int) -> str:
@@ -49,6 +54,16 @@ def text_of(content: bytes) -> str:
     """A file's bytes as text, with CRLF line ends (a Windows checkout) read as '\n' and
     bytes that are not UTF-8 replaced."""
     return content.decode("utf-8", "replace").replace("\r\n", "\n")
+
+
+def decode(content: bytes) -> str:
+    """A file's bytes as UTF-8 text, a leading byte-order mark (harmless) dropped; raises
+    UnicodeDecodeError, with positions in `without_bom(content)`, when they are not UTF-8."""
+    return without_bom(content).decode("utf-8")
+
+
+def without_bom(content: bytes) -> bytes:
+    return content[3:] if content.startswith(BOM) else content
 
 
 Reader = Callable[[str], SourceFile | None]  # one file by its path, None if there is none

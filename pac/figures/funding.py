@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from pac.model import Funding, KeyResult, Kpi, Product
+from pac.model.portfolio import Portfolio
 from pac.model.product import Technology
 from pac.money import ZERO, equal_shares, unit_of
-from pac.portfolio import Portfolio
 
 END_OF_SUPPORT_WARNING_DAYS = 180
 

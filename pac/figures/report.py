@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from pac.errors import PacError
-from pac.figures import PeriodFigures, Split, period_figures, periods_in_order, spread
+from pac.figures.funding import PeriodFigures, Split, period_figures, periods_in_order, spread
 from pac.model import Product
+from pac.model.portfolio import Portfolio
 from pac.money import unit_of
-from pac.portfolio import Portfolio
 
 
 @dataclass(frozen=True)

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from pydantic import BaseModel, ValidationError
 
 from pac import yaml
 from pac.findings import Finding
-from pac.layout import classify
-from pac.model import KINDS, Settings
+from pac.load.files import SourceFile, decode, too_large, without_bom
+from pac.load.layout import classify
+from pac.load.schema_errors import schema_findings
+from pac.model import KINDS, Capability, Funding, Objective, Product, Settings, Team
+from pac.model.portfolio import FALLBACK_SETTINGS, Portfolio
 from pac.parallel import map_chunks
-from pac.schema_errors import schema_findings
-from pac.source import SourceFile, too_large
 
 EXTENSIONS_FOLDER = "extensions"  # the organisation's JSON Schemas for `extensions:`
 
@@ -86,7 +87,7 @@ def _parse_texts(contents: Sequence[bytes | None]) -> list[yaml.Parsed | None]:
 
 def _text(content: bytes) -> str | None:
     try:
-        return (content[3:] if content.startswith(b"\xef\xbb\xbf") else content).decode("utf-8")
+        return decode(content)
     except UnicodeDecodeError:
         return None
 
@@ -173,11 +174,10 @@ def _at_start(rule: str, file: str, entity: str, message: str, hint: str) -> Fin
 
 
 def _decode(content: bytes, file: str, entity: str, findings: list[Finding]) -> str | None:
-    if content.startswith(b"\xef\xbb\xbf"):
-        content = content[3:]  # a UTF-8 byte-order mark is harmless
     try:
-        return content.decode("utf-8")
+        return decode(content)
     except UnicodeDecodeError as e:
+        content = without_bom(content)
         line = content.count(b"\n", 0, e.start) + 1
         line_start = content.rfind(b"\n", 0, e.start) + 1
         column = len(content[line_start : e.start].decode("utf-8", "replace")) + 1
@@ -274,3 +274,17 @@ def _validate(
             schema_findings(e, model, file=document.file, entity=entity, unread=document.unread)
         )
         return None
+
+
+def from_loaded(loaded: Loaded) -> Portfolio:
+    e = loaded.entities
+    return Portfolio(
+        settings=loaded.settings or FALLBACK_SETTINGS,
+        products=cast(dict[str, Product], e["product"]),
+        teams=cast(dict[str, Team], e["team"]),
+        capabilities=cast(dict[str, Capability], e["capability"]),
+        objectives=cast(dict[str, Objective], e["objective"]),
+        funding=cast(dict[str, Funding], e["funding"]),
+        files=loaded.files,
+        known=loaded.known,
+    )

@@ -12,7 +12,7 @@ FOLDER_OF = {  # kind -> folder
     "objective": "objectives",
     "funding": "funding",
 }
-FOLDERS = {folder: kind for kind, folder in FOLDER_OF.items()}  # folder -> kind
+KIND_OF = {folder: kind for kind, folder in FOLDER_OF.items()}  # folder -> kind
 SETTINGS_FILES = ("portfolio.yaml", "portfolio.yml")
 
 
@@ -30,6 +30,6 @@ def classify(path: str) -> tuple[str, str] | None:
     if path in SETTINGS_FILES:
         return "portfolio", stem
     folder = path.split("/", 1)[0]
-    if "/" in path and folder in FOLDERS:
-        return FOLDERS[folder], stem
+    if "/" in path and folder in KIND_OF:
+        return KIND_OF[folder], stem
     return None

@@ -9,12 +9,12 @@ retiring it is not a fall in level.
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from pac.figures import (
+from pac.figures.funding import (
     current_funding,
     has_roadmap,
     kpi_fresh,
@@ -24,8 +24,8 @@ from pac.figures import (
 )
 from pac.findings import Finding
 from pac.model import Product
-from pac.model.settings import CHECK_NAMES, Policies, Scorecard, Settings
-from pac.portfolio import Portfolio
+from pac.model.portfolio import Portfolio
+from pac.model.settings import CHECK_NAMES, NO_LEVEL, Policies, Scorecard, Settings
 
 
 @dataclass(frozen=True)
@@ -275,3 +275,11 @@ def score(
 
 def level_names(card: Scorecard) -> list[str]:
     return [level.name for level in card.levels]
+
+
+def level_counts(card: Scorecard, scores: dict[str, Score]) -> dict[str, int]:
+    """Scored products per level, highest first, then those with no level."""
+    counts = Counter(s.level for s in scores.values())
+    out = {level.name: counts.get(level.name, 0) for level in reversed(card.levels)}
+    out[NO_LEVEL] = counts.get(None, 0)
+    return out

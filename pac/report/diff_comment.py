@@ -13,14 +13,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from pac.diff import EntityChange, PeriodDelta, Totals
+from pac.changes.entities import EntityChange, PeriodDelta, Totals
 from pac.money import ZERO
 from pac.plural import plural
-from pac.report.changes import counts, value_text
+from pac.report.diff_text import counts
 from pac.report.markdown import cell
+from pac.report.shared import value_text
 
 if TYPE_CHECKING:
-    from pac.compare import Comparison
+    from pac.changes.diff import Comparison
     from pac.findings import Finding
 
 COMMENT_LIMIT = 60_000  # GitHub refuses comments over 65,536 characters

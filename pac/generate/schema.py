@@ -9,11 +9,11 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema
 
-from pac.format_doc import render_format
+from pac.generate.format_doc import render_format
 from pac.json_text import to_json
+from pac.load.files import read_file, text_of
 from pac.model import KINDS, Settings
 from pac.output import write_file
-from pac.source import read_file, text_of
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 

@@ -8,19 +8,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pac import yaml
 from pac.errors import PacError
-from pac.layout import SETTINGS_FILES
-from pac.source import Reader, SourceFile, read_directory, read_file
+from pac.load.files import Reader, SourceFile, read_directory, read_file
+from pac.load.layout import SETTINGS_FILES
+from pac.terminal import one_line
 
 if TYPE_CHECKING:
-    from pac.validate import Result
+    from pac.findings import Result
 
 SETTINGS = SETTINGS_FILES
 
 
 @dataclass(frozen=True)
-class Portfolio:
-    """A portfolio's files, how findings name them, and how to read its other files."""
+class PortfolioVersion:
+    """The files of one version of a portfolio (the working tree or a commit), how findings
+    name them, and how to read its other files."""
 
     files: list[SourceFile]
     prefix: str  # the portfolio folder relative to the repository, with a trailing '/'
@@ -62,7 +65,7 @@ def prefix_of(folder: Path, root: Path) -> str:
     return "" if prefix == "./" else prefix
 
 
-def from_working_tree(folder: Path) -> Portfolio:
+def from_working_tree(folder: Path) -> PortfolioVersion:
     if not folder.is_dir():
         raise PacError(
             f"{folder} is not a directory: give the portfolio folder, such as portfolio/"
@@ -74,7 +77,7 @@ def from_working_tree(folder: Path) -> Portfolio:
         )
     root = repository_root(folder)
 
-    return Portfolio(
+    return PortfolioVersion(
         read_directory(folder),
         prefix_of(folder, root),
         root,
@@ -84,7 +87,7 @@ def from_working_tree(folder: Path) -> Portfolio:
     )
 
 
-def from_revision(folder: Path, ref: str, *, required: bool = True) -> Portfolio:
+def from_revision(folder: Path, ref: str, *, required: bool = True) -> PortfolioVersion:
     """The portfolio as of a branch, tag or commit, read from git objects; with
     `required=False` a revision without one gives an empty portfolio (its first commit)."""
     from pac.git import Repository
@@ -96,7 +99,7 @@ def from_revision(folder: Path, ref: str, *, required: bool = True) -> Portfolio
     files = repo.tree(commit, prefix)
     if required and not any(f.path in SETTINGS for f in files):
         raise PacError(f"there is no {prefix}portfolio.yaml at {ref}")
-    return Portfolio(
+    return PortfolioVersion(
         files,
         prefix,
         repo.root,
@@ -105,3 +108,14 @@ def from_revision(folder: Path, ref: str, *, required: bool = True) -> Portfolio
         lambda name: repo.read_file(commit, name),
         repo.commit_time(commit),
     )
+
+
+def repository_url(folder: Path) -> str | None:
+    """`repository` from portfolio.yaml, for links, if it can be read."""
+    for name in SETTINGS:
+        found = read_file(folder, name)
+        if found is not None and found.content is not None:
+            data = yaml.parse(found.content.decode("utf-8", "replace")).data
+            value = data.get("repository") if isinstance(data, dict) else None
+            return one_line(value) if isinstance(value, str) and value.startswith("http") else None
+    return None

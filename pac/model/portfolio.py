@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
-from pac.load import Loaded
 from pac.model import FOLDER_OF, KINDS, Capability, Funding, Objective, Product, Settings, Team
 
 FALLBACK_SETTINGS = Settings(name="(portfolio.yaml could not be read)")
@@ -37,20 +37,17 @@ class Portfolio:
     def settings_file(self) -> str:
         return self.files.get(("portfolio", "portfolio"), "portfolio.yaml")
 
+    def products_by_owner(self) -> dict[str, list[str]]:
+        """Each owner team's product ids, in id order."""
+        owned: dict[str, list[str]] = {}
+        for pid, product in sorted(self.products.items()):
+            owned.setdefault(product.owner, []).append(pid)
+        return owned
+
+    def active_products_per_team(self) -> Counter[str]:
+        """Products that are not retired, per owner team."""
+        return Counter(p.owner for p in self.products.values() if p.lifecycle.stage != "retired")
+
     def entity_count(self) -> dict[str, int]:
         """Entities declared per folder, valid or not."""
         return {folder: len(self.known[kind]) for kind, (folder, _) in KINDS.items()}
-
-
-def from_loaded(loaded: Loaded) -> Portfolio:
-    e = loaded.entities
-    return Portfolio(
-        settings=loaded.settings or FALLBACK_SETTINGS,
-        products=cast(dict[str, Product], e["product"]),
-        teams=cast(dict[str, Team], e["team"]),
-        capabilities=cast(dict[str, Capability], e["capability"]),
-        objectives=cast(dict[str, Objective], e["objective"]),
-        funding=cast(dict[str, Funding], e["funding"]),
-        files=loaded.files,
-        known=loaded.known,
-    )

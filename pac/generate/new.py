@@ -7,13 +7,15 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from pac.errors import PacError
 from pac.json_text import to_json
-from pac.load import load
+from pac.load.files import SourceFile
+from pac.load.parse import from_loaded, load
 from pac.model import FOLDER_OF
 from pac.model.base import ID_PATTERN
+from pac.model.portfolio import Portfolio
 from pac.model.product import STAGES
-from pac.portfolio import Portfolio, from_loaded
-from pac.source import SourceFile
+from pac.output import check_folder, write_file
 from pac.suggest import did_you_mean
 from pac.terminal import one_line
 
@@ -119,3 +121,25 @@ def render_entity(
     if kind == "capability" and values.get("parent"):
         lines.append(f"parent: {quote(values['parent'])}")
     return "\n".join(lines) + "\n"
+
+
+def write_entity(
+    portfolio: Path,
+    kind: str,
+    entity_id: str,
+    values: dict[str, str],
+    *,
+    known: Portfolio,
+    root: Path,
+) -> Path:
+    """Check the values against the portfolio `known` so far, then write the new entity's
+    file, never over an existing one; raises PacError with what to fix."""
+    for field in fields(kind):
+        problem = check_value(field, values[field], known) if field in values else None
+        if problem:
+            raise PacError(problem)
+    path = target(portfolio, kind, entity_id)
+    text = render_entity(kind, entity_id, values, schemas=root / "schemas", folder=path.parent)
+    folder = check_folder(path.parent, create=True, fix=WRITE_FIX, root=root)
+    write_file(folder / path.name, text, exclusive=True, fix=WRITE_FIX)
+    return path

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from pac.report.changes import render_diff_json, render_diff_text
-from pac.report.comment import render_diff_markdown
+from pac.report.diff_comment import render_diff_markdown
+from pac.report.diff_text import render_diff_json, render_diff_text
 
 if TYPE_CHECKING:
-    from pac.compare import Comparison
+    from pac.changes.diff import Comparison
 
 DIFF_REPORTERS: dict[str, Callable[[Comparison], str]] = {
     "text": render_diff_text,

@@ -1,0 +1,155 @@
+"""Commands that check a portfolio and report on it: validate, report, scorecard, export,
+rules."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from pac.cli.common import TODAY_OPTION, colour, portfolio_argument, sound, source, today
+from pac.terminal import one_line
+
+FORMATS = ["text", "json", "github", "sarif"]
+
+
+@click.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="Output format [default: text, or github under GitHub Actions].",
+)
+@click.option("--strict", is_flag=True, help="Fail on warnings as well as errors.")
+@TODAY_OPTION
+@click.option(
+    "--at",
+    "ref",
+    metavar="REF",
+    help="Validate the portfolio as of a git branch, tag or "
+    "commit, read from git without checking it out.",
+)
+@portfolio_argument
+def validate(
+    portfolio: Path, fmt: str | None, strict: bool, today: str | None, ref: str | None
+) -> None:
+    """Check every file of PORTFOLIO_DIR (default: portfolio/) and report every problem.
+
+    Exit status: 0 when there is no error, 1 when there is one (or a warning, with
+    --strict), 2 when pac cannot run.
+    """
+    from pac.report.validate import render
+
+    result = source(portfolio, ref).check(_day(today))
+    fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    click.echo(render(result, fmt, colour=colour(fmt)), nl=False)
+    sys.exit(1 if result.fails(strict=strict) else 0)
+
+
+_day = today  # the commands' `today` parameter hides the function of that name
+
+
+@click.command()
+@click.option("--period", help="The funding period [default: current_period].")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+)
+@click.option("--at", "ref", metavar="REF", help="As of a git branch, tag or commit.")
+@portfolio_argument
+def report(portfolio: Path, period: str | None, fmt: str, ref: str | None) -> None:
+    """The portfolio's funding in numbers for one period: envelope, run and change, by team,
+    capability, objective, lifecycle stage and disposition, and per product against the
+    previous period, with value per unit of funding."""
+    from pac.figures.report import build_report
+    from pac.report.report import REPORT_FORMATS
+
+    result = sound(source(portfolio, ref), "the figures would be wrong")
+    click.echo(REPORT_FORMATS[fmt](build_report(result.portfolio, period)), nl=False)
+
+
+@click.command(name="export")
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="json: a file [default: standard output]; csv: a folder for the four tables.",
+)
+@TODAY_OPTION
+@portfolio_argument
+def export(portfolio: Path, fmt: str, out: Path | None, today: str | None) -> None:
+    """The whole resolved portfolio as one JSON document, or as CSV tables (products, teams,
+    capabilities, allocations) for a spreadsheet or BI tool, with each product's scorecard
+    level."""
+    from pac.figures.scorecard import score
+    from pac.load.version import repository_root
+    from pac.output import check_file, check_folder, write_file
+    from pac.report.export import export_json, export_tables
+
+    if fmt == "csv" and out is None:
+        raise click.UsageError("--format csv writes four files: give a folder with --out")
+    if out is not None:  # before the work: a wrong path is told at once
+        root = repository_root(portfolio)
+        target = (
+            check_file(out, root=root)
+            if fmt == "json"
+            else check_folder(out, create=True, root=root)
+        )
+    result = sound(source(portfolio, None), "the export would be incomplete", day=today)
+    scores = score(result.portfolio, result.findings, _day(today))
+    if fmt == "json":
+        text = export_json(result.portfolio, scores)
+        if out is None:
+            click.echo(text, nl=False)
+        else:
+            write_file(target, text)
+        return
+    for name, table in export_tables(result.portfolio, scores).items():
+        write_file(target / name, table)
+    click.echo(
+        one_line(f"Wrote products.csv, teams.csv, capabilities.csv and allocations.csv to {out}.")
+    )
+
+
+@click.command()
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@TODAY_OPTION
+@click.option("--checks", "list_checks", is_flag=True, help="List the checks levels can use.")
+@portfolio_argument
+def scorecard(portfolio: Path, fmt: str, today: str | None, list_checks: bool) -> None:
+    """Each scored product's level on the scorecard in portfolio.yaml, and the checks it
+    fails for the next level up."""
+    from pac.figures.scorecard import score
+    from pac.report.scorecard import SCORECARD_FORMATS, render_checks
+
+    if list_checks:
+        click.echo(render_checks(), nl=False)
+        return
+    result = sound(source(portfolio, None), "the levels would be wrong", day=today)
+    scores = score(result.portfolio, result.findings, _day(today))
+    click.echo(SCORECARD_FORMATS[fmt](result.portfolio, scores), nl=False)
+
+
+@click.command()
+def rules() -> None:
+    """List every rule with its default severity."""
+    from pac.rules import RULES
+
+    width = max(len(r) for r in RULES)
+    for rule in sorted(RULES.values(), key=lambda r: r.id):
+        lock = " (fixed)" if rule.locked else ""
+        click.echo(one_line(f"{rule.id:<{width}}  {rule.severity:<7}  {rule.summary}{lock}"))
+
+
+COMMANDS = [validate, report, export, scorecard, rules]

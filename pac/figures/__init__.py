@@ -1,0 +1,2 @@
+"""Figures: numbers derived from a resolved Portfolio (funding, the `pac report` figures,
+scorecard levels, graph cycles). No wording: reporters and pages word them."""
