@@ -7,20 +7,14 @@ from pathlib import Path
 
 import click
 
-from pac.cli.common import TODAY_OPTION, portfolio_argument, progress, source, today
+from pac.cli.common import TODAY_OPTION, format_option, portfolio_argument, progress, source, today
 from pac.load import version
 
 
 @click.command()
 @click.argument("base", required=False)
 @click.argument("head", required=False)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "markdown", "json"]),
-    default="text",
-    show_default=True,
-)
+@format_option(["text", "markdown", "json"], "text")
 @click.option(
     "--fail-on-new-errors",
     is_flag=True,
@@ -72,13 +66,7 @@ _day = today  # the commands' `today` parameter hides the function of that name
 
 
 @click.command()
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["markdown", "json"]),
-    default="markdown",
-    show_default=True,
-)
+@format_option(["markdown", "json"], "markdown")
 @click.option("--since", metavar="YYYY-MM-DD", help="Only changes on or after this day.")
 @click.option("--until", metavar="YYYY-MM-DD", help="Only changes up to this day.")
 @click.option(

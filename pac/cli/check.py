@@ -9,20 +9,22 @@ from pathlib import Path
 
 import click
 
-from pac.cli.common import TODAY_OPTION, colour, portfolio_argument, sound, source, today
+from pac.cli.common import (
+    TODAY_OPTION,
+    colour,
+    format_option,
+    portfolio_argument,
+    sound,
+    source,
+    today,
+)
 from pac.terminal import one_line
 
 FORMATS = ["text", "json", "github", "sarif"]
 
 
 @click.command()
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMATS),
-    default=None,
-    help="Output format [default: text, or github under GitHub Actions].",
-)
+@format_option(FORMATS, None, "Output format [default: text, or github under GitHub Actions].")
 @click.option("--strict", is_flag=True, help="Fail on warnings as well as errors.")
 @TODAY_OPTION
 @click.option(
@@ -54,13 +56,7 @@ _day = today  # the commands' `today` parameter hides the function of that name
 
 @click.command()
 @click.option("--period", help="The funding period [default: current_period].")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "markdown", "json"]),
-    default="text",
-    show_default=True,
-)
+@format_option(["text", "markdown", "json"], "text")
 @click.option("--at", "ref", metavar="REF", help="As of a git branch, tag or commit.")
 @portfolio_argument
 def report(portfolio: Path, period: str | None, fmt: str, ref: str | None) -> None:
@@ -75,9 +71,7 @@ def report(portfolio: Path, period: str | None, fmt: str, ref: str | None) -> No
 
 
 @click.command(name="export")
-@click.option(
-    "--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True
-)
+@format_option(["json", "csv"], "json")
 @click.option(
     "--out",
     type=click.Path(path_type=Path),
@@ -121,9 +115,7 @@ def export(portfolio: Path, fmt: str, out: Path | None, today: str | None) -> No
 
 
 @click.command()
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
+@format_option(["text", "json"], "text")
 @TODAY_OPTION
 @click.option("--checks", "list_checks", is_flag=True, help="List the checks levels can use.")
 @portfolio_argument

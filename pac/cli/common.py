@@ -25,6 +25,21 @@ TODAY_OPTION = click.option(
 )
 
 
+def format_option(
+    choices: list[str], default: str | None, help: str | None = None
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """--format, one of `choices`, passed to the command as `fmt`; the default is shown in
+    --help unless it is None (a command that picks the format itself says so in `help`)."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=default,
+        show_default=default is not None,
+        help=help,
+    )
+
+
 def portfolio_argument(command: Callable[..., Any]) -> Callable[..., Any]:
     """PORTFOLIO_DIR, the last positional argument, default portfolio/; the older spelling
     --portfolio still works, hidden."""

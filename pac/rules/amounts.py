@@ -22,12 +22,11 @@ def amount_precision(ctx: Context) -> Iterator[Finding]:
     unit = unit_of(currency)
     for kind, entity_id, loc, amount in _amounts(ctx):
         if amount % unit:
-            yield Finding(
-                "amount-precision",
-                p.file_of(kind, entity_id),
+            yield ctx.found_in(
+                kind,
+                entity_id,
                 f"{number_text(amount)} {currency}: {_decimals(currency)} (ISO 4217)",
                 f"round it to {number_text(amount.quantize(unit, ROUND_HALF_UP))}",
-                f"{kind}:{entity_id}",
                 loc,
             )
 

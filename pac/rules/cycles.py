@@ -15,13 +15,12 @@ def capability_cycle(ctx: Context) -> Iterator[Finding]:
     edges = {cid: [c.parent] if c.parent else [] for cid, c in p.capabilities.items()}
     for cycle in cycles(edges):
         first = cycle[0]
-        yield Finding(
-            "capability-cycle",
-            p.file_of("capability", first),
+        yield ctx.found_in(
+            "capability",
+            first,
             "capability parents form a loop: " + " -> ".join([*cycle, first]),
             "the capability map is a tree: make one of them a top-level capability "
             "by removing its parent",
-            f"capability:{first}",
             ("parent",),
         )
 
@@ -34,12 +33,11 @@ def dependency_cycle(ctx: Context) -> Iterator[Finding]:
         first = cycle[0]
         target = cycle[1] if len(cycle) > 1 else first
         index = p.products[first].depends_on.index(target)
-        yield Finding(
-            "dependency-cycle",
-            p.file_of("product", first),
+        yield ctx.found_in(
+            "product",
+            first,
             "products depend on each other in a loop: " + " -> ".join([*cycle, first]),
             "a loop means none of them can be changed or retired alone: "
             "break it by removing one dependency",
-            f"product:{first}",
             ("depends_on", index),
         )

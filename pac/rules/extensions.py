@@ -25,27 +25,24 @@ def extension_schema(ctx: Context) -> Iterator[Finding]:
     for kind, schema_path in sorted(p.settings.extension_schemas.items()):
         schema, problem = _load_schema(ctx, schema_path)
         if schema is None:
-            yield Finding(
-                "extension-schema",
-                p.settings_file,
+            yield ctx.found_in(
+                "portfolio",
+                "portfolio",
                 problem,
                 "point extension_schemas at a JSON Schema file, relative to portfolio.yaml",
-                "portfolio",
                 ("extension_schemas", kind),
             )
             continue
-        for entity_id, entity, file in _entities(ctx, kind):
-            yield from _check(schema, entity, file=file, entity=f"{kind}:{entity_id}")
+        for entity_id, entity in _entities(ctx, kind):
+            yield from _check(ctx, schema, entity, at=(kind, entity_id))
 
 
-def _entities(ctx: Context, kind: str) -> Iterator[tuple[str, BaseModel, str]]:
+def _entities(ctx: Context, kind: str) -> Iterator[tuple[str, BaseModel]]:
     p = ctx.portfolio
     if kind == "portfolio":
-        yield "portfolio", p.settings, p.settings_file
+        yield "portfolio", p.settings
         return
-    entities = p.of_kind(kind)
-    for entity_id, entity in sorted(entities.items()):
-        yield entity_id, entity, p.file_of(kind, entity_id)
+    yield from sorted(p.of_kind(kind).items())
 
 
 def _load_schema(ctx: Context, path: str) -> tuple[Any, str]:
@@ -94,27 +91,26 @@ def _is_integer(checker: Any, instance: Any) -> bool:
     return isinstance(instance, int) or (isinstance(instance, float) and instance.is_integer())
 
 
-def _check(validator: Any, model: BaseModel, *, file: str, entity: str) -> Iterator[Finding]:
+def _check(
+    ctx: Context, validator: Any, model: BaseModel, *, at: tuple[str, str]
+) -> Iterator[Finding]:
+    """The findings on the entity `at` (kind, id) whose extensions miss the schema."""
     values = getattr(model, "extensions", None) or {}
     try:
         errors = sorted(validator.iter_errors(values), key=lambda e: [str(p) for p in e.path])
     except Exception as e:  # a $ref pac cannot resolve (no network), an unknown format, ...
-        yield Finding(
-            "extension-schema",
-            file,
+        yield ctx.found_in(
+            *at,
             f"the extension schema cannot be applied: {e}",
             "keep the schema self-contained: no $ref to other files or URLs",
-            entity,
             ("extensions",),
             at_key=True,
         )
         return
     for error in errors:
-        yield Finding(
-            "extension-schema",
-            file,
+        yield ctx.found_in(
+            *at,
             f"extensions: {error.message}",
             "see the extension schema named in portfolio.yaml",
-            entity,
             ("extensions", *error.absolute_path),
         )

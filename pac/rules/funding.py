@@ -16,14 +16,13 @@ def funding_over_envelope(ctx: Context) -> Iterator[Finding]:
     for period, funding in p.funding.items():
         over = funding.allocated - funding.envelope
         if over > 0:
-            yield Finding(
-                "funding-over-envelope",
-                p.file_of("funding", period),
+            yield ctx.found_in(
+                "funding",
+                period,
                 f"allocations total {format_money(funding.allocated, currency)}, "
                 f"{format_money(over, currency)} over the envelope of "
                 f"{format_money(funding.envelope, currency)}",
                 "reduce the allocations or raise the envelope",
-                f"funding:{period}",
                 ("envelope",),
             )
 
@@ -40,12 +39,11 @@ def funding_duplicate_allocation(ctx: Context) -> Iterator[Finding]:
         for i, allocation in enumerate(funding.allocations):
             earlier = first.setdefault(allocation.product, i)
             if earlier != i:
-                yield Finding(
-                    "funding-duplicate-allocation",
-                    p.file_of("funding", period),
+                yield ctx.found_in(
+                    "funding",
+                    period,
                     f"'{allocation.product}' is already allocated in allocations[{earlier}]",
                     "merge the two allocations into one",
-                    f"funding:{period}",
                     ("allocations", i, "product"),
                 )
 
@@ -69,11 +67,10 @@ def retired_product_funded(ctx: Context) -> Iterator[Finding]:
             if since is None and (current is None or funding.start < current.start):
                 continue
             when = f" since {since.isoformat()}" if since else ""
-            yield Finding(
-                "retired-product-funded",
-                p.file_of("funding", period),
+            yield ctx.found_in(
+                "funding",
+                period,
                 f"'{allocation.product}' is retired{when} but funded in {period}",
                 "remove the allocation, or correct the product's lifecycle stage",
-                f"funding:{period}",
                 ("allocations", i),
             )

@@ -39,13 +39,12 @@ def depends_on_retired(ctx: Context) -> Iterator[Finding]:
             why = _gone(target, ctx.today) if target is not None else None
             if target is None or why is None:
                 continue
-            yield Finding(
-                "depends-on-retired",
-                p.file_of("product", pid),
+            yield ctx.found_in(
+                "product",
+                pid,
                 f"live product '{product.name}' depends on '{target.name}', which {why}",
                 f"move '{product.name}' to what replaces '{target.name}' and remove "
                 f"'{dependency}' from depends_on, or keep '{target.name}' running "
                 "(stage: live)",
-                f"product:{pid}",
                 ("depends_on", i),
             )

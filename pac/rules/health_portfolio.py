@@ -19,12 +19,11 @@ def team_overloaded(ctx: Context) -> Iterator[Finding]:
     limit = p.settings.policies.max_products_per_team
     for tid, count in ctx.portfolio.active_products_per_team().items():
         if tid in p.teams and count > limit:
-            yield Finding(
-                "team-overloaded",
-                p.file_of("team", tid),
+            yield ctx.found_in(
+                "team",
+                tid,
                 f"the team owns {plural(count, 'product')} that are not retired, more than {limit}",
                 "move a product to another team, or split the team",
-                f"team:{tid}",
                 ("id",),
             )
 
@@ -40,12 +39,11 @@ def team_skill_gap(ctx: Context) -> Iterator[Finding]:
         present = {skill for member in team.members for skill in member.skills}
         missing = [skill for skill in required if skill not in present]
         if missing:
-            yield Finding(
-                "team-skill-gap",
-                p.file_of("team", tid),
+            yield ctx.found_in(
+                "team",
+                tid,
                 f"no member of the team has {', '.join(missing)}",
                 "add the skill to a member who has it, or bring someone in",
-                f"team:{tid}",
                 ("members",),
                 at_key=True,
             )
@@ -57,12 +55,11 @@ def team_without_members(ctx: Context) -> Iterator[Finding]:
     owned = ctx.portfolio.active_products_per_team()
     for tid, team in p.teams.items():
         if owned.get(tid) and not team.members:
-            yield Finding(
-                "team-without-members",
-                p.file_of("team", tid),
+            yield ctx.found_in(
+                "team",
+                tid,
                 f"the team owns {plural(owned[tid], 'product')} but lists no member",
                 "list the people who run its products under members:",
-                f"team:{tid}",
                 ("id",),
             )
 
@@ -82,32 +79,28 @@ def _live_per_leaf(ctx: Context) -> tuple[list[str], Counter[str]]:
 
 @health_rule("capability-gap", INFO, "A leaf capability that no live product serves.")
 def capability_gap(ctx: Context) -> Iterator[Finding]:
-    p = ctx.portfolio
     leaves, live = _live_per_leaf(ctx)
     for cid in leaves:
         if not live.get(cid):
-            yield Finding(
-                "capability-gap",
-                p.file_of("capability", cid),
+            yield ctx.found_in(
+                "capability",
+                cid,
                 "no live product serves this capability",
                 "a gap the organisation accepts, or a product to plan",
-                f"capability:{cid}",
                 ("id",),
             )
 
 
 @health_rule("capability-duplication", WARNING, "More than three live products on one capability.")
 def capability_duplication(ctx: Context) -> Iterator[Finding]:
-    p = ctx.portfolio
     leaves, live = _live_per_leaf(ctx)
     for cid in leaves:
         if live.get(cid, 0) > DUPLICATION:
-            yield Finding(
-                "capability-duplication",
-                p.file_of("capability", cid),
+            yield ctx.found_in(
+                "capability",
+                cid,
                 f"{live[cid]} live products serve this capability",
                 "look for products to merge or retire",
-                f"capability:{cid}",
                 ("id",),
             )
 
@@ -118,12 +111,11 @@ def objective_unserved(ctx: Context) -> Iterator[Finding]:
     served = {o for product in p.products.values() for o in product.objectives}
     for oid in p.objectives:
         if oid not in served:
-            yield Finding(
-                "objective-unserved",
-                p.file_of("objective", oid),
+            yield ctx.found_in(
+                "objective",
+                oid,
                 "no product serves this objective",
                 "link the products that work towards it (objectives: in their "
                 "files), or retire the objective",
-                f"objective:{oid}",
                 ("id",),
             )

@@ -20,8 +20,7 @@ def codeowners_drift(ctx: Context) -> Iterator[Finding]:
     if committed is None:
         return  # the repository does not use CODEOWNERS: nothing can drift
     if committed.content is None:
-        yield Finding(
-            "codeowners-drift",
+        yield ctx.finding(
             PATH,
             f"{PATH} cannot be read: {committed.unread}",
             "run 'pac codeowners' to write it as a regular file and commit the result",
@@ -31,8 +30,7 @@ def codeowners_drift(ctx: Context) -> Iterator[Finding]:
         )
         return
     for drift in find_drift(text_of(committed.content), ctx.portfolio, ctx.root):
-        yield Finding(
-            "codeowners-drift",
+        yield ctx.finding(
             PATH,
             drift.message,
             "run 'pac codeowners' and commit the result, so that the right team must approve "

@@ -16,12 +16,11 @@ def sunset_without_retire_by(ctx: Context) -> Iterator[Finding]:
     p = ctx.portfolio
     for pid, product in p.products.items():
         if product.lifecycle.stage == "sunset" and product.lifecycle.retire_by is None:
-            yield Finding(
-                "sunset-without-retire-by",
-                p.file_of("product", pid),
+            yield ctx.found_in(
+                "product",
+                pid,
                 "the product is in sunset but has no retirement date",
                 "add lifecycle.retire_by: YYYY-MM-DD, the date by which it will be retired",
-                f"product:{pid}",
                 ("lifecycle",),
                 at_key=True,
             )
@@ -33,12 +32,11 @@ def roadmap_overloaded(ctx: Context) -> Iterator[Finding]:
     for pid, product in p.products.items():
         for i, quarter in enumerate(product.roadmap):
             if len(quarter.themes) > MAX_THEMES:
-                yield Finding(
-                    "roadmap-overloaded",
-                    p.file_of("product", pid),
+                yield ctx.found_in(
+                    "product",
+                    pid,
                     f"{quarter.quarter} has {plural(len(quarter.themes), 'theme')}, "
                     f"more than {MAX_THEMES}",
                     "focus on three big things a quarter: move the rest to a later quarter",
-                    f"product:{pid}",
                     ("roadmap", i, "themes"),
                 )

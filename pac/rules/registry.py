@@ -2,24 +2,60 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from pac.findings import Finding, Severity
+from pac.findings import Finding, Loc, Severity
 from pac.load.files import Reader
 from pac.model.portfolio import Portfolio
 
 
 @dataclass(frozen=True)
 class Context:
-    """What a check sees: the portfolio and the date that counts as today."""
+    """What a check sees: the portfolio, the date that counts as today and the id of the
+    rule it checks, which its findings carry."""
 
     portfolio: Portfolio
     today: datetime.date
     root: str = ""  # the portfolio directory, relative to the repository, with a trailing '/'
     read: Reader = lambda _path: None  # a file of the portfolio directory
     read_repository: Reader = lambda _path: None  # a file of the repository
+    rule: str = ""  # set by the registry for each rule's check
+
+    def finding(
+        self,
+        file: str,
+        message: str,
+        hint: str,
+        entity: str,
+        *,
+        line: int = 0,
+        column: int = 0,
+    ) -> Finding:
+        """A finding of this rule in any file, already located."""
+        return Finding(self.rule, file, message, hint, entity, line=line, column=column)
+
+    def found_in(
+        self,
+        kind: str,
+        entity_id: str,
+        message: str,
+        hint: str,
+        loc: Loc = (),
+        *,
+        at_key: bool = False,
+        milder: bool = False,
+    ) -> Finding:
+        """A finding of this rule on one entity: in its file, labelled `kind:id`. The kind
+        'portfolio' is portfolio.yaml, labelled 'portfolio'."""
+        if kind == "portfolio":
+            file, entity = self.portfolio.settings_file, "portfolio"
+        else:
+            file, entity = self.portfolio.file_of(kind, entity_id), f"{kind}:{entity_id}"
+        return Finding(self.rule, file, message, hint, entity, loc, at_key, milder)
 
 
 # Checks may yield findings in any order: validation sorts them all by file and line.
@@ -52,11 +88,16 @@ def register(rule: Rule) -> Rule:
 def rule(
     rule_id: str, severity: Severity, summary: str, *, health: bool = False
 ) -> Callable[[Check], Check]:
-    """Register the decorated function as the check of a rule."""
+    """Register the decorated function as the check of a rule; it sees the rule's id in
+    its context, so that its findings carry it."""
 
     def decorate(check: Check) -> Check:
-        register(Rule(rule_id, severity, summary, check, health=health))
-        return check
+        @functools.wraps(check)
+        def bound(ctx: Context) -> Iterable[Finding]:
+            return check(dataclasses.replace(ctx, rule=rule_id))
+
+        register(Rule(rule_id, severity, summary, bound, health=health))
+        return bound
 
     return decorate
 

@@ -20,22 +20,20 @@ def rule_override(ctx: Context) -> Iterator[Finding]:
         known = RULES.get(rule_id)
         if known is None:
             hint = did_you_mean(rule_id, RULES) or "run 'pac rules' to list the rules"
-            yield Finding(
-                "rule-override",
-                p.settings_file,
+            yield ctx.found_in(
+                "portfolio",
+                "portfolio",
                 f"there is no rule '{rule_id}'",
                 hint,
-                "portfolio",
                 ("rules", rule_id),
                 at_key=True,
             )
         elif known.locked:
-            yield Finding(
-                "rule-override",
-                p.settings_file,
+            yield ctx.found_in(
+                "portfolio",
+                "portfolio",
                 f"the severity of '{rule_id}' cannot be changed",
                 "remove the line: pac cannot read the portfolio reliably without this rule",
-                "portfolio",
                 ("rules", rule_id),
                 at_key=True,
             )

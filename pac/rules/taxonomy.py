@@ -10,30 +10,29 @@ from pac.suggest import did_you_mean
 
 
 def _check(
+    ctx: Context,
     value: str | None,
     allowed: list[str],
     what: str,
     setting: str,
     *,
-    file: str,
-    entity: str,
+    at: tuple[str, str],
     loc: Loc,
 ) -> Iterator[Finding]:
+    """A finding on the entity `at` (kind, id) when `value` is not in the taxonomy."""
     if value is None or value in allowed:
         return
     hint = did_you_mean(value, allowed) or (
         f"use one of {', '.join(allowed)}, or add '{value}' to taxonomy.{setting} in portfolio.yaml"
     )
-    yield Finding("taxonomy", file, f"'{value}' is not one of the {what}", hint, entity, loc)
+    yield ctx.found_in(*at, f"'{value}' is not one of the {what}", hint, loc)
 
 
 def _skills(
-    values: Iterable[str], allowed: list[str], *, file: str, entity: str, loc: Loc
+    ctx: Context, values: Iterable[str], allowed: list[str], *, at: tuple[str, str], loc: Loc
 ) -> Iterator[Finding]:
     for j, skill in enumerate(values):
-        yield from _check(
-            skill, allowed, "skills", "skills", file=file, entity=entity, loc=(*loc, j)
-        )
+        yield from _check(ctx, skill, allowed, "skills", "skills", at=at, loc=(*loc, j))
 
 
 @rule(
@@ -45,40 +44,47 @@ def taxonomy(ctx: Context) -> Iterator[Finding]:
     p = ctx.portfolio
     t = p.settings.taxonomy
     for pid, product in p.products.items():
-        where = {"file": p.file_of("product", pid), "entity": f"product:{pid}"}
+        at = ("product", pid)
         yield from _check(
-            product.kind, t.product_kinds, "product kinds", "product_kinds", loc=("kind",), **where
+            ctx,
+            product.kind,
+            t.product_kinds,
+            "product kinds",
+            "product_kinds",
+            at=at,
+            loc=("kind",),
         )
         for i, customer in enumerate(product.customers):
             yield from _check(
+                ctx,
                 customer.type,
                 t.customer_types,
                 "customer types",
                 "customer_types",
+                at=at,
                 loc=("customers", i, "type"),
-                **where,
             )
     for tid, team in p.teams.items():
-        where = {"file": p.file_of("team", tid), "entity": f"team:{tid}"}
+        at = ("team", tid)
         yield from _check(
-            team.type, t.team_types, "team types", "team_types", loc=("type",), **where
+            ctx, team.type, t.team_types, "team types", "team_types", at=at, loc=("type",)
         )
         for i, member in enumerate(team.members):
-            yield from _skills(member.skills, t.skills, loc=("members", i, "skills"), **where)
+            yield from _skills(ctx, member.skills, t.skills, at=at, loc=("members", i, "skills"))
     for cid, capability in p.capabilities.items():
         yield from _check(
+            ctx,
             capability.importance,
             t.importance_levels,
             "importance levels",
             "importance_levels",
-            file=p.file_of("capability", cid),
-            entity=f"capability:{cid}",
+            at=("capability", cid),
             loc=("importance",),
         )
     yield from _skills(
+        ctx,
         p.settings.policies.required_skills,
         t.skills,
-        file=p.settings_file,
-        entity="portfolio",
+        at=("portfolio", "portfolio"),
         loc=("policies", "required_skills"),
     )

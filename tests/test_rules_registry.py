@@ -1,0 +1,68 @@
+"""The rule registry: a check's findings carry its rule's id, its entity's file and label."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from conftest import REFERENCE, TODAY
+from support import run
+
+from pac.findings import Finding, Severity
+from pac.rules import registry
+from pac.rules.registry import Context, rule
+
+
+@pytest.fixture
+def ctx() -> Context:
+    return Context(run(REFERENCE).portfolio, TODAY)
+
+
+def test_found_in_fills_in_the_rule_the_file_and_the_entity(ctx: Context) -> None:
+    finding = ctx.found_in("product", "claims-portal", "what", "fix it", ("kpis", 0))
+    assert finding == Finding(
+        "",
+        "portfolio/products/claims-portal.yaml",
+        "what",
+        "fix it",
+        "product:claims-portal",
+        ("kpis", 0),
+    )
+
+
+def test_found_in_the_portfolio_is_portfolio_yaml(ctx: Context) -> None:
+    finding = ctx.found_in("portfolio", "portfolio", "what", "fix it", ("rules",), at_key=True)
+    assert (finding.file, finding.entity, finding.at_key) == (
+        "portfolio/portfolio.yaml",
+        "portfolio",
+        True,
+    )
+
+
+def test_finding_keeps_the_file_and_the_place_it_is_given(ctx: Context) -> None:
+    finding = ctx.finding(".github/CODEOWNERS", "what", "fix it", "portfolio", line=3, column=1)
+    assert (finding.file, finding.entity, finding.line, finding.column) == (
+        ".github/CODEOWNERS",
+        "portfolio",
+        3,
+        1,
+    )
+
+
+def test_a_registered_check_sees_its_rule_id(ctx: Context, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(registry, "RULES", {})
+
+    @rule("example-rule", Severity.WARNING, "An example.")
+    def example(ctx: Context) -> Iterator[Finding]:
+        yield ctx.found_in("team", "team-claims", "what", "fix it", ("id",), milder=True)
+
+    check = registry.RULES["example-rule"].check
+    assert check is not None
+    [found] = check(ctx)
+    assert (found.rule, found.file, found.entity, found.milder) == (
+        "example-rule",
+        "portfolio/teams/team-claims.yaml",
+        "team:team-claims",
+        True,
+    )
+    assert list(example(ctx)) == [found]
