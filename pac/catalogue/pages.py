@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -13,17 +13,15 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from pac.catalogue.context import (
-    Catalogue,
+from pac.catalogue.context import Catalogue, current_figures, entity_history
+from pac.catalogue.escaping import html_environment
+from pac.catalogue.figures import (
     capability_heatmap,
-    current_figures,
-    entity_history,
+    finding_counts,
     health_figures,
     heat_level,
-    severity_rows,
-    team_of,
+    severities,
 )
-from pac.catalogue.escaping import html_environment
 from pac.catalogue.sanitize import markdown_to_safe_html, printable
 from pac.figures.funding import (
     PeriodFigures,
@@ -209,7 +207,7 @@ class _Renderer:
         )
         yield self.render("funding_index", "funding/index.md", periods=cat.periods)
         yield self.render("health", "health.md", rules=RULES, **_fields(health_figures(cat)))
-        yield self.render("findings", "findings.md", **self._findings())
+        yield self.render("findings", "findings.md", rules=RULES, **_fields(finding_counts(cat)))
         log = self.cat.changelog
         yield self.render(
             "changelog", "changelog.md", log=log, shown=log.entries[:CHANGELOG_PAGE] if log else []
@@ -225,7 +223,7 @@ class _Renderer:
                 "capabilities": len(p.capabilities),
                 "objectives": len(p.objectives),
             },
-            "severities": self._severities(),
+            "severities": severities(self.cat),
             "as_of": self.cat.today.isoformat(),
             "stages": STAGES,
             "by_stage": {s: stages.get(s, 0) for s in STAGES},
@@ -236,10 +234,6 @@ class _Renderer:
             "owned": self.cat.owned,
             "level_counts": level_counts(self.cat.portfolio.settings.scorecard, self.cat.scores),
         }
-
-    def _severities(self) -> dict[str, int]:
-        counts = Counter(str(f.severity) for f in self.cat.findings)
-        return {s: counts.get(s, 0) for s in ("error", "warning", "info")}
 
     def _filters(self) -> list[tuple[str, str, list[str]]]:
         products = self.cat.portfolio.products.values()
@@ -265,26 +259,6 @@ class _Renderer:
             "level": {NO_LEVEL: "no level"},
             "owner": {k: v.name for k, v in p.teams.items()},
             "capability": {k: v.name for k, v in p.capabilities.items()},
-        }
-
-    def _findings(self) -> dict[str, Any]:
-        by_rule: dict[str, list[Any]] = defaultdict(list)
-        by_product: dict[str, Counter[str]] = defaultdict(Counter)
-        by_team: dict[str, Counter[str]] = defaultdict(Counter)
-        for f in self.cat.findings:
-            by_rule[f.rule].append(f)
-            kind, _, entity_id = f.entity.partition(":")
-            if kind == "product":
-                by_product[entity_id][str(f.severity)] += 1
-            team = team_of(self.cat, f.entity)  # a product's findings are its owner team's too
-            if team:
-                by_team[team][str(f.severity)] += 1
-        return {
-            "severities": self._severities(),
-            "rules": RULES,
-            "by_rule": sorted(by_rule.items()),
-            "by_product": severity_rows(by_product),
-            "by_team": severity_rows(by_team),
         }
 
     def _envelope_chart(self, figures: PeriodFigures) -> Markup:
