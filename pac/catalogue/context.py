@@ -88,3 +88,18 @@ def build_catalogue(
         changelog=changelog,
         repository=repository,
     )
+
+
+def current_figures(cat: Catalogue) -> PeriodFigures | None:
+    """The figures of the current period, if it has a funding file."""
+    wanted = cat.portfolio.settings.current_period
+    return next((f for f in cat.periods if f.period == wanted), None)
+
+
+def team_of(cat: Catalogue, entity: str) -> str:
+    """The team a finding counts towards: the team itself, or a product's owner."""
+    kind, _, entity_id = entity.partition(":")
+    if kind == "team":
+        return entity_id
+    product = cat.portfolio.products.get(entity_id) if kind == "product" else None
+    return product.owner if product else ""

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import math
-from collections import Counter, defaultdict
+import dataclasses
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -13,8 +13,15 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from pac.catalogue.context import Catalogue, entity_history
+from pac.catalogue.context import Catalogue, current_figures, entity_history
 from pac.catalogue.escaping import html_environment
+from pac.catalogue.figures import (
+    capability_heatmap,
+    finding_counts,
+    health_figures,
+    heat_level,
+    severities,
+)
 from pac.catalogue.sanitize import markdown_to_safe_html, printable
 from pac.figures.funding import (
     PeriodFigures,
@@ -29,7 +36,7 @@ from pac.figures.scorecard import CHECKS, level_counts, level_names
 from pac.json_text import to_json
 from pac.model import FOLDER_OF, STAGES, Funding
 from pac.model.settings import NO_LEVEL
-from pac.money import ZERO, compact_money, format_money
+from pac.money import compact_money, format_money
 from pac.plural import plural
 from pac.rules import RULES
 
@@ -168,7 +175,7 @@ class _Renderer:
 
     def indexes(self) -> Iterator[Page]:
         cat, p = self.cat, self.cat.portfolio
-        current = self._current()
+        current = current_figures(self.cat)
         products = sorted(p.products.items())
         yield self.render("home", "index.md", **self._home(current))
         yield self.render(
@@ -189,7 +196,9 @@ class _Renderer:
             owned=cat.owned,
             team_funding={k: v.total for k, v in (current.by_team if current else {}).items()},
         )
-        yield self.render("capabilities", "capabilities/index.md", **self._heatmap())
+        yield self.render(
+            "capabilities", "capabilities/index.md", **_fields(capability_heatmap(cat))
+        )
         yield self.render(
             "objectives",
             "objectives/index.md",
@@ -197,16 +206,12 @@ class _Renderer:
             by_objective=cat.by_objective,
         )
         yield self.render("funding_index", "funding/index.md", periods=cat.periods)
-        yield self.render("health", "health.md", **self._health())
-        yield self.render("findings", "findings.md", **self._findings())
+        yield self.render("health", "health.md", rules=RULES, **_fields(health_figures(cat)))
+        yield self.render("findings", "findings.md", rules=RULES, **_fields(finding_counts(cat)))
         log = self.cat.changelog
         yield self.render(
             "changelog", "changelog.md", log=log, shown=log.entries[:CHANGELOG_PAGE] if log else []
         )
-
-    def _current(self) -> PeriodFigures | None:
-        wanted = self.cat.portfolio.settings.current_period
-        return next((f for f in self.cat.periods if f.period == wanted), None)
 
     def _home(self, current: PeriodFigures | None) -> dict[str, Any]:
         p = self.cat.portfolio
@@ -218,7 +223,7 @@ class _Renderer:
                 "capabilities": len(p.capabilities),
                 "objectives": len(p.objectives),
             },
-            "severities": self._severities(),
+            "severities": severities(self.cat),
             "as_of": self.cat.today.isoformat(),
             "stages": STAGES,
             "by_stage": {s: stages.get(s, 0) for s in STAGES},
@@ -229,10 +234,6 @@ class _Renderer:
             "owned": self.cat.owned,
             "level_counts": level_counts(self.cat.portfolio.settings.scorecard, self.cat.scores),
         }
-
-    def _severities(self) -> dict[str, int]:
-        counts = Counter(str(f.severity) for f in self.cat.findings)
-        return {s: counts.get(s, 0) for s in ("error", "warning", "info")}
 
     def _filters(self) -> list[tuple[str, str, list[str]]]:
         products = self.cat.portfolio.products.values()
@@ -259,120 +260,6 @@ class _Renderer:
             "owner": {k: v.name for k, v in p.teams.items()},
             "capability": {k: v.name for k, v in p.capabilities.items()},
         }
-
-    def _heatmap(self) -> dict[str, Any]:
-        """The capability map three ways: live products (coverage), funding in the current
-        period, and warnings about the capability and the products serving it (health);
-        a parent's figures include its whole subtree."""
-        p, cat = self.cat.portfolio, self.cat
-        current = self._current()
-        direct = current.by_capability if current else {}
-        live: dict[str, int] = {}
-        funding: dict[str, Decimal] = {}
-        warnings: dict[str, int] = {}
-        for cid in p.capabilities:
-            subtree = [cid, *self._descendants(cid)]
-            serving = {pid for c in subtree for pid in cat.by_capability.get(c, [])}
-            live[cid] = sum(1 for pid in serving if is_live(p.products[pid]))
-            funding[cid] = sum((direct[c].total for c in subtree if c in direct), ZERO)
-            warnings[cid] = sum(
-                self._warnings(f"{kind}:{entity}")
-                for kind, ids in (("capability", subtree), ("product", serving))
-                for entity in ids
-            )
-        leaves = [cid for cid in p.capabilities if not cat.children.get(cid)]
-        most = max((funding[cid] for cid in leaves), default=ZERO)
-        roots = sorted(
-            (cid, c)
-            for cid, c in p.capabilities.items()
-            if c.parent is None or c.parent not in p.capabilities
-        )
-        tree = [
-            (rid, root, [(d, p.capabilities[d]) for d in self._descendants(rid)])
-            for rid, root in roots
-        ]
-        return {
-            "tree": tree,
-            "live": live,
-            "heat": {k: heat_level(n) for k, n in live.items()},
-            "funding": funding,
-            "funding_heat": {k: funding_level(v, most) for k, v in funding.items()},
-            "warnings": warnings,
-            "risk": {k: heat_level(n) for k, n in warnings.items()},
-            "period": current.period if current else None,
-        }
-
-    def _warnings(self, entity: str) -> int:
-        """Errors and warnings about one entity."""
-        findings = self.cat.findings_by_entity.get(entity, [])
-        return sum(1 for f in findings if f.severity in ("error", "warning"))
-
-    def _descendants(self, cid: str) -> list[str]:
-        out: list[str] = []
-        stack = list(reversed(self.cat.children.get(cid, [])))
-        while stack:
-            child = stack.pop()
-            if child in out or child == cid:
-                continue  # a cycle is reported by its rule; do not loop on it here
-            out.append(child)
-            stack.extend(reversed(self.cat.children.get(child, [])))
-        return out
-
-    def _findings(self) -> dict[str, Any]:
-        by_rule: dict[str, list[Any]] = defaultdict(list)
-        by_product: dict[str, Counter[str]] = defaultdict(Counter)
-        by_team: dict[str, Counter[str]] = defaultdict(Counter)
-        for f in self.cat.findings:
-            by_rule[f.rule].append(f)
-            kind, _, entity_id = f.entity.partition(":")
-            if kind == "product":
-                by_product[entity_id][str(f.severity)] += 1
-            team = self._team_of(f.entity)  # a product's findings are its owner team's too
-            if team:
-                by_team[team][str(f.severity)] += 1
-        return {
-            "severities": self._severities(),
-            "rules": RULES,
-            "by_rule": sorted(by_rule.items()),
-            "by_product": _counted(by_product),
-            "by_team": _counted(by_team),
-        }
-
-    def _health(self) -> dict[str, Any]:
-        """Health findings by rule and by team, and the products by scorecard level."""
-        cat, p = self.cat, self.cat.portfolio
-        health = [f for f in cat.findings if RULES[f.rule].health]
-        by_rule: dict[str, Counter[str]] = {r.id: Counter() for r in RULES.values() if r.health}
-        by_team: dict[str, Counter[str]] = {tid: Counter() for tid in p.teams}
-        for f in health:
-            by_rule[f.rule][str(f.severity)] += 1
-            team = self._team_of(f.entity)
-            if team in by_team:
-                by_team[team][str(f.severity)] += 1
-        card = p.settings.scorecard
-        by_level: dict[str | None, list[str]] = defaultdict(list)
-        team_levels: dict[str, Counter[str]] = defaultdict(Counter)
-        for pid, score in cat.scores.items():
-            by_level[score.level].append(pid)
-            team_levels[p.products[pid].owner][score.level or NO_LEVEL] += 1
-        return {
-            "counts": level_counts(card, cat.scores),
-            "by_level": by_level,
-            "rules": RULES,
-            "by_rule": [(rule, _severity_counts(c)) for rule, c in sorted(by_rule.items())],
-            "by_team": [(tid, _severity_counts(c)) for tid, c in sorted(by_team.items())],
-            "team_levels": {tid: dict(c) for tid, c in team_levels.items()},
-            "level_order": [*reversed(level_names(card)), NO_LEVEL],
-            "health_count": len(health),
-        }
-
-    def _team_of(self, entity: str) -> str:
-        """The team a finding counts towards: the team itself, or a product's owner."""
-        kind, _, entity_id = entity.partition(":")
-        if kind == "team":
-            return entity_id
-        product = self.cat.portfolio.products.get(entity_id) if kind == "product" else None
-        return product.owner if product else ""
 
     def _envelope_chart(self, figures: PeriodFigures) -> Markup:
         allocated = figures.allocated
@@ -505,28 +392,9 @@ class _Renderer:
         )
 
 
-def _counted(counts: dict[str, Counter[str]]) -> list[tuple[str, dict[str, int]]]:
-    return [(k, _severity_counts(v)) for k, v in sorted(counts.items())]
-
-
-def _severity_counts(counts: Counter[str]) -> dict[str, int]:
-    return {s: counts.get(s, 0) for s in ("error", "warning", "info")}
-
-
-def heat_level(live_products: int) -> int:
-    """0: a gap; 1: one product; 2: two or three; 4: four or more, likely duplication."""
-    if live_products >= 4:
-        return 4
-    if live_products >= 2:
-        return 2
-    return live_products
-
-
-def funding_level(amount: Decimal, most: Decimal) -> int:
-    """0: no funding; 1 to 4: by quarters of the best-funded leaf capability's amount."""
-    if amount <= 0 or most <= 0:
-        return 0
-    return min(4, max(1, math.ceil(amount / most * 4)))
+def _fields(figures: Any) -> dict[str, Any]:
+    """A dataclass of figures as a template's variables, without copying them."""
+    return {f.name: getattr(figures, f.name) for f in dataclasses.fields(figures)}
 
 
 CHART_ROWS = 25

@@ -17,6 +17,7 @@ from pac.changes.entities import EntityChange, PeriodDelta, Totals
 from pac.money import ZERO
 from pac.plural import plural
 from pac.report.diff_text import counts
+from pac.report.headlines import headline_texts
 from pac.report.markdown import cell
 from pac.report.shared import value_text
 
@@ -63,10 +64,11 @@ def render_diff_markdown(c: Comparison, *, limit: int = COMMENT_LIMIT) -> str:
         ),
         listed=None,
     )
+    key, other = headline_texts(c.key_headlines), headline_texts(c.other_headlines)
     sections = [
-        Section([""], [f"- {cell(h, SHORT)}" for h in c.key_headlines], _more, listed=None),
+        Section([""], [f"- {cell(h, SHORT)}" for h in key], _more, listed=None),
         *_removals(c),
-        Section([""], [f"- {cell(h, SHORT)}" for h in c.other_headlines], _more),
+        Section([""], [f"- {cell(h, SHORT)}" for h in other], _more),
         _findings("Findings introduced", c.introduced),
         _funding(c),
         _levels(c),

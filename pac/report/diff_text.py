@@ -9,11 +9,13 @@ from typing import TYPE_CHECKING, Any
 from pac.changes.entities import Totals
 from pac.json_text import to_json
 from pac.plural import plural
+from pac.report.headlines import headline_texts, why_levels_skipped
 from pac.report.shared import entity_dict, entity_title, field_line, finding_dict
 from pac.terminal import one_line
 
 if TYPE_CHECKING:
-    from pac.changes.diff import Comparison, LevelChange
+    from pac.changes.diff import Comparison
+    from pac.changes.levels import LevelChange
 
 VERSION = 1
 
@@ -29,7 +31,7 @@ def counts(c: Comparison) -> str:
 
 def render_diff_text(c: Comparison) -> str:
     lines = [f"Portfolio changes from {c.base} to {c.head}: {counts(c)}."]
-    lines += [f"  * {one_line(h)}" for h in c.headlines]
+    lines += [f"  * {one_line(h)}" for h in headline_texts(c.headlines)]
     for e in c.changes.entities:
         lines.append(one_line(entity_title(e)))
         lines += [f"    {one_line(field_line(f))}" for f in e.changes]
@@ -73,7 +75,7 @@ def diff_document(c: Comparison) -> dict[str, Any]:
             "errors_introduced": c.errors_introduced,
             "levels_down": len(c.regressions),
         },
-        "headlines": c.headlines,
+        "headlines": headline_texts(c.headlines),
         "entities": [entity_dict(e) for e in changes.entities],
         "funding": [
             {"period": d.period, "before": _totals(d.before), "after": _totals(d.after)}
@@ -83,7 +85,7 @@ def diff_document(c: Comparison) -> dict[str, Any]:
             "introduced": [finding_dict(f) for f in c.introduced],
             "resolved": [finding_dict(f) for f in c.resolved],
         },
-        "levels_skipped": c.levels_skipped or None,
+        "levels_skipped": why_levels_skipped(c.levels_skipped) if c.levels_skipped else None,
         "levels": [
             {
                 "product": change.product,
