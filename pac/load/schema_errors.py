@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import re
 import types
 import typing
@@ -147,7 +146,7 @@ def _pattern_hint(pattern: str) -> str:
 
 
 def _is_scalar(value: Any) -> bool:
-    return isinstance(value, int | float | Decimal | bool | datetime.date) or value is None
+    return isinstance(value, int | float | Decimal | bool) or value is None
 
 
 def _show(value: Any) -> str:
@@ -159,8 +158,6 @@ def _show(value: Any) -> str:
         return "empty"
     if value is True or value is False:
         return f"the boolean {str(value).lower()}"
-    if isinstance(value, datetime.date):
-        return f"the date {value.isoformat()}"
     if isinstance(value, int | float | Decimal):
         return f"the number {value}"
     text = str(value)

@@ -53,10 +53,11 @@ Url = Annotated[
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-def _quoted_date(value: Any) -> Any:
-    """A quoted ISO 8601 calendar date is a date, as the published schemas say
-    (`format: date`) and as scripts write them (`since: "2024-01-01"`). Anything else,
-    an impossible date among them, is left for strict validation to refuse."""
+def _iso_date(value: Any) -> Any:
+    """An ISO 8601 calendar date, which YAML gives as text quoted or not, is a date, as the
+    published schemas say (`format: date`) and as scripts write them
+    (`since: "2024-01-01"`). Anything else, an impossible date among them, is left for
+    strict validation to refuse."""
     if type(value) is str and _ISO_DATE.fullmatch(value):
         try:
             return datetime.date.fromisoformat(value)
@@ -65,7 +66,7 @@ def _quoted_date(value: Any) -> Any:
     return value
 
 
-Date = Annotated[datetime.date, BeforeValidator(_quoted_date)]
+Date = Annotated[datetime.date, BeforeValidator(_iso_date)]
 Text = Annotated[str, Field(min_length=1, max_length=NAME_LENGTH)]  # required one-line text
 Label = Annotated[str, Field(max_length=NAME_LENGTH)]
 Sentence = Annotated[str, Field(max_length=LINE_LENGTH)]
