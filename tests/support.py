@@ -1,12 +1,19 @@
-"""Helpers shared by the tests: run validation on a folder, apply a case to a portfolio."""
+"""Helpers shared by the tests: run validation on a folder, apply a case to a portfolio,
+run the CLI inside a git repository."""
 
 from __future__ import annotations
 
+import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from click.testing import CliRunner
 from conftest import TODAY
+from gitrepo import GitRepo
 
+from pac.cli import cli
 from pac.findings import Finding, Result
 from pac.load.files import SourceFile, read_directory, read_file
 from pac.validate import validate
@@ -58,3 +65,23 @@ def expected_lines(case: Path) -> list[str]:
         return []
     lines = path.read_text().splitlines()
     return sorted(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+P = "portfolio/products/"
+
+
+@contextmanager
+def inside(path: Path) -> Iterator[None]:
+    previous = Path.cwd()
+    os.chdir(path)
+    try:
+        yield
+    finally:
+        os.chdir(previous)
+
+
+def pac(repo: GitRepo, *args: str) -> tuple[int, str]:
+    with inside(repo.path):
+        result = CliRunner().invoke(cli, [*args, "--today", "2026-11-22"],
+                                    env={"GITHUB_ACTIONS": ""})
+    return result.exit_code, result.output

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import REFERENCE
-from test_diff import inside
+from support import inside
 
 from pac.cli import cli
 from pac.output import MARKER, WORK_PREFIX

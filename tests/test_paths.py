@@ -9,10 +9,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from cli.test_codeowners import EXPECTED
 from click.testing import CliRunner
 from conftest import REFERENCE
-from test_codeowners import EXPECTED
-from test_diff import inside
+from support import inside
 
 from pac.cli import cli
 from pac.output import MARKER

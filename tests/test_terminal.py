@@ -20,7 +20,7 @@ import yaml
 from click.testing import CliRunner
 from conftest import REFERENCE
 from gitrepo import GitRepo
-from test_diff import inside
+from support import inside
 
 from pac.cli import cli
 from pac.findings import Finding, Result, Severity

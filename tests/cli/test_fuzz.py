@@ -1,7 +1,7 @@
 """Property: whatever the files hold, validation returns findings and never raises.
 
 The suite runs a few hundred examples; `PAC_FUZZ_EXAMPLES=20000 .venv/bin/python -m pytest
--q -p no:cacheprovider tests/test_fuzz.py` runs many more (README, "Two commands")."""
+-q -p no:cacheprovider tests/cli/test_fuzz.py` runs many more (README, "Two commands")."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ per-file format finding for it. Cross-file rules (references, taxonomy, ids matc
 names) are not the schema's business and are left out.
 
 Where the two cannot agree, the example is an exception named in EXCEPTIONS, with its reason.
-`PAC_AGREEMENT_EXAMPLES=5000 .venv/bin/python -m pytest tests/test_schema_agreement.py` runs
+`PAC_AGREEMENT_EXAMPLES=5000 .venv/bin/python -m pytest tests/load/test_schema_agreement.py` runs
 many more examples than the suite's default.
 """
 

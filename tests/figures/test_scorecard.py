@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import REFERENCE, TODAY
 from gitrepo import GitRepo
-from test_diff import pac
+from support import pac
 
 from pac.figures.scorecard import CHECKS, score
 from pac.load.files import read_directory

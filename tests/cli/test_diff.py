@@ -3,36 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from conftest import REFERENCE
 from gitrepo import GitRepo
-
-from pac.cli import cli
-
-P = "portfolio/products/"
-
-
-@contextmanager
-def inside(path: Path) -> Iterator[None]:
-    previous = Path.cwd()
-    os.chdir(path)
-    try:
-        yield
-    finally:
-        os.chdir(previous)
-
-
-def pac(repo: GitRepo, *args: str) -> tuple[int, str]:
-    with inside(repo.path):
-        result = CliRunner().invoke(cli, [*args, "--today", "2026-11-22"],
-                                    env={"GITHUB_ACTIONS": ""})
-    return result.exit_code, result.output
+from support import P, pac
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 from conftest import REFERENCE
-from test_diff import inside
+from support import inside
 
 from pac.cli import cli
 

@@ -49,7 +49,7 @@ def test_example_shows_the_whole_format() -> None:
 def test_committed_codeowners_match_the_example() -> None:
     from click.testing import CliRunner
     from conftest import REPO
-    from test_diff import inside
+    from support import inside
 
     from pac.cli import cli
 

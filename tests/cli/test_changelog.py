@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import REFERENCE
 from gitrepo import GitRepo
-from test_diff import P, inside
+from support import P, inside
 
 from pac.cli import cli
 

@@ -8,7 +8,7 @@ import re
 import pytest
 from conftest import EXAMPLE, REFERENCE
 from gitrepo import GitRepo
-from test_diff import pac
+from support import pac
 
 from pac.report.diff_comment import COMMENT_LIMIT
 
