@@ -162,13 +162,24 @@ def test_workflow_schema(path: Path, schema: str, tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-def test_all_four_workflows_exist() -> None:
+def test_all_five_workflows_exist() -> None:
     assert [p.name for p in _workflow_files()] == [
         "comment.yml",
         "latest.yml",
+        "mutation.yml",
         "publish.yml",
         "validate.yml",
     ]
+
+
+def test_mutation_testing_runs_weekly_and_never_in_the_test_command() -> None:
+    workflow = _load("mutation.yml")
+    assert set(_triggers(workflow)) == {"schedule", "workflow_dispatch"}
+    steps = workflow["jobs"]["mutation"]["steps"]
+    assert steps[-1]["run"] == "bash .ci/mutation"
+    assert "mutmut" not in (REPO / ".ci" / "run").read_text()
+    script = (REPO / ".ci" / "mutation").read_text()
+    assert "mutmut run" in script and "benchmarks/mutation_scores.py" in script
 
 
 # --- what every workflow must do --------------------------------------------------------------
@@ -182,7 +193,8 @@ def test_least_privilege(path: Path) -> None:
     for name, job in workflow["jobs"].items():
         assert isinstance(job.get("permissions"), dict), f"{name}: no permissions of its own"
         assert "write-all" not in str(job["permissions"])
-        assert 0 < job["timeout-minutes"] <= 30, name
+        limit = 60 if path.name == "mutation.yml" else 30  # mutmut runs the tests 3,000 times
+        assert 0 < job["timeout-minutes"] <= limit, name
 
 
 @pytest.mark.parametrize("path", _workflow_files(), ids=lambda p: p.name)
