@@ -85,7 +85,7 @@ class Recorder:
         return None
 sys.meta_path.insert(0, Recorder())
 start = time.perf_counter()
-import pac.cli, pac.validate, pac.report
+import pac.cli, pac.validate, pac.render
 imported = time.perf_counter()
 out = io.StringIO()
 code = None

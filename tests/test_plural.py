@@ -15,7 +15,7 @@ from pac.changes.diff import Comparison
 from pac.changes.entities import Changes
 from pac.findings import Finding, Severity
 from pac.plural import plural
-from pac.report.diff_text import render_diff_text
+from pac.render.diff_text import render_diff_text
 
 WORDS = {0: "findings", 1: "finding", 2: "findings"}
 

@@ -26,7 +26,7 @@ from pac.cli import cli
 from pac.findings import Finding, Result, Severity
 from pac.load.files import SourceFile
 from pac.load.parse import from_loaded, load
-from pac.report.validate import REPORTERS
+from pac.render.validate import REPORTERS
 from pac.rules import RULES
 from pac.terminal import one_line
 

@@ -1,4 +1,4 @@
-"""What a reviewer of a change reads first, as data, ranked; pac/report/headlines.py words it."""
+"""What a reviewer of a change reads first, as data, ranked; render/diff_headlines.py words it."""
 
 from __future__ import annotations
 
@@ -65,7 +65,7 @@ class FindingsHeadline:
     count: int
 
 
-# what happened, as data; pac/report/headlines.py words it
+# what happened, as data; pac/render/diff_headlines.py words it
 Headline = (
     EntityHeadline
     | FundingHeadline

@@ -1,5 +1,5 @@
 """The command line: click only. Each command turns its options into arguments of one core
-call, hands the result to a reporter and exits; the commands live beside this module, one
+call, hands the result to a renderer and exits; the commands live beside this module, one
 module per stage (check, build, changes, generate)."""
 
 from __future__ import annotations

@@ -78,7 +78,7 @@ def build(
     from pac.catalogue.build import build as run
     from pac.catalogue.build import build_date
     from pac.catalogue.project import site_project
-    from pac.report.validate import render
+    from pac.render.validate import render
 
     files = source(portfolio, ref)
     epoch, build_day = build_date(

@@ -45,7 +45,7 @@ def diff(
     """
     from pac.changes.diff import compare
     from pac.git import Repository
-    from pac.report.diff import DIFF_REPORTERS
+    from pac.render.diff import DIFF_REPORTERS
 
     if base is None:
         repo = Repository(portfolio if portfolio.exists() else Path.cwd())
@@ -92,7 +92,7 @@ def changelog(
     branch without merges), with who changed what, when, and through which pull request."""
     from pac.changes.changelog import build_changelog
     from pac.git import Repository
-    from pac.report.changelog import CHANGELOG_REPORTERS
+    from pac.render.changelog import CHANGELOG_REPORTERS
 
     for value in (since, until):
         if value is not None:

@@ -43,7 +43,7 @@ def validate(
     Exit status: 0 when there is no error, 1 when there is one (or a warning, with
     --strict), 2 when pac cannot run.
     """
-    from pac.report.validate import render
+    from pac.render.validate import render
 
     result = source(portfolio, ref).check(_day(today))
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
@@ -64,7 +64,7 @@ def report(portfolio: Path, period: str | None, fmt: str, ref: str | None) -> No
     capability, objective, lifecycle stage and disposition, and per product against the
     previous period, with value per unit of funding."""
     from pac.figures.report import build_report
-    from pac.report.report import REPORT_FORMATS
+    from pac.render.report import REPORT_FORMATS
 
     result = sound(source(portfolio, ref), "the figures would be wrong")
     click.echo(REPORT_FORMATS[fmt](build_report(result.portfolio, period)), nl=False)
@@ -87,7 +87,7 @@ def export(portfolio: Path, fmt: str, out: Path | None, today: str | None) -> No
     from pac.figures.scorecard import score
     from pac.load.version import repository_root
     from pac.output import check_file, check_folder, write_file
-    from pac.report.export import export_json, export_tables
+    from pac.render.export import export_json, export_tables
 
     if fmt == "csv" and out is None:
         raise click.UsageError("--format csv writes four files: give a folder with --out")
@@ -123,7 +123,7 @@ def scorecard(portfolio: Path, fmt: str, today: str | None, list_checks: bool) -
     """Each scored product's level on the scorecard in portfolio.yaml, and the checks it
     fails for the next level up."""
     from pac.figures.scorecard import score
-    from pac.report.scorecard import SCORECARD_FORMATS, render_checks
+    from pac.render.scorecard import SCORECARD_FORMATS, render_checks
 
     if list_checks:
         click.echo(render_checks(), nl=False)

@@ -82,7 +82,7 @@ def sound(
 ) -> Result:
     """The validation of a portfolio a command builds on; with an error (other than the
     `ignore`d rule's), the report and exit 2: going on would give a wrong result."""
-    from pac.report.validate import render
+    from pac.render.validate import render
 
     result = files.check(today(day))
     if any(f.severity == "error" and f.rule != ignore for f in result.findings):

@@ -15,7 +15,7 @@ from pac.changes.headlines import (
     TeamLoadHeadline,
 )
 from pac.changes.levels import LevelChange
-from pac.report.headlines import headline_text
+from pac.render.diff_headlines import headline_text
 
 D = Decimal
 

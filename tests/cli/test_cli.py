@@ -130,7 +130,7 @@ def test_github_annotations_are_escaped_and_capped(reference: Path) -> None:
 
 
 def test_github_escaping() -> None:
-    from pac.report.github import escape_data, escape_property
+    from pac.render.validate_github import escape_data, escape_property
 
     assert escape_data("50% done\nnext\r") == "50%25 done%0Anext%0D"
     assert escape_property("a:b,c%") == "a%3Ab%2Cc%25"

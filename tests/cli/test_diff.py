@@ -151,7 +151,7 @@ def test_markdown_stays_under_the_limit_and_says_what_it_cut(repo: GitRepo) -> N
 
     from pac.changes.diff import compare
     from pac.load.files import read_directory
-    from pac.report.diff_comment import render_diff_markdown
+    from pac.render.diff_comment import render_diff_markdown
     from pac.validate import validate
 
     before = validate(read_directory(repo.path / "portfolio"), today=TODAY)

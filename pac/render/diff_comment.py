@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING
 from pac.changes.entities import EntityChange, PeriodDelta, Totals
 from pac.money import ZERO
 from pac.plural import plural
-from pac.report.diff_text import counts
-from pac.report.headlines import headline_texts
-from pac.report.markdown import cell
-from pac.report.shared import value_text
+from pac.render.diff_headlines import headline_texts
+from pac.render.diff_text import counts
+from pac.render.markdown import cell
+from pac.render.shared import value_text
 
 if TYPE_CHECKING:
     from pac.changes.diff import Comparison

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from pac.findings import Severity
 from pac.json_text import to_json
-from pac.report.shared import finding_dict
+from pac.render.shared import finding_dict
 
 if TYPE_CHECKING:
     from pac.findings import Result

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from pac.report.diff_comment import render_diff_markdown
-from pac.report.diff_text import render_diff_json, render_diff_text
+from pac.render.diff_comment import render_diff_markdown
+from pac.render.diff_text import render_diff_json, render_diff_text
 
 if TYPE_CHECKING:
     from pac.changes.diff import Comparison

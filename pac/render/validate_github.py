@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from pac.findings import Finding, Severity
 from pac.plural import plural
-from pac.report.text import render_text
+from pac.render.validate_text import render_text
 from pac.terminal import one_line
 
 if TYPE_CHECKING:

@@ -7,8 +7,8 @@ from typing import Any
 
 from pac.changes.changelog import Changelog, Entry
 from pac.json_text import to_json
-from pac.report.markdown import md
-from pac.report.shared import entity_dict, entity_title, field_line
+from pac.render.markdown import md
+from pac.render.shared import entity_dict, entity_title, field_line
 
 VERSION = 1
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from pac.findings import Result
-from pac.report.github import render_github
-from pac.report.json import render_json
-from pac.report.sarif import render_sarif
-from pac.report.text import render_text
+from pac.render.validate_github import render_github
+from pac.render.validate_json import render_json
+from pac.render.validate_sarif import render_sarif
+from pac.render.validate_text import render_text
 
 REPORTERS: dict[str, Callable[..., str]] = {
     "text": render_text,

@@ -98,7 +98,7 @@ def render_report_text(r: Report) -> str:
 
 
 def render_report_markdown(r: Report) -> str:
-    from pac.report.markdown import md
+    from pac.render.markdown import md
 
     f = r.figures
     lines = [

@@ -1,5 +1,5 @@
 """What more than one command's output words alike: an entity's change as a title, a field
-change as a line, both as JSON, and a finding as JSON. Reporters share these, never each
+change as a line, both as JSON, and a finding as JSON. Renderers share these, never each
 other's modules."""
 
 from __future__ import annotations

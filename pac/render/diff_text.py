@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 from pac.changes.entities import Totals
 from pac.json_text import to_json
 from pac.plural import plural
-from pac.report.headlines import headline_texts, why_levels_skipped
-from pac.report.shared import entity_dict, entity_title, field_line, finding_dict
+from pac.render.diff_headlines import headline_texts, why_levels_skipped
+from pac.render.shared import entity_dict, entity_title, field_line, finding_dict
 from pac.terminal import one_line
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ from conftest import EXAMPLE, REFERENCE
 from gitrepo import GitRepo
 from support import pac
 
-from pac.report.diff_comment import COMMENT_LIMIT
+from pac.render.diff_comment import COMMENT_LIMIT
 
 P = "portfolio/products/"
 
