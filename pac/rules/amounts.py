@@ -11,11 +11,6 @@ from pac.money import minor_units, unit_of
 from pac.rules.registry import Context, rule
 
 
-@rule(
-    "amount-precision",
-    Severity.ERROR,
-    "An amount with more decimals than its currency has (ISO 4217 minor units).",
-)
 def amount_precision(ctx: Context) -> Iterator[Finding]:
     p = ctx.portfolio
     currency = p.settings.currency
@@ -29,6 +24,14 @@ def amount_precision(ctx: Context) -> Iterator[Finding]:
                 f"round it to {number_text(amount.quantize(unit, ROUND_HALF_UP))}",
                 loc,
             )
+
+
+rule(
+    "amount-precision",
+    Severity.ERROR,
+    "An amount with more decimals than its currency has (ISO 4217 minor units).",
+    amount_precision,
+)
 
 
 def _amounts(ctx: Context) -> Iterator[tuple[str, str, Loc, Decimal]]:

@@ -9,7 +9,6 @@ from pac.findings import Finding, Severity
 from pac.rules.registry import Context, rule
 
 
-@rule("capability-cycle", Severity.ERROR, "Capabilities whose parents form a loop.")
 def capability_cycle(ctx: Context) -> Iterator[Finding]:
     p = ctx.portfolio
     edges = {cid: [c.parent] if c.parent else [] for cid, c in p.capabilities.items()}
@@ -25,7 +24,11 @@ def capability_cycle(ctx: Context) -> Iterator[Finding]:
         )
 
 
-@rule("dependency-cycle", Severity.WARNING, "Products that depend on each other in a loop.")
+rule(
+    "capability-cycle", Severity.ERROR, "Capabilities whose parents form a loop.", capability_cycle
+)
+
+
 def dependency_cycle(ctx: Context) -> Iterator[Finding]:
     p = ctx.portfolio
     edges = {pid: list(prod.depends_on) for pid, prod in p.products.items()}
@@ -41,3 +44,11 @@ def dependency_cycle(ctx: Context) -> Iterator[Finding]:
             "break it by removing one dependency",
             ("depends_on", index),
         )
+
+
+rule(
+    "dependency-cycle",
+    Severity.WARNING,
+    "Products that depend on each other in a loop.",
+    dependency_cycle,
+)

@@ -15,11 +15,6 @@ from pac.rules.extension_patterns import linear_validator, pattern_problem
 from pac.rules.registry import Context, rule
 
 
-@rule(
-    "extension-schema",
-    Severity.ERROR,
-    "Fields under extensions: that do not match the organisation's JSON Schema.",
-)
 def extension_schema(ctx: Context) -> Iterator[Finding]:
     p = ctx.portfolio
     for kind, schema_path in sorted(p.settings.extension_schemas.items()):
@@ -35,6 +30,14 @@ def extension_schema(ctx: Context) -> Iterator[Finding]:
             continue
         for entity_id, entity in _entities(ctx, kind):
             yield from _check(ctx, schema, entity, at=(kind, entity_id))
+
+
+rule(
+    "extension-schema",
+    Severity.ERROR,
+    "Fields under extensions: that do not match the organisation's JSON Schema.",
+    extension_schema,
+)
 
 
 def _entities(ctx: Context, kind: str) -> Iterator[tuple[str, BaseModel]]:

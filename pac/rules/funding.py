@@ -9,7 +9,6 @@ from pac.money import format_money
 from pac.rules.registry import Context, rule
 
 
-@rule("funding-over-envelope", Severity.ERROR, "A period allocates more than its envelope.")
 def funding_over_envelope(ctx: Context) -> Iterator[Finding]:
     p = ctx.portfolio
     currency = p.settings.currency
@@ -27,11 +26,14 @@ def funding_over_envelope(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@rule(
-    "funding-duplicate-allocation",
+rule(
+    "funding-over-envelope",
     Severity.ERROR,
-    "A product is allocated funding twice in one period.",
+    "A period allocates more than its envelope.",
+    funding_over_envelope,
 )
+
+
 def funding_duplicate_allocation(ctx: Context) -> Iterator[Finding]:
     p = ctx.portfolio
     for period, funding in p.funding.items():
@@ -48,11 +50,14 @@ def funding_duplicate_allocation(ctx: Context) -> Iterator[Finding]:
                 )
 
 
-@rule(
-    "retired-product-funded",
+rule(
+    "funding-duplicate-allocation",
     Severity.ERROR,
-    "A retired product is funded in a period after its retirement.",
+    "A product is allocated funding twice in one period.",
+    funding_duplicate_allocation,
 )
+
+
 def retired_product_funded(ctx: Context) -> Iterator[Finding]:
     p = ctx.portfolio
     current = p.funding.get(p.settings.current_period or "")
@@ -74,3 +79,11 @@ def retired_product_funded(ctx: Context) -> Iterator[Finding]:
                 "remove the allocation, or correct the product's lifecycle stage",
                 ("allocations", i),
             )
+
+
+rule(
+    "retired-product-funded",
+    Severity.ERROR,
+    "A retired product is funded in a period after its retirement.",
+    retired_product_funded,
+)

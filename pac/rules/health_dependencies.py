@@ -24,11 +24,6 @@ def _gone(product: Product, today: datetime.date) -> str | None:
     return None
 
 
-@health_rule(
-    "depends-on-retired",
-    Severity.WARNING,
-    "A live product that depends on a retired product, or on one in sunset past its retire_by.",
-)
 def depends_on_retired(ctx: Context) -> Iterator[Finding]:
     p = ctx.portfolio
     for pid, product in p.products.items():
@@ -48,3 +43,11 @@ def depends_on_retired(ctx: Context) -> Iterator[Finding]:
                 "(stage: live)",
                 ("depends_on", i),
             )
+
+
+health_rule(
+    "depends-on-retired",
+    Severity.WARNING,
+    "A live product that depends on a retired product, or on one in sunset past its retire_by.",
+    depends_on_retired,
+)

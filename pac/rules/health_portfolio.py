@@ -13,7 +13,6 @@ WARNING, INFO = Severity.WARNING, Severity.INFO
 DUPLICATION = 3  # more live products than this on one capability is duplication
 
 
-@health_rule("team-overloaded", WARNING, "A team owning more products than the policy allows.")
 def team_overloaded(ctx: Context) -> Iterator[Finding]:
     p = ctx.portfolio
     limit = p.settings.policies.max_products_per_team
@@ -28,7 +27,14 @@ def team_overloaded(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@health_rule("team-skill-gap", WARNING, "A team that owns products but lacks a required skill.")
+health_rule(
+    "team-overloaded",
+    WARNING,
+    "A team owning more products than the policy allows.",
+    team_overloaded,
+)
+
+
 def team_skill_gap(ctx: Context) -> Iterator[Finding]:
     p = ctx.portfolio
     required = p.settings.policies.required_skills
@@ -49,7 +55,14 @@ def team_skill_gap(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@health_rule("team-without-members", WARNING, "A team that owns products but lists nobody.")
+health_rule(
+    "team-skill-gap",
+    WARNING,
+    "A team that owns products but lacks a required skill.",
+    team_skill_gap,
+)
+
+
 def team_without_members(ctx: Context) -> Iterator[Finding]:
     p = ctx.portfolio
     owned = ctx.portfolio.active_products_per_team()
@@ -62,6 +75,14 @@ def team_without_members(ctx: Context) -> Iterator[Finding]:
                 "list the people who run its products under members:",
                 ("id",),
             )
+
+
+health_rule(
+    "team-without-members",
+    WARNING,
+    "A team that owns products but lists nobody.",
+    team_without_members,
+)
 
 
 def _live_per_leaf(ctx: Context) -> tuple[list[str], Counter[str]]:
@@ -77,7 +98,6 @@ def _live_per_leaf(ctx: Context) -> tuple[list[str], Counter[str]]:
     return leaves, live
 
 
-@health_rule("capability-gap", INFO, "A leaf capability that no live product serves.")
 def capability_gap(ctx: Context) -> Iterator[Finding]:
     leaves, live = _live_per_leaf(ctx)
     for cid in leaves:
@@ -91,7 +111,11 @@ def capability_gap(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@health_rule("capability-duplication", WARNING, "More than three live products on one capability.")
+health_rule(
+    "capability-gap", INFO, "A leaf capability that no live product serves.", capability_gap
+)
+
+
 def capability_duplication(ctx: Context) -> Iterator[Finding]:
     leaves, live = _live_per_leaf(ctx)
     for cid in leaves:
@@ -105,7 +129,14 @@ def capability_duplication(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@health_rule("objective-unserved", WARNING, "An objective that no product serves.")
+health_rule(
+    "capability-duplication",
+    WARNING,
+    "More than three live products on one capability.",
+    capability_duplication,
+)
+
+
 def objective_unserved(ctx: Context) -> Iterator[Finding]:
     p = ctx.portfolio
     served = {o for product in p.products.values() for o in product.objectives}
@@ -119,3 +150,8 @@ def objective_unserved(ctx: Context) -> Iterator[Finding]:
                 "files), or retire the objective",
                 ("id",),
             )
+
+
+health_rule(
+    "objective-unserved", WARNING, "An objective that no product serves.", objective_unserved
+)

@@ -32,7 +32,6 @@ def _products(ctx: Context, *stages: str) -> Iterator[tuple[str, Product]]:
             yield pid, product
 
 
-@health_rule("stale-stakeholder-review", WARNING, "A live product whose stakeholders went unasked.")
 def stale_stakeholder_review(ctx: Context) -> Iterator[Finding]:
     days = ctx.portfolio.settings.policies.stakeholder_review_days
     for pid, product in _products(ctx, "live"):
@@ -60,7 +59,14 @@ def stale_stakeholder_review(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@health_rule("overdue-retirement", WARNING, "A product in sunset past its retirement date.")
+health_rule(
+    "stale-stakeholder-review",
+    WARNING,
+    "A live product whose stakeholders went unasked.",
+    stale_stakeholder_review,
+)
+
+
 def overdue_retirement(ctx: Context) -> Iterator[Finding]:
     for pid, product in _products(ctx, "sunset"):
         retire_by = product.lifecycle.retire_by
@@ -75,9 +81,14 @@ def overdue_retirement(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@health_rule(
-    "live-product-unfunded", WARNING, "A live product with no funding in the current period."
+health_rule(
+    "overdue-retirement",
+    WARNING,
+    "A product in sunset past its retirement date.",
+    overdue_retirement,
 )
+
+
 def live_product_unfunded(ctx: Context) -> Iterator[Finding]:
     period = ctx.portfolio.settings.current_period
     funded = current_funding(ctx.portfolio)
@@ -94,7 +105,14 @@ def live_product_unfunded(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@health_rule("kpi-missing-target", WARNING, "A KPI with no target.")
+health_rule(
+    "live-product-unfunded",
+    WARNING,
+    "A live product with no funding in the current period.",
+    live_product_unfunded,
+)
+
+
 def kpi_missing_target(ctx: Context) -> Iterator[Finding]:
     for pid, product in _products(ctx):
         for i, kpi in enumerate(product.kpis):
@@ -109,7 +127,9 @@ def kpi_missing_target(ctx: Context) -> Iterator[Finding]:
                 )
 
 
-@health_rule("kpi-stale", WARNING, "A live product's KPI measured more than 90 days ago, or never.")
+health_rule("kpi-missing-target", WARNING, "A KPI with no target.", kpi_missing_target)
+
+
 def kpi_stale(ctx: Context) -> Iterator[Finding]:
     for pid, product in _products(ctx, "live"):
         for i, kpi in enumerate(product.kpis):
@@ -135,7 +155,14 @@ def kpi_stale(ctx: Context) -> Iterator[Finding]:
                 )
 
 
-@health_rule("kpi-off-target", INFO, "A KPI that misses its target.")
+health_rule(
+    "kpi-stale",
+    WARNING,
+    "A live product's KPI measured more than 90 days ago, or never.",
+    kpi_stale,
+)
+
+
 def kpi_off_target(ctx: Context) -> Iterator[Finding]:
     for pid, product in _products(ctx):
         for i, kpi in enumerate(product.kpis):
@@ -152,11 +179,9 @@ def kpi_off_target(ctx: Context) -> Iterator[Finding]:
                 )
 
 
-@health_rule(
-    "technology-end-of-support",
-    WARNING,
-    "Technology past its end of support (or, as info, within 180 days of it).",
-)
+health_rule("kpi-off-target", INFO, "A KPI that misses its target.", kpi_off_target)
+
+
 def technology_end_of_support(ctx: Context) -> Iterator[Finding]:
     for pid, product in _products(ctx, "build", "live", "sunset"):
         for i, tech in enumerate(product.technology):
@@ -184,11 +209,14 @@ def technology_end_of_support(ctx: Context) -> Iterator[Finding]:
                 )
 
 
-@health_rule(
-    "value-below-target",
-    INFO,
-    "A product whose value estimate is low for its funding in the current period.",
+health_rule(
+    "technology-end-of-support",
+    WARNING,
+    "Technology past its end of support (or, as info, within 180 days of it).",
+    technology_end_of_support,
 )
+
+
 def value_below_target(ctx: Context) -> Iterator[Finding]:
     p = ctx.portfolio
     target = p.settings.policies.value_ratio_target
@@ -205,7 +233,14 @@ def value_below_target(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@health_rule("value-unknown", INFO, "A funded live product without a value estimate.")
+health_rule(
+    "value-below-target",
+    INFO,
+    "A product whose value estimate is low for its funding in the current period.",
+    value_below_target,
+)
+
+
 def value_unknown(ctx: Context) -> Iterator[Finding]:
     for pid, product, _funding in _funded(ctx):
         if product.lifecycle.stage == "live" and (
@@ -221,6 +256,9 @@ def value_unknown(ctx: Context) -> Iterator[Finding]:
             )
 
 
+health_rule("value-unknown", INFO, "A funded live product without a value estimate.", value_unknown)
+
+
 def _funded(ctx: Context) -> Iterator[tuple[str, Product, Decimal]]:
     totals = current_funding(ctx.portfolio)
     if totals is None:
@@ -230,11 +268,6 @@ def _funded(ctx: Context) -> Iterator[tuple[str, Product, Decimal]]:
             yield pid, product, totals[pid]
 
 
-@health_rule(
-    "live-product-without-roadmap",
-    INFO,
-    "A live or build product with no theme in the current or next quarter.",
-)
 def live_product_without_roadmap(ctx: Context) -> Iterator[Finding]:
     now = quarter_of(ctx.today)
     for pid, product in _products(ctx, "build", "live"):
@@ -247,3 +280,11 @@ def live_product_without_roadmap(ctx: Context) -> Iterator[Finding]:
                 ("roadmap",) if product.roadmap else ("lifecycle",),
                 at_key=True,
             )
+
+
+health_rule(
+    "live-product-without-roadmap",
+    INFO,
+    "A live or build product with no theme in the current or next quarter.",
+    live_product_without_roadmap,
+)

@@ -10,11 +10,6 @@ from pac.load.files import text_of
 from pac.rules.registry import Context, rule
 
 
-@rule(
-    "codeowners-drift",
-    Severity.WARNING,
-    "The committed .github/CODEOWNERS differs from the owners the portfolio names.",
-)
 def codeowners_drift(ctx: Context) -> Iterator[Finding]:
     committed = ctx.read_repository(PATH)
     if committed is None:
@@ -39,3 +34,11 @@ def codeowners_drift(ctx: Context) -> Iterator[Finding]:
             line=drift.line,
             column=1,
         )
+
+
+rule(
+    "codeowners-drift",
+    Severity.WARNING,
+    "The committed .github/CODEOWNERS differs from the owners the portfolio names.",
+    codeowners_drift,
+)

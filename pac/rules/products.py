@@ -11,7 +11,6 @@ from pac.rules.registry import Context, rule
 MAX_THEMES = 3
 
 
-@rule("sunset-without-retire-by", Severity.WARNING, "A product in sunset has no retirement date.")
 def sunset_without_retire_by(ctx: Context) -> Iterator[Finding]:
     p = ctx.portfolio
     for pid, product in p.products.items():
@@ -26,7 +25,14 @@ def sunset_without_retire_by(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@rule("roadmap-overloaded", Severity.WARNING, "More than three themes in one quarter of a roadmap.")
+rule(
+    "sunset-without-retire-by",
+    Severity.WARNING,
+    "A product in sunset has no retirement date.",
+    sunset_without_retire_by,
+)
+
+
 def roadmap_overloaded(ctx: Context) -> Iterator[Finding]:
     p = ctx.portfolio
     for pid, product in p.products.items():
@@ -40,3 +46,11 @@ def roadmap_overloaded(ctx: Context) -> Iterator[Finding]:
                     "focus on three big things a quarter: move the rest to a later quarter",
                     ("roadmap", i, "themes"),
                 )
+
+
+rule(
+    "roadmap-overloaded",
+    Severity.WARNING,
+    "More than three themes in one quarter of a roadmap.",
+    roadmap_overloaded,
+)

@@ -28,11 +28,6 @@ def _missing(
     yield ctx.found_in(*at, f"'{ref}' is not {_WHAT[kind]}", hint, loc)
 
 
-@rule(
-    "unknown-reference",
-    Severity.ERROR,
-    "A reference to a team, capability, objective, product or period that does not exist.",
-)
 def unknown_reference(ctx: Context) -> Iterator[Finding]:
     p = ctx.portfolio
     for pid, product in p.products.items():
@@ -63,6 +58,14 @@ def unknown_reference(ctx: Context) -> Iterator[Finding]:
     if current is not None and (p.known["funding"] or p.funding):
         at = ("portfolio", "portfolio")
         yield from _missing(ctx, "funding", current, at=at, loc=("current_period",))
+
+
+rule(
+    "unknown-reference",
+    Severity.ERROR,
+    "A reference to a team, capability, objective, product or period that does not exist.",
+    unknown_reference,
+)
 
 
 def _previous_ids(ctx: Context, pid: str) -> Iterator[Finding]:

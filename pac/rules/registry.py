@@ -86,23 +86,20 @@ def register(rule: Rule) -> Rule:
 
 
 def rule(
-    rule_id: str, severity: Severity, summary: str, *, health: bool = False
-) -> Callable[[Check], Check]:
-    """Register the decorated function as the check of a rule; it sees the rule's id in
-    its context, so that its findings carry it."""
+    rule_id: str, severity: Severity, summary: str, check: Check, *, health: bool = False
+) -> None:
+    """Register `check` as the check of a rule; it sees the rule's id in its context, so that
+    its findings carry it. Each rule module calls this after the check's definition rather
+    than decorating it: mutation testing (mutmut) leaves decorated functions alone."""
 
-    def decorate(check: Check) -> Check:
-        @functools.wraps(check)
-        def bound(ctx: Context) -> Iterable[Finding]:
-            return check(dataclasses.replace(ctx, rule=rule_id))
+    @functools.wraps(check)
+    def bound(ctx: Context) -> Iterable[Finding]:
+        return check(dataclasses.replace(ctx, rule=rule_id))
 
-        register(Rule(rule_id, severity, summary, bound, health=health))
-        return bound
-
-    return decorate
+    register(Rule(rule_id, severity, summary, bound, health=health))
 
 
-def health_rule(rule_id: str, severity: Severity, summary: str) -> Callable[[Check], Check]:
+def health_rule(rule_id: str, severity: Severity, summary: str, check: Check) -> None:
     """A portfolio-health rule: it runs once every file reads and matches the format, since
     a signal computed from half-read entities would mislead."""
-    return rule(rule_id, severity, summary, health=True)
+    rule(rule_id, severity, summary, check, health=True)

@@ -9,11 +9,6 @@ from pac.rules.registry import RULES, Context, rule
 from pac.suggest import did_you_mean
 
 
-@rule(
-    "rule-override",
-    Severity.ERROR,
-    "portfolio.yaml overrides a rule that does not exist or cannot be changed.",
-)
 def rule_override(ctx: Context) -> Iterator[Finding]:
     p = ctx.portfolio
     for rule_id in sorted(p.settings.rules):
@@ -37,3 +32,11 @@ def rule_override(ctx: Context) -> Iterator[Finding]:
                 ("rules", rule_id),
                 at_key=True,
             )
+
+
+rule(
+    "rule-override",
+    Severity.ERROR,
+    "portfolio.yaml overrides a rule that does not exist or cannot be changed.",
+    rule_override,
+)

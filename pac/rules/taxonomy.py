@@ -35,11 +35,6 @@ def _skills(
         yield from _check(ctx, skill, allowed, "skills", "skills", at=at, loc=(*loc, j))
 
 
-@rule(
-    "taxonomy",
-    Severity.ERROR,
-    "A kind, type, importance level or skill outside the portfolio's taxonomy.",
-)
 def taxonomy(ctx: Context) -> Iterator[Finding]:
     p = ctx.portfolio
     t = p.settings.taxonomy
@@ -88,3 +83,11 @@ def taxonomy(ctx: Context) -> Iterator[Finding]:
         at=("portfolio", "portfolio"),
         loc=("policies", "required_skills"),
     )
+
+
+rule(
+    "taxonomy",
+    Severity.ERROR,
+    "A kind, type, importance level or skill outside the portfolio's taxonomy.",
+    taxonomy,
+)
