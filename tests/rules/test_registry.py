@@ -52,10 +52,10 @@ def test_finding_keeps_the_file_and_the_place_it_is_given(ctx: Context) -> None:
 def test_a_registered_check_sees_its_rule_id(ctx: Context, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(registry, "RULES", {})
 
-    @rule("example-rule", Severity.WARNING, "An example.")
     def example(ctx: Context) -> Iterator[Finding]:
         yield ctx.found_in("team", "team-claims", "what", "fix it", ("id",), milder=True)
 
+    rule("example-rule", Severity.WARNING, "An example.", example)
     check = registry.RULES["example-rule"].check
     assert check is not None
     [found] = check(ctx)
@@ -65,4 +65,5 @@ def test_a_registered_check_sees_its_rule_id(ctx: Context, monkeypatch: pytest.M
         "team:team-claims",
         True,
     )
-    assert list(example(ctx)) == [found]
+    with pytest.raises(ValueError, match="example-rule registered twice"):
+        rule("example-rule", Severity.ERROR, "Again.", example)
