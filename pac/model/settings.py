@@ -111,7 +111,8 @@ class Scorecard(Strict):
         names = [level.name for level in self.levels]
         twice = sorted({n for n in names if names.count(n) > 1})
         if twice:
-            raise ValueError(f"level names must differ: {', '.join(twice)} is used twice")
+            verb = "is" if len(twice) == 1 else "are each"
+            raise ValueError(f"level names must differ: {', '.join(twice)} {verb} used twice")
         if NO_LEVEL in names:
             raise ValueError(
                 f"'{NO_LEVEL}' stands for no level at all: give the level another name"

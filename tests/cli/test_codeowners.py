@@ -83,14 +83,19 @@ def test_code_that_decides_the_check_goes_to_the_platform_owners(tmp_path: Path)
     settings.write_text(settings.read_text().replace(
         "  funding: [\"@northwind/finance\"]",
         "  funding: [\"@northwind/finance\"]\n  platform: [\"@northwind/platform\"]"))
-    assert run(repo, "codeowners")[0] == 0
-    owners = dict(line.split(" ", 1) for line in
-                  (repo / ".github" / "CODEOWNERS").read_text().splitlines()[3:])
-    for path in ("/.github/", "/site/", "/schemas/", "/pac/", "/portfolio/portfolio.yaml",
-                 "/portfolio/extensions/"):
-        assert owners[path] == "@northwind/platform", path
-    assert owners["*"] == "@northwind/portfolio-office"
-    assert owners["/portfolio/products/claims-portal.yaml"] == "@northwind/claims"
+    assert run(repo, "codeowners") == (0, "Wrote .github/CODEOWNERS.\n")
+    platform = [
+        "/.github/", "/site/", "/schemas/", "/pac/", "/pyproject.toml", "/constraints.txt",
+        "/.ci/", "/portfolio/portfolio.yaml", "/portfolio/extensions/",
+    ]
+    expected = EXPECTED
+    for path in platform:
+        expected = expected.replace(f"\n{path} @northwind/portfolio-office\n",
+                                    f"\n{path} @northwind/platform\n")
+    assert (repo / ".github" / "CODEOWNERS").read_text() == expected
+    assert expected.count("@northwind/platform\n") == len(platform)
+    assert "\n* @northwind/portfolio-office\n" in expected
+    assert run(repo, "codeowners", "--check") == (0, ".github/CODEOWNERS is up to date.\n")
 
 
 def test_refuses_to_write_from_a_broken_portfolio(tmp_path: Path) -> None:
@@ -112,9 +117,20 @@ def test_drift_set_to_error_does_not_stop_the_repair(tmp_path: Path) -> None:
                                                      "  codeowners-drift: error"))
     team = repo / "portfolio" / "teams" / "team-claims.yaml"
     team.write_text(team.read_text().replace("@northwind/claims", "@northwind/claims-new"))
-    assert run(repo, "validate", "portfolio", "--today", "2026-11-22")[0] == 1
-    assert run(repo, "codeowners")[0] == 0
-    assert run(repo, "validate", "portfolio", "--today", "2026-11-22")[0] == 0
+    code, out = run(repo, "validate", "portfolio", "--today", "2026-11-22")
+    assert code == 1
+    assert [line for line in out.splitlines() if "codeowners-drift" in line] == [
+        f".github/CODEOWNERS:{n}:1: error codeowners-drift CODEOWNERS gives /portfolio/{path} "
+        "to @northwind/claims where the portfolio gives it to @northwind/claims-new"
+        for n, path in ((15, "teams/team-claims.yaml"), (17, "products/claims-portal.yaml"))]
+    assert out.splitlines()[-1].startswith("2 errors, 2 warnings, 4 infos in 12 files")
+    assert run(repo, "codeowners") == (0, "Wrote .github/CODEOWNERS.\n")
+    assert (repo / ".github" / "CODEOWNERS").read_text() == EXPECTED.replace(
+        "@northwind/claims\n", "@northwind/claims-new\n")
+    code, out = run(repo, "validate", "portfolio", "--today", "2026-11-22")
+    assert code == 0
+    assert "codeowners-drift" not in out
+    assert out.splitlines()[-1].startswith("0 errors, 2 warnings, 4 infos in 12 files")
 
 
 def test_crlf_line_ends_are_not_drift(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -44,12 +45,41 @@ def test_new_product_is_valid_and_names_its_schema(tmp_path: Path) -> None:
 
 def test_every_kind(tmp_path: Path) -> None:
     repo = repo_with_portfolio(tmp_path)
-    assert run(repo, "new", "team", "team-new", "--name", "New Team")[0] == 0
-    assert run(repo, "new", "capability", "claims-intake", "--name", "Claims Intake",
-               "--parent", "claims-and-risk")[0] == 0
-    assert run(repo, "new", "objective", "faster-claims", "--name", "Faster claims")[0] == 0
-    code, out = run(repo, "validate", "--today", "2026-11-22")
+    commands = {
+        "teams/team-new.yaml": ("team", "team-new", "--name", "New Team"),
+        "capabilities/claims-intake.yaml": ("capability", "claims-intake", "--name",
+                                            "Claims Intake", "--parent", "claims-and-risk"),
+        "objectives/faster-claims.yaml": ("objective", "faster-claims", "--name",
+                                          "Faster claims"),
+    }
+    for name, args in commands.items():
+        assert run(repo, "new", *args) == (
+            0, f"Wrote portfolio/{name}. Run 'pac validate' to check it against the rest.\n")
+    written = {name: (repo / "portfolio" / name).read_text() for name in commands}
+    assert written == {
+        "teams/team-new.yaml": (
+            "# yaml-language-server: $schema=../../schemas/team.schema.json\n"
+            'id: team-new\nname: "New Team"\n'),
+        "capabilities/claims-intake.yaml": (
+            "# yaml-language-server: $schema=../../schemas/capability.schema.json\n"
+            'id: claims-intake\nname: "Claims Intake"\nparent: "claims-and-risk"\n'),
+        "objectives/faster-claims.yaml": (
+            "# yaml-language-server: $schema=../../schemas/objective.schema.json\n"
+            'id: faster-claims\nname: "Faster claims"\n'),
+    }
+    code, out = run(repo, "validate", "--today", "2026-11-22", "--format", "json")
     assert code == 0, out
+    report = json.loads(out)
+    assert report["summary"]["entities"] == {
+        "products": 3, "teams": 3, "capabilities": 5, "objectives": 2, "funding": 1}
+    # no error, and only the health signals a new, unused entity is expected to have
+    assert [(f["file"], f["severity"], f["rule"]) for f in report["findings"]
+            if f["entity"] in ("team:team-new", "capability:claims-intake",
+                               "objective:faster-claims")] == [
+        ("portfolio/capabilities/claims-intake.yaml", "info", "capability-gap"),
+        ("portfolio/objectives/faster-claims.yaml", "warning", "objective-unserved"),
+    ]
+    assert report["summary"]["errors"] == 0
 
 
 def test_refuses_to_overwrite_and_bad_ids(tmp_path: Path) -> None:

@@ -1,0 +1,74 @@
+"""Wording shared by the diff and the change log: values, field lines, titles, JSON."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from pac.changes.entities import EntityChange, FieldChange
+from pac.findings import Finding, Severity
+from pac.render.shared import entity_dict, entity_title, field_line, finding_dict, value_text
+
+
+def test_value_text() -> None:
+    assert value_text(None) == "(none)"
+    assert value_text(Decimal("1500000")) == "1,500,000"
+    assert value_text(Decimal("1500000.00")) == "1,500,000"
+    assert value_text(Decimal("12.5")) == "12.5"
+    assert value_text(7) == "7"
+    assert value_text("live") == "live"
+    assert value_text(datetime.date(2026, 8, 20)) == "2026-08-20"
+    assert value_text({"type": "internal", "segment": "Claims", "n": Decimal("2.50")}) == (
+        '{"n": 2.5, "segment": "Claims", "type": "internal"}')
+    assert value_text(["b", "a"]) == '["b", "a"]'
+
+
+def test_field_line() -> None:
+    assert field_line(FieldChange("tags", ["ml"], ["realtime", "tier-1"], "set")) == (
+        "tags: +realtime, +tier-1, -ml")
+    assert field_line(FieldChange("envelope", Decimal(4000000), Decimal(4500000))) == (
+        "envelope: 4,000,000 -> 4,500,000")
+    assert field_line(FieldChange("value.basis", None, "Cost avoided")) == (
+        "value.basis: (none) -> Cost avoided")
+
+
+def test_entity_title() -> None:
+    assert entity_title(EntityChange("product", "claims-portal", "changed", "Claims Portal")) == (
+        "changed product:claims-portal: Claims Portal")
+    assert entity_title(EntityChange("funding", "FY2027", "added", "FY2027")) == (
+        "added funding:FY2027")
+    assert entity_title(EntityChange("team", "t", "removed", "")) == "removed team:t"
+    renamed = EntityChange("product", "fraud-detection", "renamed", "Fraud Detection",
+                           "fraud-scoring")
+    assert entity_title(renamed) == (
+        "renamed product:fraud-detection (was fraud-scoring): Fraud Detection")
+
+
+def test_entity_dict() -> None:
+    change = EntityChange("product", "fraud-detection", "renamed", "Fraud Detection",
+                          "fraud-scoring",
+                          (FieldChange("tags", [], ["ml"], "set"),
+                           FieldChange("name", "Fraud Scoring", "Fraud Detection")))
+    assert entity_dict(change) == {
+        "entity": "product:fraud-detection",
+        "kind": "product",
+        "id": "fraud-detection",
+        "status": "renamed",
+        "name": "Fraud Detection",
+        "old_id": "fraud-scoring",
+        "changes": [
+            {"path": "tags", "kind": "set", "old": [], "new": ["ml"]},
+            {"path": "name", "kind": "value", "old": "Fraud Scoring", "new": "Fraud Detection"},
+        ],
+    }
+
+
+def test_finding_dict() -> None:
+    f = Finding("kpi-stale", "portfolio/products/a.yaml", "KPI 'X' has never been measured",
+                "record actual:", "product:a", ("kpis", 0), line=16, column=5,
+                severity=Severity.WARNING)
+    assert finding_dict(f) == {
+        "rule": "kpi-stale", "severity": "warning", "file": "portfolio/products/a.yaml",
+        "line": 16, "column": 5, "path": "kpis[0]", "entity": "product:a",
+        "message": "KPI 'X' has never been measured", "hint": "record actual:",
+    }
