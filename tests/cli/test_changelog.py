@@ -223,3 +223,27 @@ def test_entries_touching_keeps_only_the_entity_s_changes() -> None:
     assert [e.changes for e in found] == [(renamed,)]
     assert found[0].title == "Rename" and found[0].pull_request == 3
     assert entries_touching(entries, "capability", {"old-id"}) == []
+
+
+def test_commits_that_only_delete_files_are_in_the_log(history: GitRepo) -> None:
+    for path in ("teams/team-claims.yaml", "capabilities/fraud-management.yaml",
+                 "objectives/digital-self-service.yaml", "funding/FY2027.yaml"):
+        history.git("rm", "-q", f"portfolio/{path}")
+        history.commit(f"Delete {path}")
+    code, out = pac(history, "changelog", "--format", "json")
+    assert code == 0, out
+    deletions = [(e["title"], e["changes"], e["notes"]) for e in json.loads(out)["entries"][:4]]
+
+    def removed(kind: str, entity_id: str, name: str) -> list[dict[str, object]]:
+        return [{"entity": f"{kind}:{entity_id}", "kind": kind, "id": entity_id,
+                 "status": "removed", "name": name, "old_id": None, "changes": []}]
+
+    assert deletions == [
+        ("Delete funding/FY2027.yaml", removed("funding", "FY2027", "FY2027"), []),
+        ("Delete objectives/digital-self-service.yaml",
+         removed("objective", "digital-self-service",
+                 "Move 70% of customer servicing to digital self-service"), []),
+        ("Delete capabilities/fraud-management.yaml",
+         removed("capability", "fraud-management", "Fraud Management"), []),
+        ("Delete teams/team-claims.yaml", removed("team", "team-claims", "Claims Team"), []),
+    ]

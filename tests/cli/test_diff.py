@@ -10,6 +10,8 @@ from conftest import REFERENCE
 from gitrepo import GitRepo
 from support import P, pac
 
+from pac.load.layout import KIND_OF
+
 
 @pytest.fixture
 def repo(tmp_path: Path) -> GitRepo:
@@ -172,9 +174,86 @@ def test_first_portfolio_commit_has_an_empty_base(tmp_path: Path) -> None:
     repo.write("README.md", "hello\n")
     repo.commit("Empty start")
     repo.copy(REFERENCE, "portfolio")
+    code, out = pac(repo, "diff", "HEAD", "--format", "json")
+    assert code == 0, out
+    document = json.loads(out)
+    added = [(e["entity"], e["status"], e["name"], e["changes"]) for e in document["entities"]]
+    assert added == [
+        ("product:claims-portal", "added", "Claims Portal", []),
+        ("product:customer-identity", "added", "Customer Identity", []),
+        ("product:fraud-scoring", "added", "Fraud Scoring Service", []),
+        ("team:team-claims", "added", "Claims Team", []),
+        ("team:team-risk-data", "added", "Risk Data Team", []),
+        ("capability:claims-and-risk", "added", "Claims and Risk", []),
+        ("capability:claims-management", "added", "Claims Management", []),
+        ("capability:customer-management", "added", "Customer Management", []),
+        ("capability:fraud-management", "added", "Fraud Management", []),
+        ("objective:digital-self-service", "added",
+         "Move 70% of customer servicing to digital self-service", []),
+        ("funding:FY2027", "added", "FY2027", []),
+        ("portfolio:portfolio", "added", "Northwind Mutual", []),
+    ]
+    # every file of the reference portfolio is one of them
+    files = {f"{KIND_OF[p.parent.name]}:{p.stem}" for p in REFERENCE.glob("*/*.yaml")}
+    assert files == {ref for ref, *_ in added} - {"portfolio:portfolio"}
+    assert document["summary"] == {
+        "added": 12, "removed": 0, "renamed": 0, "changed": 0, "findings_introduced": 6,
+        "findings_resolved": 0, "errors_introduced": 0, "levels_down": 0}
+    assert document["headlines"] == [
+        "New funding period: FY2027",
+        "New product: Claims Portal",
+        "New product: Customer Identity",
+        "New product: Fraud Scoring Service",
+        "New team: Claims Team",
+        "New team: Risk Data Team",
+        "New capability: Claims and Risk",
+        "New capability: Claims Management",
+        "New capability: Customer Management",
+        "New capability: Fraud Management",
+        "New objective: Move 70% of customer servicing to digital self-service",
+        "New portfolio: Northwind Mutual",
+        "Claims Team gains a product (1)",
+        "Risk Data Team gains 2 products (2)",
+        "2 warnings introduced",
+        "4 infos introduced",
+    ]
+    assert document["funding"] == [
+        {"period": "FY2027", "before": None,
+         "after": {"envelope": 4000000, "run": 1450000, "change": 1450000,
+                   "allocated": 2900000}}]
+    assert (document["levels"], document["levels_skipped"]) == ([], None)
+
+
+def test_ids_gained_and_lost_in_lists_are_changes(repo: GitRepo) -> None:
+    base = repo.git("rev-parse", "--short=12", "HEAD")
+    repo.edit(P + "claims-portal.yaml", "capabilities: [claims-management]",
+              "capabilities: [claims-management, fraud-management]")
+    repo.edit(P + "claims-portal.yaml", "depends_on: [customer-identity, fraud-scoring]",
+              "depends_on: [customer-identity]")
+    repo.edit(P + "customer-identity.yaml", "capabilities: [customer-management]",
+              "capabilities: [customer-management]\nobjectives: [digital-self-service]")
+    repo.edit(P + "fraud-scoring.yaml", "objectives: [digital-self-service]",
+              "depends_on: [customer-identity]")
+    repo.edit(P + "fraud-scoring.yaml", "capabilities: [fraud-management]",
+              "capabilities: [claims-management]")
     code, out = pac(repo, "diff", "HEAD")
-    assert code == 0
-    assert "3 products" not in out and "New product: Claims Portal" in out
+    assert code == 0, out
+    assert out == (
+        f"Portfolio changes from HEAD ({base}) to the working tree: 0 added, 0 removed, "
+        "0 renamed, 3 changed; 0 findings introduced, 1 resolved.\n"
+        "  * 1 info resolved\n"
+        "changed product:claims-portal: Claims Portal\n"
+        "    capabilities: +fraud-management\n"
+        "    depends_on: -fraud-scoring\n"
+        "changed product:customer-identity: Customer Identity\n"
+        "    objectives: +digital-self-service\n"
+        "changed product:fraud-scoring: Fraud Scoring Service\n"
+        "    capabilities: +claims-management, -fraud-management\n"
+        "    depends_on: +customer-identity\n"
+        "    objectives: -digital-self-service\n"
+        "resolved: portfolio/capabilities/fraud-management.yaml: info capability-gap no live "
+        "product serves this capability\n"
+    )
 
 
 def test_validate_and_build_at_a_tag(repo: GitRepo, tmp_path: Path) -> None:
