@@ -60,11 +60,14 @@ def short(f: Finding) -> str:
 
 
 def expected_lines(case: Path) -> list[str]:
+    """A case's expected.txt, as `pac validate` prints its findings: each finding's
+    `file:line:col: severity rule message`, then its `    hint: ...` when it has one.
+    Blank lines and lines starting with '#' are left out."""
     path = case / EXPECTED
     if not path.exists():
         return []
-    lines = path.read_text().splitlines()
-    return sorted(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.rstrip() for line in lines if line.strip() and not line.startswith("#")]
 
 
 P = "portfolio/products/"

@@ -199,10 +199,11 @@ def technology_end_of_support(ctx: Context) -> Iterator[Finding]:
                     ("technology", i, "end_of_support"),
                 )
             elif days <= END_OF_SUPPORT_WARNING_DAYS:
+                when = f"in {plural(days, 'day')}" if days else "today"
                 yield ctx.found_in(
                     "product",
                     pid,
-                    f"{name} goes out of support on {end}, in {plural(days, 'day')}",
+                    f"{name} goes out of support on {end}, {when}",
                     "plan the upgrade in the roadmap",
                     ("technology", i, "end_of_support"),
                     milder=True,

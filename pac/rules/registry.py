@@ -32,8 +32,8 @@ class Context:
         hint: str,
         entity: str,
         *,
-        line: int = 0,
-        column: int = 0,
+        line: int,
+        column: int,
     ) -> Finding:
         """A finding of this rule in any file, already located."""
         return Finding(self.rule, file, message, hint, entity, line=line, column=column)

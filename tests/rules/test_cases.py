@@ -1,8 +1,16 @@
 """Example-driven: every case folder overlays files on the reference portfolio.
 
-`cases/invalid/<rule>/<case>/` must produce exactly the findings in its expected.txt
-(`file:line:col: severity rule`), and the rule named by the folder among them;
-`cases/valid/<case>/` must produce none. Adding a case means adding a folder.
+`cases/invalid/<rule>/<case>/` must produce exactly the findings in its expected.txt, and
+the rule named by the folder among them; `cases/valid/<case>/` must produce none. Adding a
+case means adding a folder. expected.txt holds the findings the case adds to the reference
+portfolio's own, as `pac validate` prints them, in its order (by file, line and column):
+
+    portfolio/funding/FY2027.yaml:5:11: error funding-over-envelope allocations total ...
+        hint: reduce the allocations or raise the envelope
+
+one `file:line:col: severity rule message` line per finding, then its hint indented by four
+spaces; blank lines and lines starting with '#' are ignored. A changed message or hint fails
+the case with a line-by-line diff.
 """
 
 from __future__ import annotations
@@ -12,9 +20,9 @@ from pathlib import Path
 
 import pytest
 from conftest import CASES, REFERENCE
-from support import apply_case, beyond_baseline, expected_lines, run, short
+from support import apply_case, beyond_baseline, expected_lines, run
 
-from pac.findings import Finding
+from pac.findings import Finding, Result
 from pac.rules import RULES
 
 INVALID = sorted(p for p in (CASES / "invalid").glob("*/*") if p.is_dir())
@@ -23,6 +31,20 @@ VALID = sorted(p for p in (CASES / "valid").glob("*") if p.is_dir())
 
 def _id(path: Path) -> str:
     return "/".join(path.parts[-2:])
+
+
+def printed(findings: list[Finding]) -> str:
+    """The findings as `pac validate` prints them (without its summary line)."""
+    lines = []
+    for f in findings:
+        lines.append(f"{f.file}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}")
+        if f.hint:
+            lines.append(f"    hint: {f.hint}")
+    return "\n".join(lines)
+
+
+def added(result: Result, baseline: list[Finding]) -> str:
+    return printed(beyond_baseline(result.findings, baseline))
 
 
 @pytest.fixture(scope="module")
@@ -39,9 +61,8 @@ def baseline(tmp_path_factory: pytest.TempPathFactory) -> list[Finding]:
 def test_invalid_case(case: Path, reference: Path, baseline: list[Finding]) -> None:
     apply_case(case, reference)
     result = run(reference)
-    added = beyond_baseline(result.findings, baseline)
-    assert sorted(short(f) for f in added) == expected_lines(case)
-    assert case.parent.name in {f.rule for f in added}
+    assert added(result, baseline) == "\n".join(expected_lines(case))
+    assert case.parent.name in {f.rule for f in beyond_baseline(result.findings, baseline)}
     for f in result.findings:
         assert f.message and f.line >= 1 and f.column >= 1
 
@@ -49,18 +70,30 @@ def test_invalid_case(case: Path, reference: Path, baseline: list[Finding]) -> N
 @pytest.mark.parametrize("case", VALID, ids=lambda p: p.name)
 def test_valid_case(case: Path, reference: Path, baseline: list[Finding]) -> None:
     apply_case(case, reference)
-    assert [short(f) for f in beyond_baseline(run(reference).findings, baseline)] == []
+    assert added(run(reference), baseline) == ""
 
 
 def test_reference_portfolio_has_no_error_only_health_signals(reference: Path) -> None:
     result = run(reference)
-    assert sorted(short(f) for f in result.findings) == [
-        "portfolio/capabilities/customer-management.yaml:2:5: info capability-gap",
-        "portfolio/capabilities/fraud-management.yaml:2:5: info capability-gap",
-        "portfolio/products/claims-portal.yaml:30:13: info kpi-off-target",
-        "portfolio/products/claims-portal.yaml:36:13: info kpi-off-target",
-        "portfolio/products/claims-portal.yaml:53:21: warning technology-end-of-support",
-        "portfolio/teams/team-risk-data.yaml:7:1: warning team-skill-gap",
+    assert printed(result.findings).splitlines() == [
+        "portfolio/capabilities/customer-management.yaml:2:5: info capability-gap "
+        "no live product serves this capability",
+        "    hint: a gap the organisation accepts, or a product to plan",
+        "portfolio/capabilities/fraud-management.yaml:2:5: info capability-gap "
+        "no live product serves this capability",
+        "    hint: a gap the organisation accepts, or a product to plan",
+        "portfolio/products/claims-portal.yaml:30:13: info kpi-off-target "
+        "KPI 'Claims filed online' is 64 against a target of 70 (higher is better)",
+        "    hint: say in the roadmap what will move it, or revisit the target",
+        "portfolio/products/claims-portal.yaml:36:13: info kpi-off-target "
+        "KPI 'Time to settle' is 12.5 against a target of 10 (lower is better)",
+        "    hint: say in the roadmap what will move it, or revisit the target",
+        "portfolio/products/claims-portal.yaml:53:21: warning technology-end-of-support "
+        "PostgreSQL 14 went out of support on 2026-11-12",
+        "    hint: upgrade it, or record the risk and a date to fix it",
+        "portfolio/teams/team-risk-data.yaml:7:1: warning team-skill-gap "
+        "no member of the team has ux",
+        "    hint: add the skill to a member who has it, or bring someone in",
     ]
     assert result.portfolio.entity_count() == {
         "products": 3,

@@ -10,7 +10,7 @@ from support import run
 
 from pac.findings import Finding, Severity
 from pac.rules import registry
-from pac.rules.registry import Context, rule
+from pac.rules.registry import Context, Rule, health_rule, rule
 
 
 @pytest.fixture
@@ -67,3 +67,25 @@ def test_a_registered_check_sees_its_rule_id(ctx: Context, monkeypatch: pytest.M
     )
     with pytest.raises(ValueError, match="example-rule registered twice"):
         rule("example-rule", Severity.ERROR, "Again.", example)
+
+
+def test_rules_keep_their_id_severity_and_summary_and_health_rules_say_so(
+    ctx: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(registry, "RULES", {})
+
+    def example(ctx: Context) -> Iterator[Finding]:
+        yield ctx.found_in("team", "team-claims", "what", "fix it", ("id",))
+
+    rule("example-rule", Severity.WARNING, "An example.", example)
+    health_rule("example-signal", Severity.INFO, "A signal.", example)
+    assert [
+        Rule(r.id, r.severity, r.summary, None, r.locked, r.health)
+        for r in registry.RULES.values()
+    ] == [
+        Rule("example-rule", Severity.WARNING, "An example."),
+        Rule("example-signal", Severity.INFO, "A signal.", health=True),
+    ]
+    check = registry.RULES["example-signal"].check
+    assert check is not None
+    assert [(f.rule, f.message) for f in check(ctx)] == [("example-signal", "what")]
