@@ -56,7 +56,11 @@ def _pop_component(stack: list[str], on_stack: set[str], root: str) -> list[str]
 
 
 def _ordered(component: list[str], edges: Mapping[str, Sequence[str]]) -> list[str]:
-    """Walk the component from its smallest node along edges inside it: a readable cycle."""
+    """Walk the component from its smallest node along edges inside it: a readable cycle.
+
+    The walk stops where every next node is already on it; the loop closes at the first of
+    those, which is the start unless the walk wandered off (a -> b -> c where c leads back to
+    b only: the loop is b -> c)."""
     members = set(component)
     path = [min(component)]
     seen = {path[0]}
@@ -64,6 +68,8 @@ def _ordered(component: list[str], edges: Mapping[str, Sequence[str]]) -> list[s
         nxt = sorted(t for t in edges.get(path[-1], ()) if t in members)
         unvisited = [t for t in nxt if t not in seen]
         if not unvisited:
-            return path
+            loop = path[min(path.index(t) for t in nxt) :]
+            first = loop.index(min(loop))
+            return loop[first:] + loop[:first]
         path.append(unvisited[0])
         seen.add(unvisited[0])

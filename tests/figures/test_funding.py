@@ -1,4 +1,5 @@
-"""pac/figures called directly: funding splits that add up, quarters, period figures."""
+"""pac/figures/funding.py called directly: funding splits that add up, quarters, period
+figures."""
 
 from __future__ import annotations
 
@@ -16,7 +17,6 @@ from pac.figures.funding import (
     quarter_of,
     spread,
 )
-from pac.figures.graph import cycles
 
 
 def test_spread_gives_equal_shares_that_add_up_exactly() -> None:
@@ -41,8 +41,3 @@ def test_period_figures_add_up_per_team_and_product() -> None:
         by_team = sum((s.total for s in figures.by_team.values()), Decimal(0))
         assert by_product == by_team == figures.allocated.total
         assert figures.unallocated == figures.envelope - figures.allocated.total
-
-
-def test_cycles_found_once() -> None:
-    found = cycles({"a": ["b"], "b": ["a"], "c": []})
-    assert len(found) == 1 and sorted(found[0]) == ["a", "b"]
