@@ -146,6 +146,39 @@ def test_a_bad_scorecard_is_a_finding_with_its_place(
     assert any(expected in f"{f.path} {f.message} {f.hint}" for f in errors), errors
 
 
+VALUE_CARD = ("scorecard:\n  levels:\n    - name: valued\n"
+              "      checks: [value-estimated, value-on-target]\n")
+
+
+def test_a_value_without_funding_is_not_on_target(reference: Path) -> None:
+    with (reference / "portfolio.yaml").open("a") as out:
+        out.write(VALUE_CARD)
+    assert _scores(reference) == {"claims-portal": ("valued", ())}
+    # Claims Portal keeps its value estimate, but has no funding in the current period:
+    # there is no ratio to meet, and no division by zero
+    edit(reference / "funding/FY2027.yaml", "    run: 900000", "    run: 0")
+    edit(reference / "funding/FY2027.yaml", "    change: 650000", "    change: 0")
+    assert _scores(reference) == {"claims-portal": (None, ("value-on-target",))}
+    (reference / "funding/FY2027.yaml").write_text(
+        "period: FY2027\nstart: 2027-01-01\nend: 2027-12-31\nenvelope: 4000000\n"
+        "allocations:\n  - product: fraud-scoring\n    run: 150000\n")
+    assert _scores(reference) == {"claims-portal": (None, ("value-on-target",))}
+    code, out = _cli(str(reference))
+    assert code == 0, out
+    assert out == ("1 product scored (live): 0 valued, 1 with no level.\n"
+                   "claims-portal  -       to reach valued: value-on-target\n")
+
+
+@pytest.mark.parametrize(("estimate", "level"), [("3100000", "valued"), ("3099999.99", None)])
+def test_value_on_target_at_the_policy_ratio(estimate: str, level: str | None,
+                                             reference: Path) -> None:
+    # 1,550,000 of funding and a target of 2.0: a value of exactly twice the funding meets it
+    with (reference / "portfolio.yaml").open("a") as out:
+        out.write(VALUE_CARD)
+    edit(reference / PORTAL, "annual_estimate: 3400000", f"annual_estimate: {estimate}")
+    assert _scores(reference)["claims-portal"][0] == level
+
+
 # The ratchet, on a real history: main holds the portfolio, a pull request branches off.
 
 
@@ -237,7 +270,19 @@ def test_a_stricter_scorecard_is_not_a_fall(repo: GitRepo) -> None:
     repo.commit("Raise the bar")
     code, out = pac(repo, "diff", "--fail-on-regression")
     assert code == 0, out
-    assert "on the scorecard" not in out and "level down" not in out
+    # Claims Portal misses kpis-on-target on both sides: no level before, none after
+    summary, *rest = out.splitlines()
+    assert summary.endswith(" to the working tree: 0 added, 0 removed, 0 renamed, 1 changed; "
+                            "0 findings introduced, 0 resolved.")
+    assert rest == [
+        "changed portfolio:portfolio: Northwind Mutual",
+        '    scorecard: (none) -> {"levels": [{"checks": ["has-summary", "kpis-on-target"], '
+        '"name": "bronze"}]}',
+    ]
+    code, out = pac(repo, "diff", "--fail-on-regression", "--format", "json")
+    assert code == 0, out
+    document = json.loads(out)
+    assert (document["levels"], document["summary"]["levels_down"]) == ([], 0)
 
 
 # pac scorecard: the levels on the command line
@@ -325,7 +370,20 @@ def test_a_stricter_policy_is_not_a_fall(repo: GitRepo) -> None:
     repo.commit("Ask stakeholders every two months")
     code, out = pac(repo, "diff", "--fail-on-regression")
     assert code == 0, out
-    assert "level down" not in out
+    # the review is now reported as stale, but Claims Portal stays at bronze on both sides
+    summary, *rest = out.splitlines()
+    assert summary.endswith(" to the working tree: 0 added, 0 removed, 0 renamed, 1 changed; "
+                            "1 finding introduced, 0 resolved.")
+    assert len(rest) == 4  # rest[2] is the policy's own line, the diff's tests pin it
+    assert rest[:2] == ["  * 1 warning introduced", "changed portfolio:portfolio: Northwind Mutual"]
+    assert rest[-1] == ("introduced: portfolio/products/claims-portal.yaml:57:26: warning "
+                        "stale-stakeholder-review the last stakeholder review was 94 days ago, "
+                        "more than 60")
+    assert "level" not in out and "scorecard" not in out
+    code, out = pac(repo, "diff", "--fail-on-regression", "--format", "json")
+    assert code == 0, out
+    document = json.loads(out)
+    assert (document["levels"], document["summary"]["levels_down"]) == ([], 0)
 
 
 def test_levels_are_not_compared_when_portfolio_yaml_is_broken(repo: GitRepo) -> None:
