@@ -74,6 +74,9 @@ def test_format_money_keeps_every_digit_and_the_currency_minor_unit(
     ("999499999999", "999bn GBP"), ("999500000000", "1,000bn GBP"),
     ("999700000000", "1,000bn GBP"), ("1234500000000", "1,235bn GBP"),
     ("5e12", "5,000bn GBP"), ("1000000000000000", "1,000,000bn GBP"),
+    # an amount with an exponent of its own (1e5 in YAML) is still written out
+    ("1E+5", "100k GBP"), ("1.5E+5", "150k GBP"), ("2E+4", "20k GBP"), ("5E+8", "500M GBP"),
+    ("1E+12", "1,000bn GBP"),
     ("-999", "-999 GBP"), ("-999.5", "-1k GBP"), ("-999499", "-999k GBP"),
     ("-999500", "-1M GBP"), ("-1234567", "-1.23M GBP"), ("-999700000000", "-1,000bn GBP"),
 ])
