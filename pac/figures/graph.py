@@ -26,7 +26,7 @@ def cycles(edges: Mapping[str, Sequence[str]]) -> list[list[str]]:
                 index[node] = low[node] = len(index)
                 stack.append(node)
                 on_stack.add(node)
-            targets = [t for t in edges.get(node, ()) if t in edges]
+            targets = [t for t in edges[node] if t in edges]
             if i < len(targets):
                 work.append((node, i + 1))
                 target = targets[i]
@@ -37,7 +37,7 @@ def cycles(edges: Mapping[str, Sequence[str]]) -> list[list[str]]:
                 continue
             if low[node] == index[node]:
                 component = _pop_component(stack, on_stack, node)
-                if len(component) > 1 or node in edges.get(node, ()):
+                if len(component) > 1 or node in edges[node]:
                     found.append(_ordered(component, edges))
             if work:
                 parent = work[-1][0]
@@ -65,7 +65,7 @@ def _ordered(component: list[str], edges: Mapping[str, Sequence[str]]) -> list[s
     path = [min(component)]
     seen = {path[0]}
     while True:
-        nxt = sorted(t for t in edges.get(path[-1], ()) if t in members)
+        nxt = sorted(t for t in edges[path[-1]] if t in members)
         unvisited = [t for t in nxt if t not in seen]
         if not unvisited:
             loop = path[min(path.index(t) for t in nxt) :]
