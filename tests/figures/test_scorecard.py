@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from conftest import REFERENCE, TODAY
 from gitrepo import GitRepo
-from support import pac
+from support import pac, run
 
-from pac.figures.scorecard import CHECKS, score
+from pac.figures.scorecard import (
+    CHECKS,
+    Facts,
+    Score,
+    facts,
+    level_counts,
+    level_names,
+    score,
+    score_product,
+)
+from pac.findings import Finding, Severity
 from pac.load.files import read_directory
 from pac.model.settings import CHECK_NAMES, Scorecard, ScorecardLevel
 from pac.validate import validate
@@ -177,6 +188,112 @@ def test_value_on_target_at_the_policy_ratio(estimate: str, level: str | None,
         out.write(VALUE_CARD)
     edit(reference / PORTAL, "annual_estimate: 3400000", f"annual_estimate: {estimate}")
     assert _scores(reference)["claims-portal"][0] == level
+
+
+def _finding(entity: str, severity: Severity) -> Finding:
+    return Finding("some-rule", "x.yaml", "a message", entity=entity, severity=severity)
+
+
+def test_facts_gather_what_the_checks_look_at() -> None:
+    portfolio = run(REFERENCE).portfolio
+    known = facts(portfolio, [
+        _finding("product:claims-portal", Severity.ERROR),
+        _finding("product:claims-portal", Severity.INFO),
+        _finding("team:fraud-scoring", Severity.WARNING),  # a team, not the product
+        _finding("product:fraud-scoring", Severity.WARNING),
+        _finding("", Severity.ERROR),
+    ], TODAY, portfolio.settings.policies)
+    assert known.severities == {"claims-portal": {"error", "info"}, "fraud-scoring": {"warning"}}
+    assert known.funding == {"claims-portal": Decimal(1550000), "fraud-scoring": Decimal(950000),
+                             "customer-identity": Decimal(400000)}
+    assert (known.today, known.policies) == (TODAY, portfolio.settings.policies)
+    assert known.team_skills("team-claims") == {
+        "product-management", "engineering", "operations", "testing", "ux"}
+    assert known.team_skills("team-risk-data") == {
+        "product-management", "engineering", "testing", "operations"}
+    assert known.team_skills("team-ghost") == set()
+
+
+def test_facts_without_a_current_period(reference: Path) -> None:
+    edit(reference / "portfolio.yaml", "current_period: FY2027", "current_period: FY2030")
+    portfolio = run(reference).portfolio
+    assert facts(portfolio, [], TODAY, portfolio.settings.policies).funding == {}
+
+
+@pytest.mark.parametrize(("severities", "no_errors", "no_warnings"), [
+    (set(), True, True), ({"info"}, True, True), ({"warning"}, True, False),
+    ({"warning", "info"}, True, False), ({"error"}, False, False),
+    ({"error", "warning"}, False, False),
+])
+def test_no_errors_and_no_warnings(
+    severities: set[str], no_errors: bool, no_warnings: bool
+) -> None:
+    portfolio = run(REFERENCE).portfolio
+    known = Facts(portfolio, TODAY, portfolio.settings.policies, {},
+                  {"claims-portal": severities, "fraud-scoring": {"error"}})
+    product = portfolio.products["claims-portal"]
+    assert CHECKS["no-errors"].test(known, "claims-portal", product) is no_errors
+    assert CHECKS["no-warnings"].test(known, "claims-portal", product) is no_warnings
+
+
+def test_an_owner_that_is_not_a_team(reference: Path) -> None:
+    # an error of its own (unknown-reference); the checks about the team fail, nothing breaks
+    edit(reference / PORTAL, "owner: team-claims", "owner: team-claimz")
+    assert _passes(reference, "owner-has-members") is False
+    assert _passes(reference, "team-has-required-skills") is False
+
+
+def test_required_skills_none_is_always_met(reference: Path) -> None:
+    edit(reference / PORTAL, "owner: team-claims", "owner: team-claimz")
+    edit(reference / "portfolio.yaml",
+         "required_skills: [product-management, engineering, testing, operations, ux]",
+         "required_skills: []")
+    assert _passes(reference, "team-has-required-skills") is True
+
+
+TWO_LEVELS = Scorecard(stages=["live", "build"], levels=[  # type: ignore[list-item]
+    ScorecardLevel(name="listed", checks=["has-summary", "has-kpis"]),  # type: ignore[list-item]
+    ScorecardLevel(name="planned", checks=["has-kpis", "has-roadmap", "funded"]),  # type: ignore[list-item]
+])
+
+
+def test_score_product_stops_at_the_first_level_it_misses() -> None:
+    result = validate(read_directory(REFERENCE), today=TODAY)
+    portfolio = result.portfolio
+    known = facts(portfolio, result.findings, TODAY, portfolio.settings.policies)
+    scored = {pid: score_product(TWO_LEVELS, known, pid, p)
+              for pid, p in portfolio.products.items()}
+    # each check once, in the scorecard's order; passed lists them all, missing only the next
+    # level's
+    assert scored == {
+        "claims-portal": Score("planned", 2, None, (),
+                               frozenset({"has-summary", "has-kpis", "has-roadmap", "funded"})),
+        "fraud-scoring": Score("planned", 2, None, (),
+                               frozenset({"has-summary", "has-kpis", "has-roadmap", "funded"})),
+        "customer-identity": Score(None, 0, "listed", ("has-kpis",),
+                                   frozenset({"has-summary", "funded"})),
+    }
+
+
+def test_score_with_a_judge_and_level_counts(reference: Path) -> None:
+    result = validate(read_directory(reference), today=TODAY)
+    judge = result.portfolio.settings.model_copy(update={"scorecard": TWO_LEVELS})
+    scores = score(result.portfolio, result.findings, TODAY, judge)
+    # customer-identity is in sunset: not in the scorecard's stages, not scored
+    assert {pid: (s.level, s.rank) for pid, s in scores.items()} == {
+        "claims-portal": ("planned", 2), "fraud-scoring": ("planned", 2)}
+    assert level_counts(TWO_LEVELS, scores) == {"planned": 2, "listed": 0, "none": 0}
+    assert level_names(TWO_LEVELS) == ["listed", "planned"]
+    # without a judge, the portfolio's own scorecard: live products only
+    assert list(score(result.portfolio, result.findings, TODAY)) == ["claims-portal"]
+
+
+def test_level_counts_count_the_products_with_no_level() -> None:
+    scores = {"a": Score(None, 0, "listed", ("has-kpis",)),
+              "b": Score(None, 0, "listed", ("has-summary",)),
+              "c": Score("listed", 1, "planned", ("funded",))}
+    assert level_counts(TWO_LEVELS, scores) == {"planned": 0, "listed": 1, "none": 2}
+    assert level_counts(TWO_LEVELS, {}) == {"planned": 0, "listed": 0, "none": 0}
 
 
 # The ratchet, on a real history: main holds the portfolio, a pull request branches off.
