@@ -178,3 +178,25 @@ def test_without_any_period(reference: Path) -> None:
         build_report(portfolio(reference))
     assert str(raised.value) == ("no period given and no current_period in portfolio.yaml: "
                                  "use --period")
+
+
+def test_shares_are_whole_units_of_the_currency(reference: Path) -> None:
+    # yen have no minor unit: 100 in three is 34, 33 and 33, by objective and by capability
+    edit(reference / "portfolio.yaml", "currency: USD", "currency: JPY")
+    (reference / "objectives" / "faster-settlement.yaml").write_text(
+        "id: faster-settlement\nname: Faster settlement\n")
+    (reference / "objectives" / "fewer-calls.yaml").write_text(
+        "id: fewer-calls\nname: Fewer calls\n")
+    edit(reference / PORTAL, "objectives: [digital-self-service]",
+         "objectives: [fewer-calls, digital-self-service, faster-settlement]")
+    edit(reference / PORTAL, "capabilities: [claims-management]",
+         "capabilities: [claims-management, fraud-management, customer-management]")
+    period(reference, "FY2027", "2027-01-01", "  - product: claims-portal\n    run: 100\n")
+    r = build_report(portfolio(reference))
+    assert r.currency == "JPY"
+    assert r.by_objective == {"fewer-calls": Split(D(34), D(0)),
+                              "digital-self-service": Split(D(33), D(0)),
+                              "faster-settlement": Split(D(33), D(0))}
+    assert r.figures.by_capability == {"claims-management": Split(D(34), D(0)),
+                                       "customer-management": Split(D(33), D(0)),
+                                       "fraud-management": Split(D(33), D(0))}
