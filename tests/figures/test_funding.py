@@ -95,10 +95,10 @@ def test_period_figures_share_and_sort(reference: Path) -> None:
         "capabilities: [claims-management]",
         "capabilities: [fraud-management, claims-management, customer-management]"))
     _period(reference, "FY2027", "2027-01-01",
+            "  - product: ghost\n    change: 5\n"  # no such product: no team, no capability
             "  - product: claims-portal\n    run: 0.10\n    change: 100\n"
             "  - product: claims-portal\n    run: 0.01\n"  # two allocations: added up
-            "  - product: customer-identity\n    run: 33.34\n"
-            "  - product: ghost\n    change: 5\n")  # no such product: no team, no capability
+            "  - product: customer-identity\n    run: 33.34\n")
     portfolio = run(reference).portfolio
     figures = period_figures(portfolio, portfolio.funding["FY2027"])
     assert figures.allocated == Split(D("33.45"), D(105))

@@ -146,13 +146,16 @@ def test_equal_totals_are_listed_by_id(reference: Path) -> None:
     edit(reference / PORTAL, "disposition: invest", "disposition: tolerate")
     period(reference, "FY2027", "2027-01-01",
            "  - product: fraud-scoring\n    run: 5\n"
-           "  - product: customer-identity\n    change: 5\n"
-           "  - product: claims-portal\n    run: 2\n    change: 3\n", envelope="15")
+           "  - product: customer-identity\n    change: 10\n"
+           "  - product: claims-portal\n    run: 2\n    change: 3\n", envelope="20")
     r = build_report(portfolio(reference))
-    assert list(r.figures.by_product) == ["claims-portal", "customer-identity", "fraud-scoring"]
-    assert list(r.by_stage) == ["build", "live", "sunset"]
+    # 10 first, then the two products of 5 each by id
+    assert list(r.figures.by_product) == ["customer-identity", "claims-portal", "fraud-scoring"]
+    assert list(r.by_stage) == ["sunset", "build", "live"]
     assert list(r.by_disposition) == ["migrate", "none", "tolerate"]
-    assert list(r.by_objective) == ["digital-self-service", "(none)"]
+    assert r.by_objective == {"(none)": Split(D(0), D(10)),
+                              "digital-self-service": Split(D(7), D(3))}
+    assert list(r.by_objective) == ["(none)", "digital-self-service"]
 
 
 def test_value_per_unit_needs_funding(reference: Path) -> None:
