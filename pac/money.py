@@ -63,7 +63,10 @@ _SIZES = ((Decimal("1e9"), "bn"), (Decimal("1e6"), "M"), (Decimal("1e3"), "k"))
 
 
 def _plain(text: str) -> str:
-    """Decimal's 3 significant digits keep trailing zeros (1.20): a float's do not."""
-    if "." in text and "e" not in text:
+    """Decimal's 3 significant digits keep trailing zeros (1.20), and an amount with an
+    exponent of its own (1E+5, from `1e5`) keeps it (1e+2): a float's do neither."""
+    if "e" in text:
+        return f"{Decimal(text):f}"
+    if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text

@@ -26,7 +26,7 @@ def cycles(edges: Mapping[str, Sequence[str]]) -> list[list[str]]:
                 index[node] = low[node] = len(index)
                 stack.append(node)
                 on_stack.add(node)
-            targets = [t for t in edges.get(node, ()) if t in edges]
+            targets = [t for t in edges[node] if t in edges]
             if i < len(targets):
                 work.append((node, i + 1))
                 target = targets[i]
@@ -37,7 +37,7 @@ def cycles(edges: Mapping[str, Sequence[str]]) -> list[list[str]]:
                 continue
             if low[node] == index[node]:
                 component = _pop_component(stack, on_stack, node)
-                if len(component) > 1 or node in edges.get(node, ()):
+                if len(component) > 1 or node in edges[node]:
                     found.append(_ordered(component, edges))
             if work:
                 parent = work[-1][0]
@@ -56,14 +56,20 @@ def _pop_component(stack: list[str], on_stack: set[str], root: str) -> list[str]
 
 
 def _ordered(component: list[str], edges: Mapping[str, Sequence[str]]) -> list[str]:
-    """Walk the component from its smallest node along edges inside it: a readable cycle."""
+    """Walk the component from its smallest node along edges inside it: a readable cycle.
+
+    The walk stops where every next node is already on it; the loop closes at the first of
+    those, which is the start unless the walk wandered off (a -> b -> c where c leads back to
+    b only: the loop is b -> c)."""
     members = set(component)
     path = [min(component)]
     seen = {path[0]}
     while True:
-        nxt = sorted(t for t in edges.get(path[-1], ()) if t in members)
+        nxt = sorted(t for t in edges[path[-1]] if t in members)
         unvisited = [t for t in nxt if t not in seen]
         if not unvisited:
-            return path
+            loop = path[min(path.index(t) for t in nxt) :]
+            first = loop.index(min(loop))
+            return loop[first:] + loop[:first]
         path.append(unvisited[0])
         seen.add(unvisited[0])

@@ -39,12 +39,29 @@ def test_csv_tables_open_in_a_spreadsheet(reference: Path, tmp_path: Path) -> No
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == [
         "allocations.csv", "capabilities.csv", "products.csv", "teams.csv"]
-    with (out / "allocations.csv").open() as handle:
-        rows = list(csv.DictReader(handle))
-    assert sum(float(r["total"]) for r in rows) == 2900000.0
-    with (out / "products.csv").open() as handle:
-        levels = {r["id"]: r["level"] for r in csv.DictReader(handle)}
-    assert levels == {"claims-portal": "silver", "customer-identity": "", "fraud-scoring": ""}
+    assert (out / "allocations.csv").read_text().splitlines() == [
+        "period,product,run,change,total,source",
+        "FY2027,claims-portal,900000,650000,1550000,cc-claims-ops",
+        "FY2027,fraud-scoring,150000,800000,950000,cc-risk",
+        "FY2027,customer-identity,400000,0,400000,cc-digital",
+    ]
+    assert (out / "products.csv").read_text().splitlines() == [
+        "id,name,kind,stage,owner,owner_name,capabilities,objectives,disposition,annual_value,"
+        "run_FY2027,change_FY2027,total_funding,level",
+        "claims-portal,Claims Portal,application,live,team-claims,Claims Team,claims-management,"
+        "digital-self-service,invest,3400000,900000,650000,1550000,silver",
+        "customer-identity,Customer Identity,platform,sunset,team-risk-data,Risk Data Team,"
+        "customer-management,,migrate,,400000,0,400000,",
+        "fraud-scoring,Fraud Scoring Service,service,build,team-risk-data,Risk Data Team,"
+        "fraud-management,digital-self-service,,,150000,800000,950000,",
+    ]
+    assert (out / "capabilities.csv").read_text().splitlines() == [
+        "id,name,parent,importance,products,live_products",
+        "claims-and-risk,Claims and Risk,,core,,0",
+        "claims-management,Claims Management,claims-and-risk,differentiating,claims-portal,1",
+        "customer-management,Customer Management,,commodity,customer-identity,0",
+        "fraud-management,Fraud Management,claims-and-risk,differentiating,fraud-scoring,0",
+    ]
 
 
 def test_csv_tells_no_level_from_not_scored(reference: Path, tmp_path: Path) -> None:

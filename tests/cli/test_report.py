@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLE
-from support import run
 
 from pac.cli import cli
-from pac.money import format_money
 
 
 def report(*args: str) -> tuple[int, str]:
@@ -21,43 +19,145 @@ def report(*args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
+def _exact(text: str) -> object:
+    return json.loads(text, parse_float=Decimal)
+
+
 def test_json_contract_on_the_reference(reference: Path) -> None:
     code, out = report(str(reference), "--format", "json")
     assert code == 0, out
-    document = json.loads(out)
-    split = lambda run, change: {"run": run, "change": change, "total": run + change}  # noqa: E731
-    assert {k: v for k, v in document.items() if k not in ("products", "notes")} == {
+    assert _exact(out) == {
         "version": 1, "period": "FY2027", "previous_period": None, "currency": "USD",
-        "envelope": 4000000.0, "allocated": 2900000.0, "unallocated": 1100000.0,
-        "run": 1450000.0, "change": 1450000.0,
-        "by_team": [{"id": "team-claims", **split(900000.0, 650000.0)},
-                    {"id": "team-risk-data", **split(550000.0, 800000.0)}],
-        "by_capability": [{"id": "claims-management", **split(900000.0, 650000.0)},
-                          {"id": "fraud-management", **split(150000.0, 800000.0)},
-                          {"id": "customer-management", **split(400000.0, 0.0)}],
-        "by_objective": [{"id": "digital-self-service", **split(1050000.0, 1450000.0)},
-                         {"id": "(none)", **split(400000.0, 0.0)}],
-        "by_stage": [{"id": "live", **split(900000.0, 650000.0)},
-                     {"id": "build", **split(150000.0, 800000.0)},
-                     {"id": "sunset", **split(400000.0, 0.0)}],
-        "by_disposition": [{"id": "invest", **split(900000.0, 650000.0)},
-                           {"id": "none", **split(150000.0, 800000.0)},
-                           {"id": "migrate", **split(400000.0, 0.0)}],
+        "envelope": 4000000, "allocated": 2900000, "unallocated": 1100000,
+        "run": 1450000, "change": 1450000,
+        "by_team": [
+            {"id": "team-claims", "run": 900000, "change": 650000, "total": 1550000},
+            {"id": "team-risk-data", "run": 550000, "change": 800000, "total": 1350000},
+        ],
+        "by_capability": [
+            {"id": "claims-management", "run": 900000, "change": 650000, "total": 1550000},
+            {"id": "fraud-management", "run": 150000, "change": 800000, "total": 950000},
+            {"id": "customer-management", "run": 400000, "change": 0, "total": 400000},
+        ],
+        "by_objective": [
+            {"id": "digital-self-service", "run": 1050000, "change": 1450000,
+             "total": 2500000},
+            {"id": "(none)", "run": 400000, "change": 0, "total": 400000},
+        ],
+        "by_stage": [
+            {"id": "live", "run": 900000, "change": 650000, "total": 1550000},
+            {"id": "build", "run": 150000, "change": 800000, "total": 950000},
+            {"id": "sunset", "run": 400000, "change": 0, "total": 400000},
+        ],
+        "by_disposition": [
+            {"id": "invest", "run": 900000, "change": 650000, "total": 1550000},
+            {"id": "none", "run": 150000, "change": 800000, "total": 950000},
+            {"id": "migrate", "run": 400000, "change": 0, "total": 400000},
+        ],
+        "notes": {
+            "by_capability": "a product serving several capabilities counts an equal share "
+                             "towards each",
+            "by_objective": "a product serving several objectives counts an equal share "
+                            "towards each",
+        },
+        "products": [
+            {"product": "claims-portal", "name": "Claims Portal", "run": 900000,
+             "change": 650000, "total": 1550000, "previous_total": None,
+             "change_from_previous": None, "value": 3400000,
+             # 3,400,000 / 1,550,000 to Decimal's 28 significant digits
+             "value_per_unit": Decimal("2.193548387096774193548387097")},
+            {"product": "fraud-scoring", "name": "Fraud Scoring Service", "run": 150000,
+             "change": 800000, "total": 950000, "previous_total": None,
+             "change_from_previous": None, "value": None, "value_per_unit": None},
+            {"product": "customer-identity", "name": "Customer Identity", "run": 400000,
+             "change": 0, "total": 400000, "previous_total": None,
+             "change_from_previous": None, "value": None, "value_per_unit": None},
+        ],
     }
-    claims = document["products"][0]
-    assert claims["product"] == "claims-portal"
-    assert claims["value_per_unit"] == pytest.approx(3400000 / 1550000)
-    assert claims["previous_total"] is None and claims["change_from_previous"] is None
 
 
-def test_changes_against_the_previous_period() -> None:
-    code, out = report(str(EXAMPLE), "--format", "json")
-    assert code == 0
-    document = json.loads(out)
+FY2026 = """period: FY2026
+start: 2026-01-01
+end: 2026-12-31
+envelope: 3000000
+allocations:
+  - product: claims-portal
+    run: 1000000.10
+    change: 600000
+  - product: fraud-scoring
+    run: 100000
+    change: 200000
+"""
+
+
+def _with_previous_period(reference: Path) -> Path:
+    """FY2026 before the reference's FY2027: Claims Portal had 50,000.10 more, Fraud
+    Scoring 650,000 less, Customer Identity nothing."""
+    (reference / "funding" / "FY2026.yaml").write_text(FY2026)
+    return reference
+
+
+def test_changes_against_the_previous_period(reference: Path) -> None:
+    code, out = report(str(_with_previous_period(reference)), "--format", "json")
+    assert code == 0, out
+    document = _exact(out)
+    assert isinstance(document, dict)
     assert (document["period"], document["previous_period"]) == ("FY2027", "FY2026")
-    moved = [p for p in document["products"] if p["change_from_previous"]]
-    assert moved and all(p["change_from_previous"] == p["total"] - p["previous_total"]
-                         for p in moved)
+    assert [
+        (p["product"], p["total"], p["previous_total"], p["change_from_previous"])
+        for p in document["products"]
+    ] == [
+        ("claims-portal", 1550000, Decimal("1600000.1"), Decimal("-50000.1")),
+        ("fraud-scoring", 950000, 300000, 650000),
+        ("customer-identity", 400000, None, None),
+    ]
+    code, text = report(str(reference))
+    assert code == 0, text
+    assert text.endswith(
+        "\nProducts (against FY2026):\n"
+        "  claims-portal                                   1,550,000 USD  -50,000  value x2.19\n"
+        "  fraud-scoring                                     950,000 USD  +650,000\n"
+        "  customer-identity                                 400,000 USD\n"
+    )
+    code, markdown = report(str(reference), "--format", "markdown")
+    assert code == 0, markdown
+    assert markdown.endswith(
+        "| Product | Total | Change from FY2026 | Value per unit |\n"
+        "|---|---:|---:|---:|\n"
+        "| Claims Portal | 1,550,000 | -50,000 | 2.19 |\n"
+        "| Fraud Scoring Service | 950,000 | +650,000 | — |\n"
+        "| Customer Identity | 400,000 | — | — |\n"
+    )
+
+
+def test_an_earlier_period_has_its_own_figures(reference: Path) -> None:
+    code, out = report(str(_with_previous_period(reference)), "--period", "FY2026")
+    assert code == 0, out
+    assert out.startswith(
+        "Funding FY2026: 1,900,000.10 USD allocated of 3,000,000 USD (1,099,999.90 USD "
+        "unallocated); run 1,100,000.10 USD, change 800,000 USD.\n\nBy team:\n"
+        "  team-claims                                  1,600,000.10 USD\n"
+        "  team-risk-data                                    300,000 USD\n"
+    )
+    assert out.endswith(
+        "\nProducts (against no previous period):\n"
+        "  claims-portal                                1,600,000.10 USD  value x2.12\n"
+        "  fraud-scoring                                     300,000 USD\n"
+    )
+
+
+def test_the_example_against_its_previous_period() -> None:
+    code, out = report(str(EXAMPLE), "--format", "json")
+    assert code == 0, out
+    document = _exact(out)
+    assert isinstance(document, dict)
+    assert (document["period"], document["previous_period"]) == ("FY2027", "FY2026")
+    rows = {p["product"]: (p["total"], p["previous_total"], p["change_from_previous"])
+            for p in document["products"]}
+    assert rows["web-storefront"] == (2950000, 2700000, 250000)
+    assert rows["order-management"] == (1550000, 1600000, -50000)
+    assert rows["cloud-platform"] == (2700000, 2700000, 0)
+    assert rows["marketplace"] == (150000, None, None)  # new in FY2027
 
 
 def test_unknown_period_is_a_usage_error(reference: Path) -> None:
@@ -66,64 +166,65 @@ def test_unknown_period_is_a_usage_error(reference: Path) -> None:
     assert "there is no funding period 'FY1999' (periods: FY2027)" in out
 
 
-def test_the_site_shows_the_same_figures(tmp_path: Path) -> None:
+def _rows(page: str, section: str) -> list[list[str]]:
+    """The cells of the first table after `id="section"`, as the reader sees them."""
+    body = page.split(f'id="{section}"', 1)[1].split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    return [[html.unescape(re.sub(r"<[^>]*>", "", cell)) for cell in
+             re.findall(r"<td[^>]*>(.*?)</td>", row)] for row in re.findall(r"<tr>(.*?)</tr>",
+                                                                             body)]
+
+
+def test_the_site_shows_the_same_figures(reference: Path, tmp_path: Path) -> None:
+    # the same figures as test_json_contract_on_the_reference and the previous period's
     out = tmp_path / "site"
-    result = CliRunner().invoke(cli, ["build", str(EXAMPLE), "--out", str(out),
-                                      "--no-history"], env={"SOURCE_DATE_EPOCH": "1795000000"})
+    result = CliRunner().invoke(cli, ["build", str(_with_previous_period(reference)),
+                                      "--out", str(out), "--no-history"],
+                                env={"SOURCE_DATE_EPOCH": "1795000000"})
     assert result.exit_code == 0, result.output
-    document = json.loads(report(str(EXAMPLE), "--format", "json")[1], parse_float=Decimal,
-                          parse_int=Decimal)
     page = (out / "funding" / "FY2027.html").read_text()
-    currency = document["currency"]
-    money = r'<td[^>]*>([^<]*)</td><td[^>]*>([^<]*)</td><td[^>]*>([^<]*)</td>'
-    for group, folder in (("by_team", "teams"), ("by_capability", "capabilities"),
-                          ("by_objective", "objectives"), ("by_stage", None),
-                          ("by_disposition", None)):
-        section = page.split(f'id="{group.replace("_", "-")}"', 1)[1]
-        assert document[group], group
-        for row in document[group]:
-            key = re.escape(row["id"])
-            plain = rf'<td>{key}</td>'  # a stage, a disposition, or "(none)"
-            first = (rf'(?:href="\.\./{folder}/{key}\.html">[^<]*</a></td>|{plain})'
-                     if folder else plain)
-            cells = re.search(first + money, section)
-            assert cells is not None, (group, row["id"])
-            assert cells.groups() == tuple(format_money(row[k], currency)
-                                           for k in ("run", "change", "total"))
-    by_product = page.split('id="by-product"', 1)[1]
-    for row in document["products"]:
-        cells = re.search(rf'href="\.\./products/{row["product"]}\.html">[^<]*</a></td>'
-                          r'<td>.*?</td>' + money + r'<td[^>]*>([^<]*)</td><td[^>]*>([^<]*)</td>',
-                          by_product)
-        assert cells is not None, row["product"]
-        change, ratio = row["change_from_previous"], row["value_per_unit"]
-        assert cells.groups() == (
-            *(format_money(row[k], currency) for k in ("run", "change", "total")),
-            "new" if change is None else ("+" if change >= 0 else "-")
-            + format_money(abs(change), currency),
-            "—" if ratio is None else f"{ratio:.2f}",
-        )
+    assert "2,900,000 USD allocated of an envelope of 4,000,000 USD; 1,100,000 USD " \
+           "unallocated." in page
+    assert _rows(page, "by-team") == [
+        ["Claims Team", "900,000 USD", "650,000 USD", "1,550,000 USD"],
+        ["Risk Data Team", "550,000 USD", "800,000 USD", "1,350,000 USD"],
+    ]
+    assert _rows(page, "by-capability") == [
+        ["Claims Management", "900,000 USD", "650,000 USD", "1,550,000 USD"],
+        ["Fraud Management", "150,000 USD", "800,000 USD", "950,000 USD"],
+        ["Customer Management", "400,000 USD", "0 USD", "400,000 USD"],
+    ]
+    assert _rows(page, "by-objective") == [
+        ["Move 70% of customer servicing to digital self-service", "1,050,000 USD",
+         "1,450,000 USD", "2,500,000 USD"],
+        ["(none)", "400,000 USD", "0 USD", "400,000 USD"],
+    ]
+    assert _rows(page, "by-stage") == [
+        ["live", "900,000 USD", "650,000 USD", "1,550,000 USD"],
+        ["build", "150,000 USD", "800,000 USD", "950,000 USD"],
+        ["sunset", "400,000 USD", "0 USD", "400,000 USD"],
+    ]
+    assert _rows(page, "by-disposition") == [
+        ["invest", "900,000 USD", "650,000 USD", "1,550,000 USD"],
+        ["none", "150,000 USD", "800,000 USD", "950,000 USD"],
+        ["migrate", "400,000 USD", "0 USD", "400,000 USD"],
+    ]
+    assert _rows(page, "by-product") == [
+        ["Claims Portal", "Claims Team", "900,000 USD", "650,000 USD", "1,550,000 USD",
+         "-50,000.10 USD", "2.19"],
+        ["Fraud Scoring Service", "Risk Data Team", "150,000 USD", "800,000 USD",
+         "950,000 USD", "+650,000 USD", "—"],
+        ["Customer Identity", "Risk Data Team", "400,000 USD", "0 USD", "400,000 USD", "new",
+         "—"],
+    ]
     home = (out / "index.html").read_text()
-    assert f"{format_money(document['allocated'], currency)} allocated of an envelope of " \
-           f"{format_money(document['envelope'], currency)}" in home
-    # the capability map's funding colouring: a leaf's tile is its row of the report
+    assert "2,900,000 USD allocated of an envelope of 4,000,000 USD" in home
+    # the capability map's funding colouring: a tile is its capability's row of the report,
+    # a parent's the sum of the capabilities under it
     heatmap = (out / "capabilities" / "index.html").read_text()
     tiles = dict(re.findall(r'href="([a-z0-9-]+)\.html" data-live="\d+" data-funding="([^"]+)"',
                             heatmap))
-    parents = {c.parent for c in run(EXAMPLE).portfolio.capabilities.values()}
-    leaves = {row["id"]: row["total"] for row in document["by_capability"]
-              if row["id"] not in parents}
-    assert leaves and all(float(tiles[cid]) == total for cid, total in leaves.items())
-
-
-@pytest.mark.parametrize(("amount", "text"), [
-    ("950", "950 GBP"), ("999.6", "1k GBP"), ("999499", "999k GBP"), ("999600", "1M GBP"),
-    ("1234567", "1.23M GBP"), ("999600000", "1bn GBP"), ("5e12", "5,000bn GBP"),
-])
-def test_compact_money_never_writes_an_exponent(amount: str, text: str) -> None:
-    from pac.money import compact_money
-
-    assert compact_money(Decimal(amount), "GBP") == text
+    assert tiles == {"claims-and-risk": "2500000.00", "claims-management": "1550000.00",
+                     "customer-management": "400000.00", "fraud-management": "950000.00"}
 
 
 def _fund(portfolio: Path, envelope: str, allocations: dict[str, tuple[str, str]]) -> None:

@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from conftest import REFERENCE, TODAY
 from gitrepo import GitRepo
-from support import pac
+from support import pac, run
 
-from pac.figures.scorecard import CHECKS, score
+from pac.figures.scorecard import (
+    CHECKS,
+    Facts,
+    Score,
+    facts,
+    level_counts,
+    level_names,
+    score,
+    score_product,
+)
+from pac.findings import Finding, Severity
 from pac.load.files import read_directory
 from pac.model.settings import CHECK_NAMES, Scorecard, ScorecardLevel
 from pac.validate import validate
@@ -146,6 +157,147 @@ def test_a_bad_scorecard_is_a_finding_with_its_place(
     assert any(expected in f"{f.path} {f.message} {f.hint}" for f in errors), errors
 
 
+VALUE_CARD = ("scorecard:\n  levels:\n    - name: valued\n"
+              "      checks: [value-estimated, value-on-target]\n")
+
+
+def test_a_value_without_funding_is_not_on_target(reference: Path) -> None:
+    with (reference / "portfolio.yaml").open("a") as out:
+        out.write(VALUE_CARD)
+    assert _scores(reference) == {"claims-portal": ("valued", ())}
+    # Claims Portal keeps its value estimate, but has no funding in the current period:
+    # there is no ratio to meet, and no division by zero
+    edit(reference / "funding/FY2027.yaml", "    run: 900000", "    run: 0")
+    edit(reference / "funding/FY2027.yaml", "    change: 650000", "    change: 0")
+    assert _scores(reference) == {"claims-portal": (None, ("value-on-target",))}
+    (reference / "funding/FY2027.yaml").write_text(
+        "period: FY2027\nstart: 2027-01-01\nend: 2027-12-31\nenvelope: 4000000\n"
+        "allocations:\n  - product: fraud-scoring\n    run: 150000\n")
+    assert _scores(reference) == {"claims-portal": (None, ("value-on-target",))}
+    code, out = _cli(str(reference))
+    assert code == 0, out
+    assert out == ("1 product scored (live): 0 valued, 1 with no level.\n"
+                   "claims-portal  -       to reach valued: value-on-target\n")
+
+
+@pytest.mark.parametrize(("estimate", "level"), [("3100000", "valued"), ("3099999.99", None)])
+def test_value_on_target_at_the_policy_ratio(estimate: str, level: str | None,
+                                             reference: Path) -> None:
+    # 1,550,000 of funding and a target of 2.0: a value of exactly twice the funding meets it
+    with (reference / "portfolio.yaml").open("a") as out:
+        out.write(VALUE_CARD)
+    edit(reference / PORTAL, "annual_estimate: 3400000", f"annual_estimate: {estimate}")
+    assert _scores(reference)["claims-portal"][0] == level
+
+
+def _finding(entity: str, severity: Severity) -> Finding:
+    return Finding("some-rule", "x.yaml", "a message", entity=entity, severity=severity)
+
+
+def test_facts_gather_what_the_checks_look_at() -> None:
+    portfolio = run(REFERENCE).portfolio
+    known = facts(portfolio, [
+        _finding("product:claims-portal", Severity.ERROR),
+        _finding("product:claims-portal", Severity.INFO),
+        _finding("team:fraud-scoring", Severity.WARNING),  # a team, not the product
+        _finding("product:fraud-scoring", Severity.WARNING),
+        _finding("", Severity.ERROR),
+    ], TODAY, portfolio.settings.policies)
+    assert known.severities == {"claims-portal": {"error", "info"}, "fraud-scoring": {"warning"}}
+    assert known.funding == {"claims-portal": Decimal(1550000), "fraud-scoring": Decimal(950000),
+                             "customer-identity": Decimal(400000)}
+    assert (known.today, known.policies) == (TODAY, portfolio.settings.policies)
+    assert known.team_skills("team-claims") == {
+        "product-management", "engineering", "operations", "testing", "ux"}
+    assert known.team_skills("team-risk-data") == {
+        "product-management", "engineering", "testing", "operations"}
+    assert known.team_skills("team-ghost") == set()
+
+
+def test_facts_without_a_current_period(reference: Path) -> None:
+    edit(reference / "portfolio.yaml", "current_period: FY2027", "current_period: FY2030")
+    portfolio = run(reference).portfolio
+    assert facts(portfolio, [], TODAY, portfolio.settings.policies).funding == {}
+
+
+@pytest.mark.parametrize(("severities", "no_errors", "no_warnings"), [
+    (set(), True, True), ({"info"}, True, True), ({"warning"}, True, False),
+    ({"warning", "info"}, True, False), ({"error"}, False, False),
+    ({"error", "warning"}, False, False),
+])
+def test_no_errors_and_no_warnings(
+    severities: set[str], no_errors: bool, no_warnings: bool
+) -> None:
+    portfolio = run(REFERENCE).portfolio
+    known = Facts(portfolio, TODAY, portfolio.settings.policies, {},
+                  {"claims-portal": severities, "fraud-scoring": {"error"}})
+    product = portfolio.products["claims-portal"]
+    assert CHECKS["no-errors"].test(known, "claims-portal", product) is no_errors
+    assert CHECKS["no-warnings"].test(known, "claims-portal", product) is no_warnings
+
+
+def test_an_owner_that_is_not_a_team(reference: Path) -> None:
+    # an error of its own (unknown-reference); the checks about the team fail, nothing breaks
+    edit(reference / PORTAL, "owner: team-claims", "owner: team-claimz")
+    assert _passes(reference, "owner-has-members") is False
+    assert _passes(reference, "team-has-required-skills") is False
+
+
+def test_required_skills_none_is_always_met(reference: Path) -> None:
+    edit(reference / PORTAL, "owner: team-claims", "owner: team-claimz")
+    edit(reference / "portfolio.yaml",
+         "required_skills: [product-management, engineering, testing, operations, ux]",
+         "required_skills: []")
+    assert _passes(reference, "team-has-required-skills") is True
+
+
+TWO_LEVELS = Scorecard(stages=["live", "build"], levels=[  # type: ignore[list-item]
+    ScorecardLevel(name="listed", checks=["has-summary", "has-kpis"]),  # type: ignore[list-item]
+    ScorecardLevel(name="planned", checks=["has-kpis", "has-roadmap", "funded"]),  # type: ignore[list-item]
+])
+
+
+def test_score_product_stops_at_the_first_level_it_misses() -> None:
+    result = validate(read_directory(REFERENCE), today=TODAY)
+    portfolio = result.portfolio
+    known = facts(portfolio, result.findings, TODAY, portfolio.settings.policies)
+    scored = {pid: score_product(TWO_LEVELS, known, pid, p)
+              for pid, p in portfolio.products.items()}
+    # each check once, in the scorecard's order; passed lists them all, missing only the next
+    # level's
+    assert scored == {
+        "claims-portal": Score("planned", 2, None, (),
+                               frozenset({"has-summary", "has-kpis", "has-roadmap", "funded"})),
+        "fraud-scoring": Score("planned", 2, None, (),
+                               frozenset({"has-summary", "has-kpis", "has-roadmap", "funded"})),
+        "customer-identity": Score(None, 0, "listed", ("has-kpis",),
+                                   frozenset({"has-summary", "funded"})),
+    }
+
+
+def test_score_with_a_judge_and_level_counts(reference: Path) -> None:
+    result = validate(read_directory(reference), today=TODAY)
+    judge = result.portfolio.settings.model_copy(update={"scorecard": TWO_LEVELS})
+    scores = score(result.portfolio, result.findings, TODAY, judge)
+    # customer-identity is in sunset: not in the scorecard's stages, not scored
+    assert {pid: (s.level, s.rank) for pid, s in scores.items()} == {
+        "claims-portal": ("planned", 2), "fraud-scoring": ("planned", 2)}
+    assert list(level_counts(TWO_LEVELS, scores).items()) == [
+        ("planned", 2), ("listed", 0), ("none", 0)]
+    assert level_names(TWO_LEVELS) == ["listed", "planned"]
+    # without a judge, the portfolio's own scorecard: live products only
+    assert list(score(result.portfolio, result.findings, TODAY)) == ["claims-portal"]
+
+
+def test_level_counts_count_the_products_with_no_level() -> None:
+    scores = {"a": Score(None, 0, "listed", ("has-kpis",)),
+              "b": Score(None, 0, "listed", ("has-summary",)),
+              "c": Score("listed", 1, "planned", ("funded",))}
+    assert list(level_counts(TWO_LEVELS, scores).items()) == [
+        ("planned", 0), ("listed", 1), ("none", 2)]
+    assert level_counts(TWO_LEVELS, {}) == {"planned": 0, "listed": 0, "none": 0}
+
+
 # The ratchet, on a real history: main holds the portfolio, a pull request branches off.
 
 
@@ -237,7 +389,19 @@ def test_a_stricter_scorecard_is_not_a_fall(repo: GitRepo) -> None:
     repo.commit("Raise the bar")
     code, out = pac(repo, "diff", "--fail-on-regression")
     assert code == 0, out
-    assert "on the scorecard" not in out and "level down" not in out
+    # Claims Portal misses kpis-on-target on both sides: no level before, none after
+    summary, *rest = out.splitlines()
+    assert summary.endswith(" to the working tree: 0 added, 0 removed, 0 renamed, 1 changed; "
+                            "0 findings introduced, 0 resolved.")
+    assert rest == [
+        "changed portfolio:portfolio: Northwind Mutual",
+        '    scorecard: (none) -> {"levels": [{"checks": ["has-summary", "kpis-on-target"], '
+        '"name": "bronze"}]}',
+    ]
+    code, out = pac(repo, "diff", "--fail-on-regression", "--format", "json")
+    assert code == 0, out
+    document = json.loads(out)
+    assert (document["levels"], document["summary"]["levels_down"]) == ([], 0)
 
 
 # pac scorecard: the levels on the command line
@@ -325,7 +489,20 @@ def test_a_stricter_policy_is_not_a_fall(repo: GitRepo) -> None:
     repo.commit("Ask stakeholders every two months")
     code, out = pac(repo, "diff", "--fail-on-regression")
     assert code == 0, out
-    assert "level down" not in out
+    # the review is now reported as stale, but Claims Portal stays at bronze on both sides
+    summary, *rest = out.splitlines()
+    assert summary.endswith(" to the working tree: 0 added, 0 removed, 0 renamed, 1 changed; "
+                            "1 finding introduced, 0 resolved.")
+    assert len(rest) == 4  # rest[2] is the policy's own line, the diff's tests pin it
+    assert rest[:2] == ["  * 1 warning introduced", "changed portfolio:portfolio: Northwind Mutual"]
+    assert rest[-1] == ("introduced: portfolio/products/claims-portal.yaml:57:26: warning "
+                        "stale-stakeholder-review the last stakeholder review was 94 days ago, "
+                        "more than 60")
+    assert "level" not in out and "scorecard" not in out
+    code, out = pac(repo, "diff", "--fail-on-regression", "--format", "json")
+    assert code == 0, out
+    document = json.loads(out)
+    assert (document["levels"], document["summary"]["levels_down"]) == ([], 0)
 
 
 def test_levels_are_not_compared_when_portfolio_yaml_is_broken(repo: GitRepo) -> None:
