@@ -168,6 +168,13 @@ def test_front_matter_string_is_one_yaml_scalar_of_escaped_text() -> None:
     assert yaml.safe_load(f"title: {written}\n") == {"title": html.escape(text)}
 
 
+def test_front_matter_string_drops_the_control_characters_html_forbids() -> None:
+    # MkDocs writes the title into <title> as it reads it: a \u0001 escape would reach it
+    written = front_matter_string("a\x01b\x1b[2J\x85c\td")
+    assert written == Markup('"a b [2J c\\td"')
+    assert yaml.safe_load(f"title: {written}\n") == {"title": "a b [2J c\td"}
+
+
 def test_the_filters_are_there_by_name_for_templates_that_ask_for_them() -> None:
     page = ENV.from_string("title: {{ t | frontmatter }}\n<p>{{ t }}</p>").render(t="<x>")
     assert page == 'title: "&lt;x&gt;"\n<p>&lt;x&gt;</p>'
