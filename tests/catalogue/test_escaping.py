@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import json
+import traceback
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -232,3 +233,18 @@ def test_the_environment_takes_jinja_options() -> None:
     env = html_environment(jinja2.DictLoader({"p": "{% if x %}\n<p>{{ x }}</p>\n{% endif %}\n"}),
                            trim_blocks=True)
     assert env.get_template("p").render(x="a&b") == "<p>a&amp;b</p>\n"
+
+
+def test_an_error_in_an_attribute_expression_is_reported_at_its_line(tmp_path: Path) -> None:
+    (tmp_path / "syntax.md.j2").write_text('<p>\n<p title="{{ v + }}">\n')
+    (tmp_path / "runtime.md.j2").write_text(
+        '<p>\n<p title="{% if a %}\n{{ v.missing }}{% endif %}">\n')
+    env = html_environment(jinja2.FileSystemLoader(tmp_path))
+    with pytest.raises(jinja2.TemplateSyntaxError) as syntax:
+        env.get_template("syntax.md.j2")
+    assert (syntax.value.message, syntax.value.lineno) == ("unexpected ')'", 2)
+    with pytest.raises(jinja2.UndefinedError) as runtime:
+        env.get_template("runtime.md.j2").render(a=True, v={})
+    template = str(tmp_path / "runtime.md.j2")
+    assert [frame.lineno for frame in traceback.extract_tb(runtime.value.__traceback__)
+            if frame.filename == template] == [3]
