@@ -15,7 +15,9 @@ from conftest import REFERENCE
 from support import inside
 
 from pac.cli import cli
+from pac.errors import PacError
 from pac.output import MARKER
+from pac.paths import linked_folder, over_site_limit, shown, site_file_refused, unplain, within
 
 TODAY = ("--today", "2026-11-22")
 THROUGH = "is a symbolic link, which pac does not write through"
@@ -124,3 +126,118 @@ def test_schema_check_does_not_read_through_a_link(repo: Path, tmp_path: Path) -
         (repo / "schemas" / path.name).symlink_to(path)
     code, out = pac(repo, "schema", "--check", "--out", "schemas")
     assert code == 1 and "schemas/format.md is out of date" in out
+
+
+# The policy's functions, called directly: what a path from someone's commit or a link in
+# someone's checkout can and cannot make pac do.
+
+@pytest.mark.parametrize(("path", "why"), [
+    ("products/a.yaml", None),
+    ("site/img/logo.png", None),
+    ("..", "'..' is not a file name"),
+    ("site/../../etc/passwd", "'..' is not a file name"),
+    ("./site", "'.' is not a file name"),
+    ("site//x.md", "it has an empty part"),
+    ("/etc/passwd", "it has an empty part"),
+    ("site/", "it has an empty part"),
+    ("site\\..\\x.md", "it holds a backslash"),
+    (".git/hooks/post-checkout", "a .git folder is git's own"),
+    ("site/.GIT/config", "a .git folder is git's own"),
+    ("site/.git./config", "a .git folder is git's own"),  # Windows drops trailing dots
+    ("site/.git /config", "a .git folder is git's own"),  # and trailing spaces
+    ("site/.git. ./config", "a .git folder is git's own"),
+    ("site/.gitignore", None),
+    ("site/x.git", None),
+    ("site/git", None),
+])
+def test_a_path_from_a_git_tree_must_be_plain_names(path: str, why: str | None) -> None:
+    assert unplain(path) == why
+
+
+@pytest.mark.parametrize(("path", "seen"), [
+    ("site/logo.png", "site/logo.png"),
+    ("site/\x1b[31mred.md", "site/\\x1b[31mred.md"),
+    ("a\nb\rc\td", "a\\x0ab\\x0dc\\x09d"),
+    ("caf\u00e9 \u2028", "caf\u00e9 \\x2028"),
+])
+def test_a_path_is_shown_with_its_control_characters_escaped(path: str, seen: str) -> None:
+    assert shown(path) == seen
+
+
+@pytest.mark.parametrize(("path", "folder", "inside"), [
+    ("/srv/site", "/srv/site", True),
+    ("/srv/site/docs/x.md", "/srv/site", True),
+    ("/srv/site/docs/x.md", "/srv/site/", True),
+    ("/srv/site-other/x.md", "/srv/site", False),
+    ("/srv/sitex", "/srv/site", False),
+    ("/srv", "/srv/site", False),
+    ("/etc/passwd", "/", True),
+])
+def test_within_tells_a_folder_apart_from_its_neighbours(path: str, folder: str,
+                                                        inside: bool) -> None:
+    assert within(path, folder) is inside
+
+
+def test_a_path_with_no_link_above_it_can_be_written(tmp_path: Path) -> None:
+    (tmp_path / "repo" / "a" / "b").mkdir(parents=True)
+    root = tmp_path / "repo"
+    assert linked_folder(root / "a" / "b" / "x.json", root) is None
+    assert linked_folder(root / "new" / "deeper" / "x.json", root) is None  # not made yet
+    assert linked_folder(root / "x.json", root) is None
+
+
+def test_a_link_among_the_folders_above_a_path_is_named(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    (root / "a" / "b").mkdir(parents=True)
+    (tmp_path / "outside").mkdir()
+    (root / "a" / "b" / "linked").symlink_to(tmp_path / "outside")
+    (root / "top").symlink_to(tmp_path / "outside")
+    target = root / "a" / "b" / "linked" / "x.json"
+    assert linked_folder(target, root) == (
+        f"{root / 'a' / 'b' / 'linked'} is a symbolic link, which pac does not write through")
+    assert linked_folder(root / "top" / "deep" / "x.json", root) == (
+        f"{root / 'top'} is a symbolic link, which pac does not write through")
+    # the path itself may be a link: a file pac writes replaces it
+    assert linked_folder(root / "top", root) is None
+
+
+def test_a_link_reached_through_dots_is_caught_by_where_it_leads(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    (root / "a").mkdir(parents=True)
+    (tmp_path / "outside" / "deep").mkdir(parents=True)
+    (root / "a" / "linked").symlink_to(tmp_path / "outside" / "deep")
+    # spelled out, repo/a/linked/../x.json is repo/a/x.json; the system goes through the link
+    target = root / "a" / "linked" / ".." / "x.json"
+    assert linked_folder(target, root) == (
+        f"{root / 'a' / 'linked' / '..'} leads out of {root}")
+
+
+def test_a_path_outside_the_repository_is_left_to_the_other_checks(tmp_path: Path) -> None:
+    (tmp_path / "repo").mkdir()
+    (tmp_path / "linked").symlink_to(tmp_path)
+    assert linked_folder(tmp_path / "linked" / "x.json", tmp_path / "repo") is None
+
+
+def test_a_relative_path_is_checked_against_a_relative_root(tmp_path: Path) -> None:
+    (tmp_path / "repo").mkdir()
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "repo" / "linked").symlink_to(tmp_path / "outside")
+    with inside(tmp_path):
+        assert linked_folder(Path("repo/linked/x.json"), Path("repo")) == (
+            f"{tmp_path / 'repo' / 'linked'} is a symbolic link, which pac does not write "
+            "through")
+
+
+def test_a_site_file_of_up_to_16_mib_is_copied() -> None:
+    assert over_site_limit(0) is None
+    assert over_site_limit(16 * 1024 * 1024) is None
+    assert over_site_limit(16 * 1024 * 1024 + 1) == (
+        "it is 16,777,217 bytes, over the limit of 16,777,216")
+
+
+def test_a_refused_site_file_is_one_line_naming_it_safely() -> None:
+    error = site_file_refused("site/\x1b[2Jdocs/x.md at main", "it is not a regular file")
+    assert isinstance(error, PacError)
+    assert error.message == (
+        "site/\\x1b[2Jdocs/x.md at main is not copied into the site: it is not a regular "
+        "file: replace it with a regular file of at most 16 MiB, or remove it")

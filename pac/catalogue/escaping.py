@@ -28,6 +28,7 @@ from jinja2.ext import Extension
 from jinja2.lexer import Token, TokenStream
 from markupsafe import Markup, escape
 
+from pac.catalogue.sanitize import printable
 from pac.catalogue.scanner import URL_ATTRIBUTES, HtmlScanner
 from pac.json_text import to_json
 
@@ -81,8 +82,9 @@ _BMP_NON_ASCII = re.compile("[\u0080-\uffff]")
 
 
 def front_matter_string(text: object) -> Markup:
-    """A double-quoted YAML scalar holding the HTML-escaped text."""
-    quoted = json.dumps(html.escape(str(text)), ensure_ascii=False)
+    """A double-quoted YAML scalar holding the HTML-escaped text, without the control
+    characters HTML forbids (the title goes into the page's <title> as it is)."""
+    quoted = json.dumps(html.escape(printable(str(text))), ensure_ascii=False)
     return Markup(_BMP_NON_ASCII.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted))
 
 

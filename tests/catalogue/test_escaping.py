@@ -3,14 +3,25 @@ author wrote; a place with no safe escaping, or a way around escaping, stops the
 
 from __future__ import annotations
 
+import html
 import json
+import traceback
 from html.parser import HTMLParser
+from pathlib import Path
 
 import jinja2
 import pytest
+import yaml
 from markupsafe import Markup
 
-from pac.catalogue.escaping import BLOCKED_URL, html_environment
+from pac.catalogue.escaping import (
+    BLOCKED_URL,
+    attribute,
+    front_matter_string,
+    html_environment,
+    script_json,
+    url_attribute,
+)
 
 ENV = html_environment(jinja2.DictLoader({}))
 HOSTILE = ["x\" autofocus onfocus=alert(1) '", "</script><script>alert(2)</script>",
@@ -104,3 +115,136 @@ def test_the_ways_around_escaping_are_gone(template: str) -> None:
 def test_text_stays_text_and_markup_built_by_pac_stays_markup() -> None:
     page = _parse("<p>{{ v }}</p>{{ m }}", v=HOSTILE[1], m=Markup("<em>pac's</em>"))
     assert [tag for tag, _ in page.found] == ["p", "em"]
+
+
+# Each escaping function on its own: the exact text a page gets for what an author wrote.
+
+@pytest.mark.parametrize(("value", "written"), [
+    ('x" onmouseover="alert(1)', "x&#34; onmouseover=&#34;alert(1)"),
+    ("it's <b>&amp;", "it&#39;s &lt;b&gt;&amp;amp;"),
+    (Markup("<i>pac's</i>"), "&lt;i&gt;pac&#39;s&lt;/i&gt;"),  # markup too: it is a value
+    (3, "3"),
+    (["a", "<b>"], "[&#34;a&#34;, &#34;&lt;b&gt;&#34;]"),
+    (("a", "b"), "[&#34;a&#34;, &#34;b&#34;]"),
+    ({"k": ['"']}, "{&#34;k&#34;: [&#34;\\&#34;&#34;]}"),
+])
+def test_attribute_escapes_every_value_and_writes_lists_as_json(value: object,
+                                                                written: str) -> None:
+    assert attribute(value) == Markup(written)
+
+
+@pytest.mark.parametrize(("url", "written"), [
+    ("https://x.example/?a=1&b=2", "https://x.example/?a=1&amp;b=2"),
+    ("HTTP://X.EXAMPLE/", "HTTP://X.EXAMPLE/"),
+    ("MailTo:a@x.example", "MailTo:a@x.example"),
+    (" https://x.example/", " https://x.example/"),  # a browser drops the space: still web
+    ("\thttps://x.example/", "\thttps://x.example/"),
+    ("ht\ntps://x.example/", "ht\ntps://x.example/"),
+    ("../products/a.html", "../products/a.html"),
+    ("a.html#x:y", "a.html#x:y"),
+    ("javascript:alert(1)", BLOCKED_URL),
+    ("\x00\x10 javascript:alert(1)", BLOCKED_URL),
+    ("jav\ra\nscript:alert(1)", BLOCKED_URL),
+    ("data:text/html,<script>alert(1)</script>", BLOCKED_URL),
+    ("file:///etc/passwd", BLOCKED_URL),
+    ("https+evil:x", BLOCKED_URL),
+])
+def test_url_attribute_keeps_web_and_mail_addresses_and_blocks_the_rest(url: str,
+                                                                       written: str) -> None:
+    assert url_attribute(url) == Markup(written)
+
+
+def test_script_json_cannot_end_the_script_or_its_string() -> None:
+    value = {"name": "</script><script>alert('x')</script>", "rest": "a & b\u2028\u2029"}
+    assert script_json(value) == Markup(
+        '{"name": "\\u003c/script\\u003e\\u003cscript\\u003ealert(\\u0027x\\u0027)\\u003c'
+        '/script\\u003e", "rest": "a \\u0026 b\\u2028\\u2029"}')
+
+
+def test_front_matter_string_is_one_yaml_scalar_of_escaped_text() -> None:
+    text = 'Caf\u00e9 <b>"q"</b>\ntitle: x \U0001f600 \u2028'
+    written = front_matter_string(text)
+    assert written == Markup(
+        '"Caf\\u00e9 &lt;b&gt;&quot;q&quot;&lt;/b&gt;\\ntitle: x \U0001f600 \\u2028"')
+    assert yaml.safe_load(f"title: {written}\n") == {"title": html.escape(text)}
+
+
+def test_front_matter_string_drops_the_control_characters_html_forbids() -> None:
+    # MkDocs writes the title into <title> as it reads it: a \u0001 escape would reach it
+    written = front_matter_string("a\x01b\x1b[2J\x85c\td")
+    assert written == Markup('"a b [2J c\\td"')
+    assert yaml.safe_load(f"title: {written}\n") == {"title": "a b [2J c\td"}
+
+
+def test_the_filters_are_there_by_name_for_templates_that_ask_for_them() -> None:
+    page = ENV.from_string("title: {{ t | frontmatter }}\n<p>{{ t }}</p>").render(t="<x>")
+    assert page == 'title: "&lt;x&gt;"\n<p>&lt;x&gt;</p>'
+
+
+def test_adjacent_expressions_are_checked_as_a_url_only_at_the_start() -> None:
+    page = _parse('<a href="{{ root }}{{ path }}" title="{{ path }}">', root="../",
+                  path="javascript:alert(1)")
+    assert page.found[0][1] == {"href": "../javascript:alert(1)", "title": "javascript:alert(1)"}
+    assert _parse('<a href="{{ a }}{{ b }}">', a="javascript:x", b="y").found[0][1] == {
+        "href": BLOCKED_URL + "y"}
+
+
+def test_a_url_attribute_of_every_kind_is_checked() -> None:
+    template = ('<form action="{{ u }}"><button formaction="{{ u }}"><img src="{{ u }}">'
+                '<video poster="{{ u }}"><q cite="{{ u }}"><use xlink:href="{{ u }}">')
+    page = _parse(template, u="javascript:alert(1)")
+    assert [attrs for _, attrs in page.found] == [
+        {"action": BLOCKED_URL}, {"formaction": BLOCKED_URL}, {"src": BLOCKED_URL},
+        {"poster": BLOCKED_URL}, {"cite": BLOCKED_URL}, {"xlink:href": BLOCKED_URL}]
+
+
+@pytest.mark.parametrize(("template", "why", "line"), [
+    ("<p>\n<p {{ v }}>", "an expression in a tag has no safe escaping", 2),
+    ("<p title={{ v }}>", "an expression in an unquoted attribute value has no safe escaping", 1),
+    ("<p title=\n\n{{ v }}>", "an expression in an unquoted attribute value has no safe "
+                              "escaping", 3),
+    ("<!-- {{ v }} -->", "an expression in a comment has no safe escaping", 1),
+    ("<style>{{ v }}</style>", "an expression in a style sheet has no safe escaping", 1),
+    ("<p>\n{% autoescape false %}{{ v }}{% endautoescape %}",
+     "{% autoescape %} turns escaping off", 2),
+])
+def test_a_refused_template_says_why_and_where(tmp_path: Path, template: str, why: str,
+                                               line: int) -> None:
+    (tmp_path / "page.md.j2").write_text(template)
+    env = html_environment(jinja2.FileSystemLoader(tmp_path))
+    with pytest.raises(jinja2.TemplateSyntaxError) as caught:
+        env.get_template("page.md.j2")
+    error = caught.value
+    assert (error.message, error.lineno, error.name, error.filename) == (
+        why, line, "page.md.j2", str(tmp_path / "page.md.j2"))
+
+
+def test_a_value_named_autoescape_is_only_a_value() -> None:
+    assert ENV.from_string("<p>{{ autoescape }}</p>").render(autoescape="<x>") == (
+        "<p>&lt;x&gt;</p>")
+
+
+def test_an_unknown_name_in_a_template_is_an_error_not_a_blank() -> None:
+    with pytest.raises(jinja2.UndefinedError, match="'titel' is undefined"):
+        ENV.from_string("<p>{{ titel }}</p>").render(title="x")
+
+
+def test_the_environment_takes_jinja_options() -> None:
+    env = html_environment(jinja2.DictLoader({"p": "{% if x %}\n<p>{{ x }}</p>\n{% endif %}\n"}),
+                           trim_blocks=True)
+    assert env.get_template("p").render(x="a&b") == "<p>a&amp;b</p>\n"
+
+
+def test_an_error_in_an_attribute_expression_is_reported_at_its_line(tmp_path: Path) -> None:
+    (tmp_path / "syntax.md.j2").write_text('<p>\n<p title="{{ v + }}">\n')
+    (tmp_path / "runtime.md.j2").write_text(
+        '<p>\n<p title="{% if a %}\n{{ v.missing }}{% endif %}">\n')
+    env = html_environment(jinja2.FileSystemLoader(tmp_path))
+    with pytest.raises(jinja2.TemplateSyntaxError) as syntax:
+        env.get_template("syntax.md.j2")
+    assert (syntax.value.message, syntax.value.lineno) == ("unexpected ')'", 2)
+    with pytest.raises(jinja2.UndefinedError) as runtime:
+        env.get_template("runtime.md.j2").render(a=True, v={})
+    template = str(tmp_path / "runtime.md.j2")
+    assert [frame.lineno for frame in traceback.extract_tb(runtime.value.__traceback__)
+            if frame.filename == template] == [3]
