@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from pydantic import ValidationError
 
-from pac.model import Allocation, Funding
+from pac.model.funding import Allocation, Funding
 
 START, END = datetime.date(2027, 1, 1), datetime.date(2027, 12, 31)
 

@@ -7,7 +7,7 @@ import datetime
 import pytest
 from pydantic import ValidationError
 
-from pac.model import STAGES, Lifecycle
+from pac.model.product import STAGES, Lifecycle
 
 
 def test_stages_in_lifecycle_order() -> None:

@@ -82,3 +82,35 @@ def test_patterns_pac_cannot_match_in_linear_time_are_a_finding(
         "portfolio/portfolio.yaml: extension schema 'extensions/product.schema.json': " + problem
     ]
 
+
+
+def test_pattern_problem_names_what_cannot_run_in_linear_time() -> None:
+    from pac.rules.extension_patterns import pattern_problem
+
+    assert pattern_problem({"properties": {"a": {"pattern": "^[a-z]+$"}}}) == ""
+    assert pattern_problem([{"pattern": r"(a)\1"}]) == (
+        "pattern '(a)\\\\1' cannot be matched in linear time: invalid escape sequence: \\1"
+    )
+    assert pattern_problem({"patternProperties": {"^x": {}}, "unevaluatedProperties": False}) == (
+        "unevaluatedProperties next to patternProperties cannot be checked in linear "
+        "time: use additionalProperties"
+    )
+    assert pattern_problem({"unevaluatedProperties": False}) == ""
+
+
+def test_the_linear_validator_keeps_json_schemas_meaning() -> None:
+    from jsonschema import Draft202012Validator
+
+    from pac.rules.extension_patterns import linear_validator
+
+    schema = {
+        "properties": {"code": {"type": "string", "pattern": "^[A-Z]{3}$"}},
+        "patternProperties": {"^x-": {"type": "integer"}},
+        "additionalProperties": False,
+    }
+    validator = linear_validator(Draft202012Validator)(schema)
+    instance = {"code": "abc", "x-n": "one", "other": 1, "x-m": 2}
+    assert sorted(e.message for e in validator.iter_errors(instance)) == sorted(
+        e.message for e in Draft202012Validator(schema).iter_errors(instance)
+    )
+    assert len(list(validator.iter_errors(instance))) == 3
