@@ -23,9 +23,9 @@ from pac.rules import (  # noqa: F401  (imported to register their rules)
 from pac.rules.registry import RULES, Context, Rule
 
 
-def run_checks(ctx: Context, *, health: bool = True) -> Iterator[Finding]:
+def run_checks(ctx: Context, *, health: bool) -> Iterator[Finding]:
     """The findings of every rule that checks the loaded portfolio, in registry order;
-    `health=False` leaves out the portfolio-health rules."""
+    the portfolio-health rules only with `health`."""
     for rule in RULES.values():
         if rule.check is not None and (health or not rule.health):
             yield from rule.check(ctx)

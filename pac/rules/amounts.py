@@ -51,4 +51,5 @@ def _decimals(currency: str) -> str:
     places = minor_units(currency)
     if places == 0:
         return f"{currency} amounts are whole numbers"
-    return f"{currency} amounts have at most {places} decimal{'s' if places > 1 else ''}"
+    # always plural: no currency has a single decimal (ISO 4217 has none, nor has MINOR_UNITS)
+    return f"{currency} amounts have at most {places} decimals"
