@@ -159,9 +159,15 @@ def review_current(product: Product, today: datetime.date, days: int) -> bool:
     return last is not None and (today - last).days <= days
 
 
+def current_period_funding(portfolio: Portfolio) -> Funding | None:
+    """The funding of the current period; None without current_period or without its file."""
+    period = portfolio.settings.current_period
+    return None if period is None else portfolio.funding.get(period)
+
+
 def current_funding(portfolio: Portfolio) -> dict[str, Decimal] | None:
     """Product id -> its total funding in the current period; None without that period."""
-    current = portfolio.funding.get(portfolio.settings.current_period or "")
+    current = current_period_funding(portfolio)
     if current is None:
         return None
     totals: dict[str, Decimal] = defaultdict(Decimal)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from pac.figures.funding import current_period_funding
 from pac.findings import Finding, Severity
 from pac.money import format_money
 from pac.rules.registry import Context, rule
@@ -60,7 +61,7 @@ rule(
 
 def retired_product_funded(ctx: Context) -> Iterator[Finding]:
     p = ctx.portfolio
-    current = p.funding.get(p.settings.current_period or "")
+    current = current_period_funding(p)
     for period, funding in p.funding.items():
         for i, allocation in enumerate(funding.allocations):
             product = p.products.get(allocation.product)

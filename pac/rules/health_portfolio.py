@@ -119,7 +119,7 @@ health_rule(
 def capability_duplication(ctx: Context) -> Iterator[Finding]:
     leaves, live = _live_per_leaf(ctx)
     for cid in leaves:
-        if live.get(cid, 0) > DUPLICATION:
+        if live[cid] > DUPLICATION:
             yield ctx.found_in(
                 "capability",
                 cid,

@@ -123,7 +123,6 @@ def kpi_missing_target(ctx: Context) -> Iterator[Finding]:
                     f"KPI '{kpi.name}' has no target",
                     "add target: the value that means the product does its job",
                     ("kpis", i),
-                    at_key=True,
                 )
 
 
@@ -142,7 +141,6 @@ def kpi_stale(ctx: Context) -> Iterator[Finding]:
                     f"KPI '{kpi.name}' has never been measured",
                     "record actual: and as_of: YYYY-MM-DD",
                     ("kpis", i),
-                    at_key=True,
                 )
             else:
                 yield ctx.found_in(

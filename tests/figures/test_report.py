@@ -142,6 +142,22 @@ def test_products_pac_does_not_know_are_grouped_apart(reference: Path) -> None:
                                         Split(D(400000), D(0)), None, None)
 
 
+def test_products_in_one_group_add_up(reference: Path) -> None:
+    # Fraud Scoring goes live with an invest disposition like Claims Portal, and Claims
+    # Portal serves no objective, like Customer Identity
+    fraud = reference / "products/fraud-scoring.yaml"
+    edit(fraud, "stage: build", "stage: live")
+    edit(fraud, "tags: [ml]", "disposition: invest\ntags: [ml]")
+    edit(reference / PORTAL, "objectives: [digital-self-service]\n", "")
+    r = build_report(portfolio(reference))
+    assert r.by_stage == {"live": Split(D(1050000), D(1450000)),
+                          "sunset": Split(D(400000), D(0))}
+    assert r.by_disposition == {"invest": Split(D(1050000), D(1450000)),
+                                "migrate": Split(D(400000), D(0))}
+    assert r.by_objective == {"(none)": Split(D(1300000), D(650000)),
+                              "digital-self-service": Split(D(150000), D(800000))}
+
+
 def test_equal_totals_are_listed_by_id(reference: Path) -> None:
     edit(reference / PORTAL, "disposition: invest", "disposition: tolerate")
     period(reference, "FY2027", "2027-01-01",

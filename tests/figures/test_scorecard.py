@@ -190,6 +190,15 @@ def test_value_on_target_at_the_policy_ratio(estimate: str, level: str | None,
     assert _scores(reference)["claims-portal"][0] == level
 
 
+def test_a_token_funding_has_a_ratio_to_meet(reference: Path) -> None:
+    # a single dollar of funding against a value of 3,400,000
+    with (reference / "portfolio.yaml").open("a") as out:
+        out.write(VALUE_CARD)
+    edit(reference / "funding/FY2027.yaml", "    run: 900000", "    run: 1")
+    edit(reference / "funding/FY2027.yaml", "    change: 650000", "    change: 0")
+    assert _scores(reference) == {"claims-portal": ("valued", ())}
+
+
 def _finding(entity: str, severity: Severity) -> Finding:
     return Finding("some-rule", "x.yaml", "a message", entity=entity, severity=severity)
 
