@@ -21,7 +21,7 @@ import html
 import json
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NoReturn
 
 import jinja2
 from jinja2.ext import Extension
@@ -95,11 +95,9 @@ class ContextualEscape(Extension):
     def filter_stream(self, stream: TokenStream) -> Iterator[Token]:
         scanner = HtmlScanner()
         closing: list[Token] = []
-        after_block_begin = False
-        for token in stream:
-            if after_block_begin and token.test("name:autoescape"):
-                self._refuse(stream, token, "{% autoescape %} turns escaping off")
-            after_block_begin = token.type == "block_begin"
+        for token in stream:  # stream.current is the token after `token`
+            if token.type == "block_begin" and stream.current.test("name:autoescape"):
+                self._refuse(stream, stream.current, "{% autoescape %} turns escaping off")
             if token.type == "data":
                 scanner.feed(token.value)
             elif token.type == "variable_begin":
@@ -129,10 +127,9 @@ class ContextualEscape(Extension):
         if place == "script":
             return "script_json"
         self._refuse(stream, token, f"an expression in {place} has no safe escaping")
-        return ""
 
     @staticmethod
-    def _refuse(stream: TokenStream, token: Token, why: str) -> None:
+    def _refuse(stream: TokenStream, token: Token, why: str) -> NoReturn:
         raise jinja2.TemplateSyntaxError(why, token.lineno, stream.name, stream.filename)
 
 

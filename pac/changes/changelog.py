@@ -53,7 +53,7 @@ class Changelog:
 
     def for_entity(self, ref: str) -> list[Entry]:
         """The entries that touch one entity, following it across renames."""
-        return entries_touching(self.entries, ref.split(":", 1)[0], aliases_of(self, ref))
+        return entries_touching(self.entries, ref.partition(":")[0], aliases_of(self, ref))
 
 
 def entries_touching(entries: list[Entry], kind: str, ids: set[str]) -> list[Entry]:
@@ -93,7 +93,7 @@ def pull_request(message: str) -> int | None:
 def _title(message: str) -> str:
     """The first line of a commit message: only a newline ends it (str.splitlines would
     also split at the record separators and other control characters)."""
-    return message.split("\n", 1)[0]
+    return message.partition("\n")[0]
 
 
 def build_changelog(

@@ -176,7 +176,7 @@ def diff_values(path: FieldPath, old: Any, new: Any) -> Iterator[FieldChange]:
         return
     if isinstance(old, list | None) and isinstance(new, list | None) and (old or new):
         items = [*(old or []), *(new or [])]
-        leaf = path.rsplit(".", 1)[-1]
+        leaf = path.rpartition(".")[2]
         if (
             leaf in KEYS
             and all(isinstance(i, dict) for i in items)

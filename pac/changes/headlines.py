@@ -99,10 +99,8 @@ def _entity_headlines(change: EntityChange, base: Portfolio, head: Portfolio) ->
     if change.status in ("added", "removed"):
         return [(rank, EntityHeadline(change.status, change.kind, change.name))]
     lines: list[Ranked] = []
-    if change.status == "renamed":
-        renamed = EntityHeadline(
-            "renamed", change.kind, change.name, change.old_id or "", change.id
-        )
+    if change.old_id:  # only a rename has one
+        renamed = EntityHeadline("renamed", change.kind, change.name, change.old_id, change.id)
         lines.append((MONEY_OR_NAME, renamed))
     for field_change in change.changes:
         if change.kind == "product" and field_change.path == "lifecycle.stage":
@@ -141,7 +139,7 @@ def _funding_headline(
     if rest in (".run", ".change"):
         return FundingHeadline(rest[1:], period, name, old or ZERO, new or ZERO, currency)
     if rest == "" and old is None:
-        total = Decimal(new.get("run", 0) or 0) + Decimal(new.get("change", 0) or 0)
+        total = new.get("run", ZERO) + new.get("change", ZERO)  # a zero is not in the snapshot
         return FundingHeadline("funded", period, name, ZERO, total, currency)
     if rest == "" and new is None:
         return FundingHeadline("unfunded", period, name, ZERO, ZERO, currency)
@@ -175,7 +173,7 @@ def _finding_headlines(comparison: Comparison) -> list[Ranked]:
     ):
         counts = Counter(str(f.severity) for f in findings)
         for severity in ("error", "warning", "info"):
-            n = counts.get(severity, 0)
+            n = counts[severity]
             if n:
                 rank = ERRORS if (severity, verb) == ("error", "introduced") else OTHER
                 lines.append((rank, FindingsHeadline(verb, severity, n)))

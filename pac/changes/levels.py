@@ -41,7 +41,7 @@ def level_changes(
     judge = head.portfolio.settings
     card = judge.scorecard
     before = score(base.portfolio, base.findings, today, judge)
-    after = score(head.portfolio, head.findings, today, judge)
+    after = score(head.portfolio, head.findings, today)  # by its own settings
     renamed = {e.id: e.old_id for e in entities if e.kind == "product" and e.old_id}
     out = []
     for pid, new in after.items():
@@ -50,9 +50,9 @@ def level_changes(
         if old is None or old.level == new.level:
             continue
         fell = new.rank < old.rank
-        # every check it fails of the levels it lost, lowest level first
+        # every check it fails of the levels it lost (none when it rose), lowest level first
         lost = [c for level in card.levels[new.rank : old.rank] for c in level.checks]
-        missing = tuple(dict.fromkeys(c for c in lost if c not in new.passed)) if fell else ()
+        missing = tuple(dict.fromkeys(c for c in lost if c not in new.passed))
         out.append(
             LevelChange(
                 pid,

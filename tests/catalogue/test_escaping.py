@@ -23,7 +23,12 @@ from pac.catalogue.escaping import (
     url_attribute,
 )
 
-ENV = html_environment(jinja2.DictLoader({}))
+
+def env() -> jinja2.Environment:
+    """A new environment each time, so that every test runs html_environment itself."""
+    return html_environment(jinja2.DictLoader({}))
+
+
 HOSTILE = ["x\" autofocus onfocus=alert(1) '", "</script><script>alert(2)</script>",
            "\u2028\u2029 & <b>"]
 
@@ -44,7 +49,7 @@ class _Attributes(HTMLParser):
 
 def _parse(template: str, **values: object) -> _Attributes:
     parser = _Attributes()
-    parser.feed(ENV.from_string(template).render(**values))
+    parser.feed(env().from_string(template).render(**values))
     parser.close()
     return parser
 
@@ -64,7 +69,7 @@ def test_a_list_in_an_attribute_is_json_the_browser_can_read() -> None:
 
 
 def test_a_value_in_a_script_is_json_that_cannot_end_it() -> None:
-    text = ENV.from_string("<script>var x = {{ v }};</script>").render(v=HOSTILE)
+    text = env().from_string("<script>var x = {{ v }};</script>").render(v=HOSTILE)
     script = text.removeprefix("<script>var x = ").removesuffix(";</script>")
     assert not any(c in script for c in "<>&'\u2028\u2029")
     assert json.loads(script) == HOSTILE
@@ -99,7 +104,7 @@ def test_only_the_start_of_a_url_is_checked_as_one() -> None:
 ])
 def test_a_value_where_no_escaping_is_right_stops_the_template(template: str) -> None:
     with pytest.raises(jinja2.TemplateSyntaxError, match="has no safe escaping"):
-        ENV.from_string(template)
+        env().from_string(template)
 
 
 @pytest.mark.parametrize("template", [
@@ -109,7 +114,7 @@ def test_a_value_where_no_escaping_is_right_stops_the_template(template: str) ->
 ])
 def test_the_ways_around_escaping_are_gone(template: str) -> None:
     with pytest.raises(jinja2.TemplateError):
-        ENV.from_string(template)
+        env().from_string(template)
 
 
 def test_text_stays_text_and_markup_built_by_pac_stays_markup() -> None:
@@ -177,7 +182,7 @@ def test_front_matter_string_drops_the_control_characters_html_forbids() -> None
 
 
 def test_the_filters_are_there_by_name_for_templates_that_ask_for_them() -> None:
-    page = ENV.from_string("title: {{ t | frontmatter }}\n<p>{{ t }}</p>").render(t="<x>")
+    page = env().from_string("title: {{ t | frontmatter }}\n<p>{{ t }}</p>").render(t="<x>")
     assert page == 'title: "&lt;x&gt;"\n<p>&lt;x&gt;</p>'
 
 
@@ -220,13 +225,13 @@ def test_a_refused_template_says_why_and_where(tmp_path: Path, template: str, wh
 
 
 def test_a_value_named_autoescape_is_only_a_value() -> None:
-    assert ENV.from_string("<p>{{ autoescape }}</p>").render(autoescape="<x>") == (
+    assert env().from_string("<p>{{ autoescape }}</p>").render(autoescape="<x>") == (
         "<p>&lt;x&gt;</p>")
 
 
 def test_an_unknown_name_in_a_template_is_an_error_not_a_blank() -> None:
     with pytest.raises(jinja2.UndefinedError, match="'titel' is undefined"):
-        ENV.from_string("<p>{{ titel }}</p>").render(title="x")
+        env().from_string("<p>{{ titel }}</p>").render(title="x")
 
 
 def test_the_environment_takes_jinja_options() -> None:

@@ -181,11 +181,11 @@ def test_an_unreadable_file_is_a_note_and_its_last_version_stands(
 
 def test_a_new_file_that_cannot_be_read_is_only_a_note(repo: GitRepo) -> None:
     repo.write("portfolio/teams/t.yaml", "id: t\nname: Tee\n")
-    repo.write("portfolio/teams/u.yaml", "id: u\nname: [broken\n")
+    repo.write("portfolio/teams/a.yaml", "id: u\nname: [broken\n")  # a.yaml comes first
     repo.commit("Two teams, one broken")
     entry = newest(repo)
     assert entry.changes == (EntityChange("team", "t", "added", "Tee"),)
-    assert entry.notes == ("portfolio/teams/u.yaml could not be read at this commit: while "
+    assert entry.notes == ("portfolio/teams/a.yaml could not be read at this commit: while "
                            "parsing a flow sequence did not find expected ',' or ']' (from line "
                            "2) (line 3)",)
 
@@ -197,6 +197,44 @@ def test_a_file_deleted_while_broken_removes_its_last_readable_version(repo: Git
     repo.commit("Delete it")
     assert newest(repo).changes == (
         EntityChange("team", "team-claims", "removed", "Claims Team"),)
+
+
+def test_deleting_a_file_that_was_never_readable_changes_nothing(repo: GitRepo) -> None:
+    repo.write("portfolio/teams/u.yaml", "id: u\nname: [broken\n")
+    repo.commit("A broken team")
+    repo.git("rm", "-q", "portfolio/teams/u.yaml")
+    repo.commit("Delete it")
+    assert [e.title for e in log_of(repo).entries] == ["A broken team", "Start the portfolio"]
+
+
+def test_a_file_is_read_up_to_the_size_limit(repo: GitRepo) -> None:
+    start = "id: t\nname: Tee\n# "
+    repo.write("portfolio/teams/t.yaml", start + "x" * (1_048_576 - len(start) - 1) + "\n")
+    repo.write("portfolio/teams/u.yaml", start + "x" * (1_048_577 - len(start) - 1) + "\n")
+    repo.commit("A team at the limit, one over it")
+    entry = newest(repo)
+    assert entry.changes == (EntityChange("team", "t", "added", "Tee"),)
+    assert entry.notes == ("portfolio/teams/u.yaml could not be read at this commit: file is "
+                           "1,048,577 bytes, over the limit of 1,048,576",)
+
+
+def test_a_version_the_clone_lacks_is_a_note(repo: GitRepo) -> None:
+    repo.write("portfolio/teams/t.yaml", "id: t\nname: Tee\n")
+    repo.commit("A team")
+    blob = repo.git("rev-parse", "HEAD:portfolio/teams/t.yaml")
+    (repo.path / ".git" / "objects" / blob[:2] / blob[2:]).unlink()
+    entry = newest(repo)
+    assert (entry.title, entry.changes) == ("A team", ())
+    assert entry.notes == ("portfolio/teams/t.yaml could not be read at this commit: git does "
+                           "not have this version of it",)
+
+
+def test_the_same_content_in_two_kinds_of_file_is_an_entity_of_each(repo: GitRepo) -> None:
+    repo.write("portfolio/products/same.yaml", "name: Same\n")
+    repo.write("portfolio/teams/same.yaml", "name: Same\n")
+    repo.commit("Two files alike")
+    assert [(c.ref, c.name) for c in newest(repo).changes] == [
+        ("product:same", "Same"), ("team:same", "Same")]
 
 
 def test_a_file_whose_id_changes_removes_one_entity_and_adds_another(repo: GitRepo) -> None:
@@ -263,6 +301,15 @@ def test_following_an_entity_across_renames(repo: GitRepo) -> None:
     assert log.for_entity("team:fraud-2") == []
 
 
+def test_an_id_with_a_colon_is_followed_whole(repo: GitRepo) -> None:
+    repo.write("portfolio/teams/odd.yaml", 'id: "a:b"\nname: Odd\n')
+    repo.commit("An odd id")
+    log = log_of(repo)
+    assert aliases_of(log, "team:a:b") == {"a:b"}
+    assert [(e.title, [c.ref for c in e.changes]) for e in log.for_entity("team:a:b")] == [
+        ("An odd id", ["team:a:b"])]
+
+
 def test_since_and_until_keep_the_days_they_name(repo: GitRepo) -> None:
     shas = [repo.git("rev-parse", "HEAD")]
     for name in ("One", "Two", "Three"):
@@ -305,6 +352,16 @@ def test_history_read_in_windows_is_the_same_log(repo: GitRepo,
         "Name D", "Name C", "Name B", "Name A", "Start the portfolio"]
     assert whole.entries[0].changes[0].changes == (
         FieldChange("name", "CBAClaims Team", "DCBAClaims Team"),)
+
+
+def test_history_is_read_in_windows_of_the_size_given(repo: GitRepo) -> None:
+    for name in ("A", "B", "C", "D"):
+        repo.edit("portfolio/teams/team-claims.yaml", "name: ", f"name: {name}")
+        repo.commit(f"Name {name}")
+    commits = list(Repository(repo.path).first_parent_log("portfolio"))
+    windows = changelog._windows(iter(commits), 2)
+    assert [[c.message.strip() for c in window] for window in windows] == [
+        ["Start the portfolio", "Name A"], ["Name B", "Name C"], ["Name D"]]
 
 
 def test_the_log_as_of_a_revision(repo: GitRepo) -> None:

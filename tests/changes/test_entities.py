@@ -61,8 +61,11 @@ def test_lists_of_ids_compare_as_sets() -> None:
 
 
 def test_numbers_in_a_list_are_a_set_sorted_as_text() -> None:
-    assert list(diff_values("n", [10, 9, D("1.5")], [9])) == [
-        FieldChange("n", [D("1.5"), 10], [], "set")
+    assert list(diff_values("n", [10, 9, D("1.5"), 2], [2, 30, 4])) == [
+        FieldChange("n", [D("1.5"), 10, 9], [30, 4], "set")
+    ]
+    assert list(diff_values("n", ["b", 3], [1, "a"])) == [
+        FieldChange("n", [3, "b"], [1, "a"], "set")
     ]
 
 
@@ -94,6 +97,14 @@ def test_records_are_matched_by_their_key() -> None:
         FieldChange("kpis[a]", {"name": "a", "target": 1}, None),
         FieldChange("kpis[b].target", 2, 3),
         FieldChange("kpis[c]", None, {"name": "c", "target": 4}),
+    ]
+
+
+def test_records_deep_in_an_entity_are_matched_by_their_key() -> None:
+    old = {"extensions": {"ops": {"kpis": [{"name": "a", "target": 1}]}}}
+    new = {"extensions": {"ops": {"kpis": [{"name": "a", "target": 2}]}}}
+    assert list(diff_values("", old, new)) == [
+        FieldChange("extensions.ops.kpis[a].target", 1, 2)
     ]
 
 
@@ -225,10 +236,10 @@ def test_only_products_follow_renamed_dependencies() -> None:
 
 
 def test_odd_dependencies_are_left_as_they_are_across_a_rename() -> None:
-    old = {"a": product("a"), "p": product("p", depends_on=["a", 5]), "q": product("q",
-           depends_on="a")}
+    old = {"a": product("a"), "p": product("p", depends_on=["a", 5, {"id": "a"}]),
+           "q": product("q", depends_on="a")}
     new = {"b": product("b", name="A", previous_ids=["a"]),
-           "p": product("p", depends_on=["b", 5]), "q": product("q", depends_on="a")}
+           "p": product("p", depends_on=["b", 5, {"id": "a"}]), "q": product("q", depends_on="a")}
     assert diff_kind("product", old, new) == [
         EntityChange("product", "b", "renamed", "A", "a"),
     ]

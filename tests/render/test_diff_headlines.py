@@ -42,6 +42,10 @@ D = Decimal
             "FY2026 envelope -100 GBP (-25%)",
         ),
         (
+            FundingHeadline("envelope", "FY2026", "", D(300), D(300), "GBP"),
+            "FY2026 envelope +0 GBP (+0%)",  # no change is +0, not -0
+        ),
+        (
             FundingHeadline("run", "FY2026", "Till", D(0), D(50), "GBP"),
             "FY2026 run funding for Till +50 GBP (new)",
         ),
@@ -55,6 +59,7 @@ D = Decimal
         ),
         (TeamLoadHeadline("Stores", 1, 2, 5), "Stores gains a product (2)"),
         (TeamLoadHeadline("Stores", 2, 7, 5), "Stores gains 5 products (7, over the limit of 5)"),
+        (TeamLoadHeadline("Stores", 4, 5, 5), "Stores gains a product (5)"),  # at the limit
         (TeamLoadHeadline("Stores", 3, 2, 5), "Stores loses a product (2)"),
         (
             LevelChange("till", "Till", "", "Gold", None, True, ("has-kpis", "funded")),
