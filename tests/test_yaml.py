@@ -73,7 +73,8 @@ def test_a_large_file_without_aliases_is_told_its_size() -> None:
     text = "v: [" + ", ".join(["1"] * MAX_VALUES) + "]\n"
     started = time.perf_counter()
     parsed = parse(text)
-    assert time.perf_counter() - started < 5.0
+    # about 1.5 s quiet: a bound against quadratic parsing, with room for a loaded machine
+    assert time.perf_counter() - started < 15.0
     assert parsed.data is None
     assert [p.message for p in parsed.problems] == [
         f"the file holds more than {MAX_VALUES:,} values, the most pac reads in one file"
