@@ -7,19 +7,22 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from pydantic import BaseModel
-
 from pac import yaml
 from pac.findings import Finding, Severity
+from pac.model import Funding, Settings
+from pac.model.base import Entity
 from pac.rules.extension_patterns import linear_validator, pattern_problem
 from pac.rules.registry import Context, rule
+
+# the models with an `extensions` field
+_Extended = Entity | Funding | Settings
 
 
 def extension_schema(ctx: Context) -> Iterator[Finding]:
     p = ctx.portfolio
     for kind, schema_path in sorted(p.settings.extension_schemas.items()):
         schema, problem = _load_schema(ctx, schema_path)
-        if schema is None:
+        if problem:
             yield ctx.found_in(
                 "portfolio",
                 "portfolio",
@@ -40,7 +43,7 @@ rule(
 )
 
 
-def _entities(ctx: Context, kind: str) -> Iterator[tuple[str, BaseModel]]:
+def _entities(ctx: Context, kind: str) -> Iterator[tuple[str, _Extended]]:
     p = ctx.portfolio
     if kind == "portfolio":
         yield "portfolio", p.settings
@@ -95,10 +98,10 @@ def _is_integer(checker: Any, instance: Any) -> bool:
 
 
 def _check(
-    ctx: Context, validator: Any, model: BaseModel, *, at: tuple[str, str]
+    ctx: Context, validator: Any, model: _Extended, *, at: tuple[str, str]
 ) -> Iterator[Finding]:
     """The findings on the entity `at` (kind, id) whose extensions miss the schema."""
-    values = getattr(model, "extensions", None) or {}
+    values = model.extensions or {}
     try:
         errors = sorted(validator.iter_errors(values), key=lambda e: [str(p) for p in e.path])
     except Exception as e:  # a $ref pac cannot resolve (no network), an unknown format, ...
