@@ -72,7 +72,9 @@ def _load_schema(ctx: Context, path: str) -> tuple[Any, str]:
         return None, f"extension schema '{path}' cannot be read: {e}"
     if not isinstance(schema, dict):
         return None, f"extension schema '{path}' is not a JSON Schema object"
-    import jsonschema  # only portfolios that declare extension schemas pay for the import
+    # only portfolios that declare extension schemas pay for the imports
+    import jsonschema
+    import referencing
 
     try:
         cls = jsonschema.validators.validator_for(schema)
@@ -85,7 +87,9 @@ def _load_schema(ctx: Context, path: str) -> tuple[Any, str]:
     exact = jsonschema.validators.extend(  # type: ignore[no-untyped-call]
         linear_validator(cls), type_checker=cls.TYPE_CHECKER.redefine("integer", _is_integer)
     )
-    return exact(schema, format_checker=cls.FORMAT_CHECKER), ""
+    # an empty registry: a $ref to another file or a URL is not fetched (jsonschema's
+    # default would read file:// and http(s):// references) but is a finding
+    return exact(schema, format_checker=cls.FORMAT_CHECKER, registry=referencing.Registry()), ""
 
 
 def _is_integer(checker: Any, instance: Any) -> bool:

@@ -1,11 +1,12 @@
-"""pac.rules.extensions beyond what a case folder shows: the field paths (in the JSON and
-SARIF reports) of findings at the same place."""
+"""pac.rules.extensions beyond what a case folder shows: what a $ref may read, and the
+field paths (in the JSON and SARIF reports) of findings at the same place."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+import pytest
 from conftest import CASES
 from support import apply_case, run
 
@@ -21,6 +22,19 @@ def _findings(portfolio: Path, schema: dict[str, object], extensions: str) -> li
     product.write_text(text[: text.index("extensions:")] + "extensions:\n" + extensions)
     return [f"{f.line}:{f.column} {f.path}: {f.message}" for f in run(portfolio).findings
             if f.rule == "extension-schema"]
+
+
+# as `pac validate` runs, where jsonschema's warning that it fetches a $ref is no error
+@pytest.mark.filterwarnings("default::DeprecationWarning")
+def test_a_ref_to_a_file_outside_the_portfolio_is_not_read(reference: Path,
+                                                          tmp_path: Path) -> None:
+    outside = tmp_path / "outside.schema.json"
+    outside.write_text('{"type": "integer"}')
+    schema = {"properties": {"cost_centre": {"$ref": outside.as_uri()}}}
+    assert _findings(reference, schema, "  cost_centre: CC-1234\n") == [
+        f"26:1 extensions: the extension schema cannot be applied: Unresolvable: "
+        f"file://{tmp_path}/outside.schema.json"
+    ]
 
 
 def test_findings_at_the_same_place_are_in_the_order_of_their_paths(reference: Path) -> None:
