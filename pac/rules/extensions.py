@@ -64,9 +64,9 @@ def _load_schema(ctx: Context, path: str) -> tuple[Any, str]:
         text = file.content.decode("utf-8-sig")
         # numbers as exact as the values they check: 0.35 is a multiple of 0.01
         schema = (
-            json.loads(text, parse_float=Decimal)
+            json.loads(text, parse_float=_Number)
             if path.endswith(".json")
-            else yaml.parse(text).data
+            else _numbers(yaml.parse(text).data)
         )
     except (UnicodeDecodeError, ValueError) as e:
         return None, f"extension schema '{path}' cannot be read: {e}"
@@ -92,6 +92,24 @@ def _load_schema(ctx: Context, path: str) -> tuple[Any, str]:
     return exact(schema, format_checker=cls.FORMAT_CHECKER, registry=referencing.Registry()), ""
 
 
+class _Number(Decimal):
+    """A decimal that jsonschema's messages show as it is written: 0.5, not Decimal('0.5')."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+def _numbers(value: Any) -> Any:
+    """The value with each of its decimals a _Number (YAML nests at most 64 levels)."""
+    if isinstance(value, Decimal):
+        return _Number(value)
+    if isinstance(value, dict):
+        return {key: _numbers(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_numbers(item) for item in value]
+    return value
+
+
 def _is_integer(checker: Any, instance: Any) -> bool:
     """JSON Schema counts 2.0 as an integer: YAML's 2.0 is a Decimal."""
     if isinstance(instance, bool):
@@ -105,7 +123,7 @@ def _check(
     ctx: Context, validator: Any, model: _Extended, *, at: tuple[str, str]
 ) -> Iterator[Finding]:
     """The findings on the entity `at` (kind, id) whose extensions miss the schema."""
-    values = model.extensions or {}
+    values = _numbers(model.extensions or {})
     try:
         errors = sorted(validator.iter_errors(values), key=lambda e: [str(p) for p in e.path])
     except Exception as e:  # a $ref pac cannot resolve (no network), an unknown format, ...
