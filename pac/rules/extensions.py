@@ -7,19 +7,22 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from pydantic import BaseModel
-
 from pac import yaml
 from pac.findings import Finding, Severity
+from pac.model import Funding, Settings
+from pac.model.base import Entity
 from pac.rules.extension_patterns import linear_validator, pattern_problem
 from pac.rules.registry import Context, rule
+
+# the models with an `extensions` field
+_Extended = Entity | Funding | Settings
 
 
 def extension_schema(ctx: Context) -> Iterator[Finding]:
     p = ctx.portfolio
     for kind, schema_path in sorted(p.settings.extension_schemas.items()):
         schema, problem = _load_schema(ctx, schema_path)
-        if schema is None:
+        if problem:
             yield ctx.found_in(
                 "portfolio",
                 "portfolio",
@@ -40,7 +43,7 @@ rule(
 )
 
 
-def _entities(ctx: Context, kind: str) -> Iterator[tuple[str, BaseModel]]:
+def _entities(ctx: Context, kind: str) -> Iterator[tuple[str, _Extended]]:
     p = ctx.portfolio
     if kind == "portfolio":
         yield "portfolio", p.settings
@@ -61,15 +64,17 @@ def _load_schema(ctx: Context, path: str) -> tuple[Any, str]:
         text = file.content.decode("utf-8-sig")
         # numbers as exact as the values they check: 0.35 is a multiple of 0.01
         schema = (
-            json.loads(text, parse_float=Decimal)
+            json.loads(text, parse_float=_Number)
             if path.endswith(".json")
-            else yaml.parse(text).data
+            else _numbers(yaml.parse(text).data)
         )
     except (UnicodeDecodeError, ValueError) as e:
         return None, f"extension schema '{path}' cannot be read: {e}"
     if not isinstance(schema, dict):
         return None, f"extension schema '{path}' is not a JSON Schema object"
-    import jsonschema  # only portfolios that declare extension schemas pay for the import
+    # only portfolios that declare extension schemas pay for the imports
+    import jsonschema
+    import referencing
 
     try:
         cls = jsonschema.validators.validator_for(schema)
@@ -82,7 +87,27 @@ def _load_schema(ctx: Context, path: str) -> tuple[Any, str]:
     exact = jsonschema.validators.extend(  # type: ignore[no-untyped-call]
         linear_validator(cls), type_checker=cls.TYPE_CHECKER.redefine("integer", _is_integer)
     )
-    return exact(schema, format_checker=cls.FORMAT_CHECKER), ""
+    # an empty registry: a $ref to another file or a URL is not fetched (jsonschema's
+    # default would read file:// and http(s):// references) but is a finding
+    return exact(schema, format_checker=cls.FORMAT_CHECKER, registry=referencing.Registry()), ""
+
+
+class _Number(Decimal):
+    """A decimal that jsonschema's messages show as it is written: 0.5, not Decimal('0.5')."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+def _numbers(value: Any) -> Any:
+    """The value with each of its decimals a _Number (YAML nests at most 64 levels)."""
+    if isinstance(value, Decimal):
+        return _Number(value)
+    if isinstance(value, dict):
+        return {key: _numbers(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_numbers(item) for item in value]
+    return value
 
 
 def _is_integer(checker: Any, instance: Any) -> bool:
@@ -95,10 +120,10 @@ def _is_integer(checker: Any, instance: Any) -> bool:
 
 
 def _check(
-    ctx: Context, validator: Any, model: BaseModel, *, at: tuple[str, str]
+    ctx: Context, validator: Any, model: _Extended, *, at: tuple[str, str]
 ) -> Iterator[Finding]:
     """The findings on the entity `at` (kind, id) whose extensions miss the schema."""
-    values = getattr(model, "extensions", None) or {}
+    values = _numbers(model.extensions or {})
     try:
         errors = sorted(validator.iter_errors(values), key=lambda e: [str(p) for p in e.path])
     except Exception as e:  # a $ref pac cannot resolve (no network), an unknown format, ...

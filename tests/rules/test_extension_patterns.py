@@ -98,6 +98,14 @@ def test_pattern_problem_names_what_cannot_run_in_linear_time() -> None:
     assert pattern_problem({"unevaluatedProperties": False}) == ""
 
 
+def test_pattern_problem_checks_the_patterns_of_pattern_properties() -> None:
+    from pac.rules.extension_patterns import pattern_problem
+
+    assert pattern_problem({"properties": {"a": {"patternProperties": {"^(?!x)": {}}}}}) == (
+        "pattern '^(?!x)' cannot be matched in linear time: invalid perl operator: (?!"
+    )
+
+
 def test_the_linear_validator_keeps_json_schemas_meaning() -> None:
     from jsonschema import Draft202012Validator
 
@@ -114,3 +122,18 @@ def test_the_linear_validator_keeps_json_schemas_meaning() -> None:
         e.message for e in Draft202012Validator(schema).iter_errors(instance)
     )
     assert len(list(validator.iter_errors(instance))) == 3
+
+
+def test_the_linear_validator_says_where_each_error_is() -> None:
+    from jsonschema import Draft202012Validator
+
+    from pac.rules.extension_patterns import linear_validator
+
+    schema = {"patternProperties": {"^x-": {"type": "integer"}},
+              "additionalProperties": {"type": "string"}}
+    validator = linear_validator(Draft202012Validator)(schema)
+    errors = validator.iter_errors({"x-n": "one", "other": 1})
+    assert sorted((list(e.path), list(e.schema_path), e.message) for e in errors) == [
+        (["other"], ["additionalProperties", "type"], "1 is not of type 'string'"),
+        (["x-n"], ["patternProperties", "^x-", "type"], "'one' is not of type 'integer'"),
+    ]

@@ -1,0 +1,48 @@
+"""pac.rules.extensions beyond what a case folder shows: what a $ref may read, and the
+field paths (in the JSON and SARIF reports) of findings at the same place."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import CASES
+from support import apply_case, run
+
+WRONG_VALUES = CASES / "invalid" / "extension-schema" / "wrong-values"
+PRODUCT = "products/fraud-scoring.yaml"
+
+
+def _findings(portfolio: Path, schema: dict[str, object], extensions: str) -> list[str]:
+    apply_case(WRONG_VALUES, portfolio)
+    (portfolio / "extensions" / "product.schema.json").write_text(json.dumps(schema))
+    product = portfolio / PRODUCT
+    text = product.read_text()
+    product.write_text(text[: text.index("extensions:")] + "extensions:\n" + extensions)
+    return [f"{f.line}:{f.column} {f.path}: {f.message}" for f in run(portfolio).findings
+            if f.rule == "extension-schema"]
+
+
+# as `pac validate` runs, where jsonschema's warning that it fetches a $ref is no error
+@pytest.mark.filterwarnings("default::DeprecationWarning")
+def test_a_ref_to_a_file_outside_the_portfolio_is_not_read(reference: Path,
+                                                          tmp_path: Path) -> None:
+    outside = tmp_path / "outside.schema.json"
+    outside.write_text('{"type": "integer"}')
+    schema = {"properties": {"cost_centre": {"$ref": outside.as_uri()}}}
+    assert _findings(reference, schema, "  cost_centre: CC-1234\n") == [
+        f"26:1 extensions: the extension schema cannot be applied: Unresolvable: "
+        f"file://{tmp_path}/outside.schema.json"
+    ]
+
+
+def test_findings_at_the_same_place_are_in_the_order_of_their_paths(reference: Path) -> None:
+    # 'audit' is an alias of 'risk': both owners are at the anchor's 'ops'. Pattern
+    # properties report them in the file's order (risk first), their paths put audit first
+    schema = {"patternProperties": {"^[a-z]+$": {"properties": {"owner": {"type": "integer"}}}}}
+    extensions = "  risk: &owned {owner: ops}\n  audit: *owned\n"
+    assert _findings(reference, schema, extensions) == [
+        "27:24 extensions.audit.owner: extensions: 'ops' is not of type 'integer'",
+        "27:24 extensions.risk.owner: extensions: 'ops' is not of type 'integer'",
+    ]
