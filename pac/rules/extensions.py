@@ -70,8 +70,13 @@ def _load_schema(ctx: Context, path: str) -> tuple[Any, str]:
         )
     except (UnicodeDecodeError, ValueError) as e:
         return None, f"extension schema '{path}' cannot be read: {e}"
+    except RecursionError:
+        return None, f"extension schema '{path}' is nested deeper than {yaml.MAX_DEPTH} levels"
     if not isinstance(schema, dict):
         return None, f"extension schema '{path}' is not a JSON Schema object"
+    if _deeper_than(schema, yaml.MAX_DEPTH):
+        # as deep as the YAML pac reads: deeper, checking the schema would exhaust the stack
+        return None, f"extension schema '{path}' is nested deeper than {yaml.MAX_DEPTH} levels"
     # only portfolios that declare extension schemas pay for the imports
     import jsonschema
     import referencing
@@ -90,6 +95,18 @@ def _load_schema(ctx: Context, path: str) -> tuple[Any, str]:
     # an empty registry: a $ref to another file or a URL is not fetched (jsonschema's
     # default would read file:// and http(s):// references) but is a finding
     return exact(schema, format_checker=cls.FORMAT_CHECKER, registry=referencing.Registry()), ""
+
+
+def _deeper_than(value: Any, limit: int) -> bool:
+    """Whether lists and mappings nest more than `limit` levels in `value`."""
+    level: list[Any] = [value]
+    for _ in range(limit):
+        level = [
+            item
+            for v in level
+            for item in (v.values() if isinstance(v, dict) else v if isinstance(v, list) else ())
+        ]
+    return any(isinstance(v, (dict, list)) for v in level)
 
 
 class _Number(Decimal):

@@ -46,3 +46,39 @@ def test_findings_at_the_same_place_are_in_the_order_of_their_paths(reference: P
         "27:24 extensions.audit.owner: extensions: 'ops' is not of type 'integer'",
         "27:24 extensions.risk.owner: extensions: 'ops' is not of type 'integer'",
     ]
+
+
+def _settings_findings(portfolio: Path, schema_text: str) -> list[str]:
+    apply_case(WRONG_VALUES, portfolio)
+    (portfolio / "extensions" / "product.schema.json").write_text(schema_text)
+    return [f"{f.file}:{f.line}:{f.column} {f.message}" for f in run(portfolio).findings
+            if f.rule == "extension-schema"]
+
+
+def _nested(levels: int) -> dict[str, object]:
+    """A schema of `levels` nested `properties`: two mappings a level, plus the top one."""
+    schema: dict[str, object] = {"type": "string"}
+    for _ in range(levels):
+        schema = {"properties": {"x": schema}}
+    return schema
+
+
+@pytest.mark.parametrize(
+    "text",
+    [json.dumps(_nested(100)), "[" * 5000 + "]" * 5000],
+    ids=["100 levels of properties", "5,000 nested lists"],
+)
+def test_a_schema_nested_too_deeply_is_a_finding_not_a_crash(reference: Path,
+                                                             text: str) -> None:
+    assert _settings_findings(reference, text) == [
+        "portfolio/portfolio.yaml:11:12 extension schema 'extensions/product.schema.json' is "
+        "nested deeper than 64 levels"
+    ]
+
+
+def test_a_schema_nested_as_deep_as_allowed_checks_values(reference: Path) -> None:
+    # 31 levels of properties are 63 mappings, the top one 64: a value 31 levels down checks
+    extensions = "".join("  " * (i + 1) + "x:\n" for i in range(30)) + "  " * 31 + "x: 1\n"
+    assert _findings(reference, _nested(31), extensions)[-1].endswith(
+        "extensions: 1 is not of type 'string'"
+    )
