@@ -63,10 +63,18 @@ def _nested(levels: int) -> dict[str, object]:
     return schema
 
 
+def _all_of(levels: int) -> dict[str, object]:
+    """A schema of `levels` nested `allOf`: a mapping and a list a level."""
+    schema: dict[str, object] = {"type": "string"}
+    for _ in range(levels):
+        schema = {"allOf": [schema]}
+    return schema
+
+
 @pytest.mark.parametrize(
     "text",
-    [json.dumps(_nested(100)), "[" * 5000 + "]" * 5000],
-    ids=["100 levels of properties", "5,000 nested lists"],
+    [json.dumps(_nested(100)), json.dumps(_all_of(40)), "[" * 5000 + "]" * 5000],
+    ids=["100 levels of properties", "40 levels of allOf", "5,000 nested lists"],
 )
 def test_a_schema_nested_too_deeply_is_a_finding_not_a_crash(reference: Path,
                                                              text: str) -> None:
