@@ -3,6 +3,7 @@ run the CLI inside a git repository."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import Iterator
@@ -10,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import TODAY
+from conftest import CASES, TODAY
 from gitrepo import GitRepo
 
 from pac.cli import cli
@@ -88,3 +89,16 @@ def pac(repo: GitRepo, *args: str) -> tuple[int, str]:
         result = CliRunner().invoke(cli, [*args, "--today", "2026-11-22"],
                                     env={"GITHUB_ACTIONS": ""})
     return result.exit_code, result.output
+
+
+def extension_findings(
+    portfolio: Path, schema: dict[str, object], extensions: str
+) -> list[Finding]:
+    """The extension-schema findings of the reference with `schema` as the product schema
+    and `extensions` (YAML lines indented by two) as fraud-scoring's extensions."""
+    apply_case(CASES / "invalid" / "extension-schema" / "wrong-values", portfolio)
+    (portfolio / "extensions" / "product.schema.json").write_text(json.dumps(schema))
+    product = portfolio / "products" / "fraud-scoring.yaml"
+    text = product.read_text()
+    product.write_text(text[: text.index("extensions:")] + "extensions:\n" + extensions)
+    return [f for f in run(portfolio).findings if f.rule == "extension-schema"]

@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 
 import pytest
 from conftest import CASES
-from support import apply_case, run
+from support import extension_findings
 
 WRONG_VALUES = CASES / "invalid" / "extension-schema" / "wrong-values"
 PRODUCT = "products/fraud-scoring.yaml"
 
 
 def _findings(portfolio: Path, schema: dict[str, object], extensions: str) -> list[str]:
-    apply_case(WRONG_VALUES, portfolio)
-    (portfolio / "extensions" / "product.schema.json").write_text(json.dumps(schema))
-    product = portfolio / PRODUCT
-    text = product.read_text()
-    product.write_text(text[: text.index("extensions:")] + "extensions:\n" + extensions)
-    return [f"{f.file}: {f.message}" for f in run(portfolio).findings
-            if f.rule == "extension-schema"]
+    return [f"{f.file}: {f.message}" for f in extension_findings(portfolio, schema, extensions)]
 
 
 def test_a_catastrophic_pattern_takes_no_time(reference: Path) -> None:

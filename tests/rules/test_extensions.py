@@ -8,20 +8,15 @@ from pathlib import Path
 
 import pytest
 from conftest import CASES
-from support import apply_case, run
+from support import apply_case, extension_findings, run
 
 WRONG_VALUES = CASES / "invalid" / "extension-schema" / "wrong-values"
 PRODUCT = "products/fraud-scoring.yaml"
 
 
 def _findings(portfolio: Path, schema: dict[str, object], extensions: str) -> list[str]:
-    apply_case(WRONG_VALUES, portfolio)
-    (portfolio / "extensions" / "product.schema.json").write_text(json.dumps(schema))
-    product = portfolio / PRODUCT
-    text = product.read_text()
-    product.write_text(text[: text.index("extensions:")] + "extensions:\n" + extensions)
-    return [f"{f.line}:{f.column} {f.path}: {f.message}" for f in run(portfolio).findings
-            if f.rule == "extension-schema"]
+    return [f"{f.line}:{f.column} {f.path}: {f.message}"
+            for f in extension_findings(portfolio, schema, extensions)]
 
 
 # as `pac validate` runs, where jsonschema's warning that it fetches a $ref is no error
