@@ -33,6 +33,14 @@ SHALLOW_HINT = (
 
 
 @dataclass(frozen=True)
+class Unread:
+    """A portfolio file a commit brought that could not be read, and why."""
+
+    path: str
+    why: str
+
+
+@dataclass(frozen=True)
 class Entry:
     """One step of the history: a merged pull request, or a commit on a branch."""
 
@@ -43,7 +51,7 @@ class Entry:
     title: str
     pull_request: int | None
     changes: tuple[EntityChange, ...]
-    notes: tuple[str, ...] = ()
+    notes: tuple[Unread, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -196,7 +204,7 @@ class _Walker:
             else:
                 parsed = self._parse(change.new_blob, where)
                 if isinstance(parsed, str):
-                    notes.append(f"{change.path} could not be read at this commit: {parsed}")
+                    notes.append(Unread(change.path, parsed))
                     continue
                 self.current[change.path] = parsed
                 new[parsed[0]][parsed[1]] = parsed[2]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 from typing import Any
 
-from pac.changes.changelog import Changelog, Entry
+from pac.changes.changelog import Changelog, Entry, Unread
 from pac.json_text import to_json
 from pac.render.markdown import md
 from pac.render.shared import entity_dict, entity_title, field_line
@@ -27,7 +27,7 @@ def changelog_document(log: Changelog) -> dict[str, Any]:
                 "title": e.title,
                 "pull_request": e.pull_request,
                 "changes": [entity_dict(c) for c in e.changes],
-                "notes": list(e.notes),
+                "notes": [note_text(n) for n in e.notes],
             }
             for e in log.entries
         ],
@@ -39,6 +39,11 @@ def render_changelog_json(log: Changelog, *, repository: str | None = None) -> s
     encoder (pipe it to `jq .` to read it)."""
     document = changelog_document(log)
     return to_json(document) + "\n"
+
+
+def note_text(note: Unread) -> str:
+    """A file of a commit that could not be read, in words."""
+    return f"{note.path} could not be read at this commit: {note.why}"
 
 
 def commit_url(repository: str | None, sha: str) -> str | None:
@@ -72,7 +77,7 @@ def render_changelog_markdown(log: Changelog, *, repository: str | None = None) 
             for change in e.changes:
                 lines.append(f"- {md(entity_title(change))}")
                 lines += [f"    - {md(field_line(f))}" for f in change.changes]
-            lines += [f"- _{md(note)}_" for note in e.notes]
+            lines += [f"- _{md(note_text(n))}_" for n in e.notes]
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 

@@ -15,6 +15,7 @@ from pac.changes.changelog import (
     SHALLOW_HINT,
     Changelog,
     Entry,
+    Unread,
     aliases_of,
     build_changelog,
     pull_request,
@@ -173,7 +174,7 @@ def test_an_unreadable_file_is_a_note_and_its_last_version_stands(
     mended, entry = log_of(repo).entries[:2]
     assert (entry.commit, entry.changes) == (broken, ())
     [note] = entry.notes
-    assert note == f"portfolio/teams/team-claims.yaml could not be read at this commit: {why}"
+    assert note == Unread("portfolio/teams/team-claims.yaml", why)
     assert mended.changes == (
         EntityChange("team", "team-claims", "changed", "Claims Crew",
                      changes=(FieldChange("name", "Claims Team", "Claims Crew"),)),)
@@ -185,9 +186,8 @@ def test_a_new_file_that_cannot_be_read_is_only_a_note(repo: GitRepo) -> None:
     repo.commit("Two teams, one broken")
     entry = newest(repo)
     assert entry.changes == (EntityChange("team", "t", "added", "Tee"),)
-    assert entry.notes == ("portfolio/teams/a.yaml could not be read at this commit: while "
-                           "parsing a flow sequence did not find expected ',' or ']' (from line "
-                           "2) (line 3)",)
+    assert entry.notes == (Unread("portfolio/teams/a.yaml", "while parsing a flow sequence did "
+                                  "not find expected ',' or ']' (from line 2) (line 3)"),)
 
 
 def test_a_file_deleted_while_broken_removes_its_last_readable_version(repo: GitRepo) -> None:
@@ -214,8 +214,8 @@ def test_a_file_is_read_up_to_the_size_limit(repo: GitRepo) -> None:
     repo.commit("A team at the limit, one over it")
     entry = newest(repo)
     assert entry.changes == (EntityChange("team", "t", "added", "Tee"),)
-    assert entry.notes == ("portfolio/teams/u.yaml could not be read at this commit: file is "
-                           "1,048,577 bytes, over the limit of 1,048,576",)
+    assert entry.notes == (Unread("portfolio/teams/u.yaml",
+                                  "file is 1,048,577 bytes, over the limit of 1,048,576"),)
 
 
 def test_a_version_the_clone_lacks_is_a_note(repo: GitRepo) -> None:
@@ -225,8 +225,8 @@ def test_a_version_the_clone_lacks_is_a_note(repo: GitRepo) -> None:
     (repo.path / ".git" / "objects" / blob[:2] / blob[2:]).unlink()
     entry = newest(repo)
     assert (entry.title, entry.changes) == ("A team", ())
-    assert entry.notes == ("portfolio/teams/t.yaml could not be read at this commit: git does "
-                           "not have this version of it",)
+    assert entry.notes == (Unread("portfolio/teams/t.yaml",
+                                  "git does not have this version of it"),)
 
 
 def test_the_same_content_in_two_kinds_of_file_is_an_entity_of_each(repo: GitRepo) -> None:

@@ -6,7 +6,7 @@ import datetime
 import json
 from decimal import Decimal
 
-from pac.changes.changelog import Changelog, Entry
+from pac.changes.changelog import Changelog, Entry, Unread
 from pac.changes.entities import EntityChange, FieldChange
 from pac.render.changelog import (
     CHANGELOG_REPORTERS,
@@ -33,7 +33,7 @@ LOG = Changelog([
     Entry(SHA1, datetime.datetime(2026, 3, 5, 12, tzinfo=UTC), "Ann Author", "ann@example.com",
           "Rename fraud scoring (#12)", 12, (RENAME, ENVELOPE)),
     Entry(SHA2, datetime.datetime(2026, 3, 1, 9, tzinfo=UTC), "Bo @bot", "bo@example.com",
-          "Add a team", None, (TEAM,), ("products/x.yaml could not be read",)),
+          "Add a team", None, (TEAM,), (Unread("products/x.yaml", "it is not valid UTF-8"),)),
     Entry(SHA3, datetime.datetime(2026, 2, 27, 9, tzinfo=UTC), "Ann Author", "ann@example.com",
           "Start", None, ()),
 ])
@@ -59,7 +59,7 @@ By Ann Author.
 By Bo @\u200bbot.
 
 - added team:team-new: New \\*Team\\*
-- _products/x.yaml could not be read_
+- _products/x.yaml could not be read at this commit: it is not valid UTF-8_
 
 ## February 2026
 
@@ -108,7 +108,8 @@ def test_json_contract_on_one_line() -> None:
         "notes": [],
     }
     assert document["entries"][1]["pull_request"] is None
-    assert document["entries"][1]["notes"] == ["products/x.yaml could not be read"]
+    assert document["entries"][1]["notes"] == [
+        "products/x.yaml could not be read at this commit: it is not valid UTF-8"]
     assert json.loads(render_changelog_json(Changelog([], truncated=True))) == {
         "version": 1, "truncated": True, "entries": []}
 
