@@ -47,3 +47,14 @@ class GitRepo:
         self.git("add", "-A")
         self.git("commit", "-q", "-m", message, **who)
         return self.git("rev-parse", "HEAD")
+
+
+def reference_history(path: Path) -> GitRepo:
+    """A repository whose one commit, 'Start the portfolio', holds the reference portfolio
+    as portfolio/."""
+    from conftest import REFERENCE
+
+    repo = GitRepo(path)
+    repo.copy(REFERENCE, "portfolio")
+    repo.commit("Start the portfolio")
+    return repo

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REFERENCE
-from gitrepo import GitRepo
+from gitrepo import GitRepo, reference_history
 
 from pac.changes import changelog
 from pac.changes.changelog import (
@@ -29,10 +29,7 @@ from pac.git import Repository
 @pytest.fixture
 def repo(tmp_path: Path) -> GitRepo:
     """The reference portfolio in one commit."""
-    r = GitRepo(tmp_path / "repo")
-    r.copy(REFERENCE, "portfolio")
-    r.commit("Start the portfolio")
-    return r
+    return reference_history(tmp_path / "repo")
 
 
 def log_of(repo: GitRepo, prefix: str = "portfolio/", **options: object) -> Changelog:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REFERENCE
-from gitrepo import GitRepo
+from gitrepo import GitRepo, reference_history
 from support import P, pac
 
 from pac.load.layout import KIND_OF
@@ -15,10 +15,7 @@ from pac.load.layout import KIND_OF
 
 @pytest.fixture
 def repo(tmp_path: Path) -> GitRepo:
-    repo = GitRepo(tmp_path / "repo")
-    repo.copy(REFERENCE, "portfolio")
-    repo.commit("Start the portfolio")
-    return repo
+    return reference_history(tmp_path / "repo")
 
 
 def propose(repo: GitRepo) -> None:

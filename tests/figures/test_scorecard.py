@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REFERENCE, TODAY
-from gitrepo import GitRepo
+from gitrepo import GitRepo, reference_history
 from support import pac, run
 
 from pac.figures.scorecard import (
@@ -312,9 +312,7 @@ def test_level_counts_count_the_products_with_no_level() -> None:
 
 @pytest.fixture
 def repo(tmp_path: Path) -> GitRepo:
-    repo = GitRepo(tmp_path / "repo")
-    repo.copy(REFERENCE, "portfolio")
-    repo.commit("Start the portfolio")
+    repo = reference_history(tmp_path / "repo")
     repo.git("checkout", "-q", "-b", "proposal")
     return repo
 
