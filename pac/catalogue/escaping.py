@@ -6,7 +6,8 @@ chosen by where the expression stands in the template, not by the template's aut
   lists and mappings written as JSON first; a URL attribute that the expression starts
   (`href="{{ url }}"`) keeps only http(s), mailto and relative addresses;
 - a `<script>` block: `script_json`, JSON that cannot end the script;
-- front matter: `front_matter_string`, a double-quoted YAML scalar of escaped text.
+- front matter: `front_matter_string`, a double-quoted YAML scalar of escaped text;
+- a file path in HTML text: `path_html`, escaped segments that break only after a `/`.
 
 `ContextualEscape` reads each template's HTML while Jinja compiles it and adds the filter
 for its place to every expression in an attribute value or a script. An expression where
@@ -88,6 +89,14 @@ def front_matter_string(text: object) -> Markup:
     return Markup(_BMP_NON_ASCII.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted))
 
 
+def path_html(path: object) -> Markup:
+    """A file path as HTML text in `<code>`: each segment escaped and kept on one line, a
+    line allowed to break only after a `/` (never inside a name such as `claims-portal`)."""
+    segments = re.split(r"(?<=/)", str(path))
+    spans = "<wbr>".join(f"<span>{escape(segment)}</span>" for segment in segments if segment)
+    return Markup(f'<code class="pac-path">{spans}</code>')
+
+
 class ContextualEscape(Extension):
     """Adds `attribute`, `url_attribute` or `script_json` to each expression by where it
     stands in the template's HTML; refuses expressions where no escaping is right."""
@@ -149,5 +158,6 @@ def html_environment(loader: jinja2.BaseLoader, **options: Any) -> jinja2.Enviro
         url_attribute=url_attribute,
         script_json=script_json,
         frontmatter=front_matter_string,
+        path=path_html,
     )
     return env

@@ -63,8 +63,8 @@ def _environment(cat: Catalogue) -> jinja2.Environment:
     )
     currency = cat.portfolio.settings.currency
     env.filters.update(
-        money=lambda amount: format_money(amount, currency),
-        compact_money=lambda amount: compact_money(amount, currency),
+        money=lambda amount: _one_line(format_money(amount, currency)),
+        compact_money=lambda amount: _one_line(compact_money(amount, currency)),
         number=_number,
         plural=plural,
         unit=lambda unit: "" if not unit else (unit if unit == "%" else f" {unit}"),
@@ -106,6 +106,11 @@ def _environment(cat: Catalogue) -> jinja2.Environment:
         scores=cat.scores,
     )
     return env
+
+
+def _one_line(amount: str) -> str:
+    """An amount whose number and currency never part at the end of a line."""
+    return amount.replace(" ", "\u00a0")
 
 
 def _change_value(value: Any) -> str:

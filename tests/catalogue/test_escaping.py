@@ -19,6 +19,7 @@ from pac.catalogue.escaping import (
     attribute,
     front_matter_string,
     html_environment,
+    path_html,
     script_json,
     url_attribute,
 )
@@ -253,3 +254,13 @@ def test_an_error_in_an_attribute_expression_is_reported_at_its_line(tmp_path: P
     template = str(tmp_path / "runtime.md.j2")
     assert [frame.lineno for frame in traceback.extract_tb(runtime.value.__traceback__)
             if frame.filename == template] == [3]
+
+
+def test_a_path_breaks_only_after_a_slash_and_each_segment_is_escaped() -> None:
+    assert path_html("portfolio/products/claims-portal.yaml:12") == (
+        '<code class="pac-path"><span>portfolio/</span><wbr><span>products/</span><wbr>'
+        "<span>claims-portal.yaml:12</span></code>")
+    assert path_html('a/<script>"x"/') == (
+        '<code class="pac-path"><span>a/</span><wbr>'
+        "<span>&lt;script&gt;&#34;x&#34;/</span></code>")
+    assert path_html("") == '<code class="pac-path"></code>'

@@ -47,13 +47,13 @@ def test_every_page_in_a_fixed_order_with_progress_for_each_entity() -> None:
 
 def test_a_team_page() -> None:
     page = pages_of(REFERENCE)["teams/team-risk-data.md"]
-    assert page.startswith('---\ntitle: "Risk Data Team"\n---\n\n<div class="pac pac-team">\n'
-                           "<h1>Risk Data Team</h1>\n")
+    assert page.startswith('---\ntitle: "Risk Data Team"\nhide:\n  - toc\n---\n\n'
+                           '<div class="pac pac-team">\n<h1>Risk Data Team</h1>\n')
     assert ('<span class="pac-badge pac-team-type">complicated-subsystem</span> '
             '<span class="pac-badge pac-fte">4 FTE</span>') in page
     assert ('<a class="md-button pac-edit" href="https://github.com/northwind/portfolio/edit/'
             'main/portfolio/teams/team-risk-data.yaml">Edit this team</a>') in page
-    assert "<tr><th>Funding</th><td>FY2027: 1,350,000 USD</td></tr>" in page
+    assert "<tr><th>Funding</th><td>FY2027: 1,350,000\u00a0USD</td></tr>" in page
     # the required skills first, in the policy's order, then the members' others
     assert ("<tr><th>Member</th><th>Role</th><th>product-management</th><th>engineering</th>"
             "<th>testing</th><th>operations</th><th>ux</th></tr>") in page
@@ -63,7 +63,8 @@ def test_a_team_page() -> None:
     assert ('<tr><td><a href="../products/customer-identity.html">Customer Identity</a></td>'
             '<td><span class="pac-badge pac-stage-sunset">sunset</span></td><td>—</td>'
             "<td>platform</td></tr>") in page
-    assert ("<td><code>portfolio/teams/team-risk-data.yaml:7</code><br><code>members</code>"
+    assert ('<td><code class="pac-path"><span>portfolio/</span><wbr><span>teams/</span><wbr>'
+            "<span>team-risk-data.yaml:7</span></code><br><code>members</code>"
             "</td><td>no member of the team has ux<br><em>Fix: add the skill to a member who "
             "has it, or bring someone in</em></td>") in page
     assert "<p>The history is not available: the site was built outside git.</p>" in page
@@ -76,8 +77,8 @@ def test_a_product_page_shows_its_figures() -> None:
             "<td>2026-10-31</td></tr>") in page
     assert ("<tr><td>Time to settle</td><td>lower is better: 10 days</td><td>12.5 days</td>"
             ) in page
-    assert ('<tr><td><a href="../funding/FY2027.html">FY2027</a></td><td>900,000 USD</td>'
-            "<td>650,000 USD</td><td>1,550,000 USD</td></tr>") in page
+    assert ('<tr><td><a href="../funding/FY2027.html">FY2027</a></td><td>900,000\u00a0USD</td>'
+            "<td>650,000\u00a0USD</td><td>1,550,000\u00a0USD</td></tr>") in page
     assert ('<a href="customer-identity.html"><rect x="550" y="8" width="200" height="26" '
             'rx="4" class="pac-node"/><text x="560" y="25">Customer Identity</text>') in page
     assert ('<p>Depends on: <a href="../products/customer-identity.html">Customer Identity'
@@ -88,7 +89,7 @@ def test_a_product_page_shows_its_figures() -> None:
 def test_an_objective_page_shows_its_key_results() -> None:
     page = pages_of(REFERENCE)["objectives/digital-self-service.md"]
     assert page.startswith('---\ntitle: "Move 70% of customer servicing to digital '
-                           'self-service"\n---\n')
+                           'self-service"\nhide:\n  - toc\n---\n')
     assert ("<tr><td>Servicing requests completed digitally</td><td>—</td><td>70%</td>"
             '<td>—</td><td><span class="pac-badge pac-kpi-not-started">not started</span>'
             "</td></tr>") in page
@@ -101,9 +102,9 @@ def test_the_home_page_counts_the_portfolio() -> None:
             "capabilities and 1 objective.</p>") in page
     assert ('<a class="pac-card" href="findings.html"><strong>0 / 2 / 4</strong>'
             "<span>errors / warnings / infos</span></a>") in page
-    assert ("<p>2,900,000 USD allocated of an envelope of 4,000,000 USD (1,100,000 USD "
-            "unallocated): 1,450,000 USD to run products, 1,450,000 USD to change them.</p>"
-            ) in page
+    assert ("<p>2,900,000\u00a0USD allocated of an envelope of 4,000,000\u00a0USD "
+            "(1,100,000\u00a0USD unallocated): 1,450,000\u00a0USD to run products, "
+            "1,450,000\u00a0USD to change them.</p>") in page
     assert '<p class="pac-muted">As of 2026-11-22.</p>' in page
 
 
@@ -128,7 +129,7 @@ def test_what_an_author_writes_stays_text(reference: Path) -> None:
     ).replace("tags: [customer-facing, tier-1]", "tags: ['x\" onclick=\"alert(3)']"))
     page = pages_of(reference)["products/claims-portal.md"]
     assert page.startswith('---\ntitle: "Claims &quot;Portal&quot; &lt;/div&gt;&lt;script&gt;'
-                           'alert(1)&lt;/script&gt; "\n---\n')
+                           'alert(1)&lt;/script&gt; "\nhide:\n  - toc\n---\n')
     assert ("<h1>Claims &#34;Portal&#34; &lt;/div&gt;&lt;script&gt;alert(1)&lt;/script&gt; "
             "</h1>") in page
     assert ('<div class="pac-description"><p><a rel="noopener noreferrer nofollow">click</a>'

@@ -59,7 +59,7 @@ def test_navigation_lists_index_pages_not_entities(example_site: Path) -> None:
 def test_product_page_shows_every_field(example_site: Path) -> None:
     page = (example_site / "products" / "checkout.html").read_text()
     for text in ("Checkout and Payments Team", "Daniel Mensah", "since 2022-09-05",
-                 "Online shoppers", "FY2026", "FY2027", "1,300,000 GBP", "Checkout completion",
+                 "Online shoppers", "FY2026", "FY2027", "1,300,000\u00a0GBP", "Checkout completion",
                  "missed", "2027-Q1", "Guest checkout", "Node.js", "ending soon",
                  "Aaron Blake", "2026-10-28", "Larkspur App", "Payments Service"):
         assert text in page, text

@@ -40,7 +40,7 @@ NESTED = {
 TAGS = {"a", "blockquote", "br", "button", "code", "defs", "div", "em", "form", "g", "h1",
         "h2", "h3", "h4", "h5", "h6", "hr", "input", "label", "li", "line", "marker", "ol",
         "option", "p", "path", "pre", "rect", "section", "select", "span", "strong", "svg",
-        "table", "tbody", "td", "text", "th", "thead", "title", "tr", "ul"}
+        "table", "tbody", "td", "text", "th", "thead", "title", "tr", "ul", "wbr"}
 ATTRIBUTES = {"aria-label", "aria-live", "aria-pressed", "class", "colspan", "d", "data-capability",
               "data-funding", "data-kind", "data-level", "data-list", "data-live", "data-mode",
               "data-owner", "data-show", "data-sort", "data-sortable", "data-stage", "data-table",

@@ -120,7 +120,7 @@ def test_heat_map_switches_between_coverage_funding_and_health(
     assert view.get_attribute("data-mode") == "funding"
     assert page.get_by_role("button", name="Funding").get_attribute("aria-pressed") == "true"
     assert [c.is_visible() for c in counts.all()] == [False, True, False]
-    assert counts.nth(1).inner_text().endswith(" GBP")
+    assert counts.nth(1).inner_text().endswith("\u00a0GBP")
     assert _background(tile) != coverage
     assert page.locator("[data-show=funding] .pac-legend").is_visible()
     assert not page.locator("[data-show=coverage] .pac-legend").is_visible()
