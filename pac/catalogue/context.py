@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from pac.changes.changelog import Changelog, Entry, entries_touching
 from pac.figures.funding import (
@@ -48,11 +50,32 @@ def entity_history(cat: Catalogue, kind: str, entity_id: str, previous: list[str
     return entries_touching(cat.changelog.entries, kind, {entity_id, *previous})
 
 
-def _index(pairs: list[tuple[str, str]]) -> dict[str, list[str]]:
+NameKey = Callable[[str], tuple[str, str]]
+
+
+def name_order(portfolio: Portfolio, kind: str) -> NameKey:
+    """A sort key that lists ids of one kind as people look for them: by name, ignoring
+    case (then by id); an id the portfolio lacks sorts as its own name."""
+    entities = portfolio.of_kind(kind)
+
+    def key(entity_id: str) -> tuple[str, str]:
+        name = getattr(entities.get(entity_id), "name", None) or entity_id
+        return (str(name).casefold(), entity_id)
+
+    return key
+
+
+def in_name_order(portfolio: Portfolio, kind: str) -> list[tuple[str, Any]]:
+    """Every entity of one kind as (id, entity), by name."""
+    key = name_order(portfolio, kind)
+    return sorted(portfolio.of_kind(kind).items(), key=lambda item: key(item[0]))
+
+
+def _index(pairs: list[tuple[str, str]], key: NameKey) -> dict[str, list[str]]:
     out: dict[str, list[str]] = defaultdict(list)
-    for key, value in pairs:
-        out[key].append(value)
-    return {key: sorted(set(values)) for key, values in out.items()}
+    for group, value in pairs:
+        out[group].append(value)
+    return {group: sorted(set(values), key=key) for group, values in out.items()}
 
 
 def build_catalogue(
@@ -67,6 +90,7 @@ def build_catalogue(
     settings = portfolio.settings
     repository = (settings.repository or "").rstrip("/")
     edit_base = f"{repository}/edit/{settings.default_branch}/" if repository else ""
+    product_key = name_order(portfolio, "product")
     by_entity: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
         by_entity[finding.entity].append(finding)
@@ -76,11 +100,20 @@ def build_catalogue(
         today=today,
         edit_base=edit_base,
         prefix=prefix,
-        dependents=_index([(d, pid) for pid, p in products.items() for d in p.depends_on]),
-        owned=portfolio.products_by_owner(),
-        by_capability=_index([(c, pid) for pid, p in products.items() for c in p.capabilities]),
-        by_objective=_index([(o, pid) for pid, p in products.items() for o in p.objectives]),
-        children=_index([(c.parent, cid) for cid, c in portfolio.capabilities.items() if c.parent]),
+        dependents=_index(
+            [(d, pid) for pid, p in products.items() for d in p.depends_on], product_key
+        ),
+        owned=_index([(p.owner, pid) for pid, p in products.items()], product_key),
+        by_capability=_index(
+            [(c, pid) for pid, p in products.items() for c in p.capabilities], product_key
+        ),
+        by_objective=_index(
+            [(o, pid) for pid, p in products.items() for o in p.objectives], product_key
+        ),
+        children=_index(
+            [(c.parent, cid) for cid, c in portfolio.capabilities.items() if c.parent],
+            name_order(portfolio, "capability"),
+        ),
         funding=product_funding(portfolio),
         periods=[period_figures(portfolio, f) for f in periods_in_order(portfolio)],
         findings_by_entity=dict(by_entity),

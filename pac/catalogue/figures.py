@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
-from pac.catalogue.context import Catalogue, current_figures, team_of
+from pac.catalogue.context import Catalogue, current_figures, name_order, team_of
 from pac.figures.funding import is_live
 from pac.figures.scorecard import level_counts, level_names
 from pac.findings import Finding
@@ -69,10 +71,14 @@ def capability_heatmap(cat: Catalogue) -> HeatMap:
 
 def _capability_tree(cat: Catalogue) -> CapabilityTree:
     capabilities = cat.portfolio.capabilities
+    key = name_order(cat.portfolio, "capability")
     roots = sorted(
-        (cid, c)
-        for cid, c in capabilities.items()
-        if c.parent is None or c.parent not in capabilities
+        (
+            (cid, c)
+            for cid, c in capabilities.items()
+            if c.parent is None or c.parent not in capabilities
+        ),
+        key=lambda item: key(item[0]),
     )
     return [
         (rid, root, [(d, capabilities[d]) for d in _descendants(cat, rid)]) for rid, root in roots
@@ -144,21 +150,24 @@ def health_figures(cat: Catalogue) -> Health:
     team_levels: dict[str, Counter[str]] = defaultdict(Counter)
     for pid, product_score in cat.scores.items():
         by_level[product_score.level].append(pid)
+    product_key = name_order(p, "product")
+    for pids in by_level.values():
+        pids.sort(key=product_key)
         team_levels[p.products[pid].owner][product_score.level or NO_LEVEL] += 1
     return Health(
         counts=level_counts(card, cat.scores),
         by_level=by_level,
-        by_rule=severity_rows(by_rule),
-        by_team=severity_rows(by_team),
+        by_rule=severity_rows(by_rule, str),
+        by_team=severity_rows(by_team, name_order(p, "team")),
         team_levels={tid: dict(c) for tid, c in team_levels.items()},
         level_order=[*reversed(level_names(card)), NO_LEVEL],
         health_count=len(health),
     )
 
 
-def severity_rows(counts: dict[str, Counter[str]]) -> SeverityRows:
-    """Each key, sorted, with its count of errors, warnings and infos."""
-    return [(k, severity_counts(v)) for k, v in sorted(counts.items())]
+def severity_rows(counts: dict[str, Counter[str]], key: Callable[[str], Any]) -> SeverityRows:
+    """Each key, in the order `key` gives, with its count of errors, warnings and infos."""
+    return [(k, severity_counts(counts[k])) for k in sorted(counts, key=key)]
 
 
 def severity_counts(counts: Counter[str]) -> dict[str, int]:
@@ -191,8 +200,8 @@ def finding_counts(cat: Catalogue) -> FindingCounts:
     return FindingCounts(
         severities=severities(cat),
         by_rule=sorted(by_rule.items()),
-        by_product=severity_rows(by_product),
-        by_team=severity_rows(by_team),
+        by_product=severity_rows(by_product, name_order(cat.portfolio, "product")),
+        by_team=severity_rows(by_team, name_order(cat.portfolio, "team")),
     )
 
 

@@ -13,7 +13,13 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from pac.catalogue.context import Catalogue, current_figures, entity_history
+from pac.catalogue.context import (
+    Catalogue,
+    current_figures,
+    entity_history,
+    in_name_order,
+    name_order,
+)
 from pac.catalogue.escaping import html_environment
 from pac.catalogue.figures import (
     capability_heatmap,
@@ -42,6 +48,7 @@ from pac.rules import RULES
 
 Progress = Callable[[int], None]
 LARGE_PORTFOLIO = 500
+HOME_TEAMS = 12  # more teams than this are counted on the home page, and listed on their index
 CHANGELOG_PAGE = 500  # entries on the change-log page; pac changelog lists them all
 
 
@@ -181,7 +188,7 @@ class _Renderer:
     def indexes(self) -> Iterator[Page]:
         cat, p = self.cat, self.cat.portfolio
         current = current_figures(self.cat)
-        products = sorted(p.products.items())
+        products = in_name_order(p, "product")
         yield self.render("home", "index.md", **self._home(current))
         yield self.render(
             "products",
@@ -197,7 +204,7 @@ class _Renderer:
         yield self.render(
             "teams",
             "teams/index.md",
-            teams=sorted(p.teams.items()),
+            teams=in_name_order(p, "team"),
             owned=cat.owned,
             team_funding={k: v.total for k, v in (current.by_team if current else {}).items()},
         )
@@ -207,7 +214,7 @@ class _Renderer:
         yield self.render(
             "objectives",
             "objectives/index.md",
-            objectives=sorted(p.objectives.items()),
+            objectives=in_name_order(p, "objective"),
             by_objective=cat.by_objective,
         )
         yield self.render("funding_index", "funding/index.md", periods=cat.periods)
@@ -234,14 +241,20 @@ class _Renderer:
             "by_stage": {s: stages.get(s, 0) for s in STAGES},
             "current": current,
             "envelope_chart": self._envelope_chart(current) if current else "",
-            "teams": sorted(p.teams.items()),
+            "teams": in_name_order(p, "team"),
+            "home_teams": HOME_TEAMS,
+            "team_types": sorted(
+                Counter(t.type or "untyped" for t in p.teams.values()).items(),
+                key=lambda item: (-item[1], item[0]),
+            ),
             "latest": self.cat.changelog.entries[:5] if self.cat.changelog else [],
             "owned": self.cat.owned,
             "level_counts": level_counts(self.cat.portfolio.settings.scorecard, self.cat.scores),
         }
 
     def _filters(self) -> list[tuple[str, str, list[str]]]:
-        products = self.cat.portfolio.products.values()
+        pf = self.cat.portfolio
+        products = pf.products.values()
         return [
             (
                 "stage",
@@ -249,8 +262,15 @@ class _Renderer:
                 [s for s in STAGES if any(p.lifecycle.stage == s for p in products)],
             ),
             ("kind", "Kind", sorted({p.kind for p in products})),
-            ("owner", "Owner", sorted({p.owner for p in products})),
-            ("capability", "Capability", sorted({c for p in products for c in p.capabilities})),
+            ("owner", "Owner", sorted({p.owner for p in products}, key=name_order(pf, "team"))),
+            (
+                "capability",
+                "Capability",
+                sorted(
+                    {c for p in products for c in p.capabilities},
+                    key=name_order(pf, "capability"),
+                ),
+            ),
             ("tag", "Tag", sorted({t for p in products for t in p.tags})),
             ("level", "Level", [*level_names(self.cat.portfolio.settings.scorecard), NO_LEVEL]),
         ]

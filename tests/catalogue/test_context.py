@@ -15,6 +15,8 @@ from pac.catalogue.context import (
     build_catalogue,
     current_figures,
     entity_history,
+    in_name_order,
+    name_order,
     team_of,
 )
 from pac.changes.changelog import build_changelog
@@ -136,3 +138,15 @@ def test_outside_git_an_entity_has_no_history() -> None:
     cat = catalogue_of(REFERENCE)
     assert entity_history(cat, "product", "claims-portal", []) == []
 
+
+
+def test_entities_are_listed_by_name_ignoring_case_then_by_id(reference: Path) -> None:
+    path = reference / "teams" / "team-claims.yaml"
+    path.write_text(path.read_text().replace("name: Claims Team", "name: zulu team"))
+    portfolio = run(reference).portfolio
+    assert [tid for tid, _ in in_name_order(portfolio, "team")] == ["team-risk-data",
+                                                                    "team-claims"]
+    key = name_order(portfolio, "team")
+    assert sorted(["team-claims", "no-such-team", "team-risk-data"], key=key) == [
+        "no-such-team", "team-risk-data", "team-claims"]
+    assert key("team-claims") == ("zulu team", "team-claims")

@@ -138,15 +138,17 @@ def test_an_error_counts_in_every_figure(reference: Path) -> None:
     assert counts.by_product == [("claims-portal", {"error": 0, "warning": 1, "info": 2}),
                                  ("fraud-scoring", {"error": 1, "warning": 0, "info": 0})]
     # the findings page counts it towards the owner it names (shown as not in the
-    # portfolio); the health page counts only the portfolio's teams
+    # portfolio, in name order by its id); the health page counts only the portfolio's teams
     assert counts.by_team == [("team-claims", {"error": 0, "warning": 1, "info": 2}),
-                              ("team-risk", {"error": 1, "warning": 0, "info": 0}),
-                              ("team-risk-data", {"error": 0, "warning": 1, "info": 0})]
+                              ("team-risk-data", {"error": 0, "warning": 1, "info": 0}),
+                              ("team-risk", {"error": 1, "warning": 0, "info": 0})]
     assert [team for team, _ in health_figures(cat).by_team] == ["team-claims",
                                                                  "team-risk-data"]
 
 
-def test_severity_rows_are_sorted_with_every_severity() -> None:
-    rows = severity_rows({"b": Counter({"info": 2}), "a": Counter({"error": 1, "warning": 3})})
-    assert rows == [("a", {"error": 1, "warning": 3, "info": 0}),
-                    ("b", {"error": 0, "warning": 0, "info": 2})]
+def test_severity_rows_are_in_the_order_given_with_every_severity() -> None:
+    counts = {"b": Counter({"info": 2}), "a": Counter({"error": 1, "warning": 3})}
+    assert severity_rows(counts, str) == [("a", {"error": 1, "warning": 3, "info": 0}),
+                                          ("b", {"error": 0, "warning": 0, "info": 2})]
+    names = {"a": "Zulu", "b": "Alpha"}
+    assert [k for k, _ in severity_rows(counts, names.__getitem__)] == ["b", "a"]

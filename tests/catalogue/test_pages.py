@@ -108,6 +108,63 @@ def test_the_home_page_counts_the_portfolio() -> None:
     assert '<p class="pac-muted">As of 2026-11-22.</p>' in page
 
 
+def test_the_home_page_lists_a_dozen_teams_and_counts_more_by_type(reference: Path) -> None:
+    page = pages_of(reference)["index.md"]
+    assert ("<p>2 teams: 1 complicated-subsystem, 1 stream-aligned. See "
+            '<a href="teams/index.html">every team</a>') in page
+    assert '<td><a href="teams/team-risk-data.html">Risk Data Team</a></td>' in page
+    text = (reference / "teams" / "team-risk-data.yaml").read_text()
+    for n in range(11):
+        (reference / "teams" / f"team-{n}.yaml").write_text(
+            text.replace("team-risk-data", f"team-{n}").replace("Risk Data Team", f"Team {n}")
+            .replace("@northwind/risk-data", f"@northwind/team-{n}"))
+    page = pages_of(reference)["index.md"]
+    assert ("<p>13 teams: 12 complicated-subsystem, 1 stream-aligned. See "
+            '<a href="teams/index.html">every team</a>') in page
+    assert 'href="teams/team-' not in page
+
+
+def _order(page: str, *texts: str) -> list[int]:
+    return [page.index(text) for text in texts]
+
+
+def test_every_list_of_teams_products_and_capabilities_is_in_name_order(
+    reference: Path,
+) -> None:
+    for file, old, new in (("teams/team-claims.yaml", "Claims Team", "Zulu Claims Team"),
+                           ("products/claims-portal.yaml", "Claims Portal", "Zeta Claims"),
+                           ("capabilities/claims-management.yaml", "Claims Management",
+                            "Zulu Claims Management")):
+        path = reference / file
+        path.write_text(path.read_text().replace(f"name: {old}", f"name: {new}"))
+    pages = pages_of(reference)
+    teams = (">Risk Data Team</a>", ">Zulu Claims Team</a>")
+    for page, section in (("index.md", 'id="teams"'), ("teams/index.md", "<table"),
+                          ("health.md", 'id="by-team"'), ("findings.md", 'id="by-team"')):
+        text = pages[page][pages[page].index(section):]
+        assert _order(text, *teams) == sorted(_order(text, *teams)), page
+    products = pages["products/index.md"]
+    rows = _order(products, 'href="../products/customer-identity.html"',
+                  'href="../products/fraud-scoring.html"', 'href="../products/claims-portal.html"')
+    owners = _order(products, '<option value="team-risk-data">', '<option value="team-claims">')
+    assert rows == sorted(rows) and owners == sorted(owners)
+    parent = pages["capabilities/claims-and-risk.md"]
+    children = _order(parent, ">Fraud Management</a>", ">Zulu Claims Management</a>")
+    assert children == sorted(children)
+
+
+def test_health_counts_each_level_with_a_link_to_the_filtered_index() -> None:
+    page = pages_of(REFERENCE)["health.md"]
+    levels = page[page.index('<table id="pac-levels">'):]
+    rows = levels[:levels.index("</table>")].split("\n")[1:-1]
+    assert [row.rsplit("<td>", 1)[1] for row in rows] == [
+        "—</td></tr>",
+        '<a href="products/index.html#level=silver">1 product</a></td></tr>',
+        "—</td></tr>",
+        "—</td></tr>",
+    ]
+
+
 def test_numbers_are_written_in_full_with_separators(reference: Path) -> None:
     path = reference / "products" / "claims-portal.yaml"
     path.write_text(path.read_text().replace("target: 70\n    actual: 64",
