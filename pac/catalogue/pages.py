@@ -28,6 +28,7 @@ from pac.catalogue.figures import (
     heat_level,
     severities,
 )
+from pac.catalogue.roadmap import roadmap_figures, roadmap_quarters, team_plan
 from pac.catalogue.sanitize import markdown_to_safe_html, printable
 from pac.figures.funding import (
     PeriodFigures,
@@ -45,6 +46,7 @@ from pac.model.settings import NO_LEVEL
 from pac.money import compact_money, format_money
 from pac.plural import plural
 from pac.rules import RULES
+from pac.rules.products import MAX_THEMES
 
 Progress = Callable[[int], None]
 LARGE_PORTFOLIO = 500
@@ -111,6 +113,7 @@ def _environment(cat: Catalogue) -> jinja2.Environment:
         },
         checks=CHECKS,
         scores=cat.scores,
+        max_themes=MAX_THEMES,
     )
     return env
 
@@ -165,6 +168,7 @@ class _Renderer:
                 "capability",
                 "objectives",
                 "objective",
+                "roadmap",
                 "funding_index",
                 "funding",
                 "health",
@@ -217,6 +221,7 @@ class _Renderer:
             objectives=in_name_order(p, "objective"),
             by_objective=cat.by_objective,
         )
+        yield self.render("roadmap", "roadmap.md", **_fields(roadmap_figures(cat)))
         yield self.render("funding_index", "funding/index.md", periods=cat.periods)
         yield self.render("health", "health.md", rules=RULES, **_fields(health_figures(cat)))
         yield self.render("findings", "findings.md", rules=RULES, **_fields(finding_counts(cat)))
@@ -351,11 +356,14 @@ class _Renderer:
         skills = [*required, *sorted(member_skills - set(required))]
         funding = {f.period: f.by_team[tid] for f in cat.periods if tid in f.by_team}
         products = [(pid, p.products[pid]) for pid in cat.owned.get(tid, [])]
+        quarters = roadmap_quarters(cat.today)
         return self.render(
             "team",
             f"teams/{tid}.md",
             t=team,
             products=products,
+            plan=team_plan(cat, tid, quarters),
+            quarters=quarters,
             skills=skills,
             required=required,
             covered=member_skills,

@@ -32,6 +32,7 @@ NAV = [
     {"Teams": "teams/index.md"},
     {"Capabilities": "capabilities/index.md"},
     {"Objectives": "objectives/index.md"},
+    {"Roadmap": "roadmap.md"},
     {"Funding": "funding/index.md"},
     {"Health": "health.md"},
     {"Findings": "findings.md"},

@@ -6,9 +6,11 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from conftest import REFERENCE, TODAY
 from support import run
 
+from pac.catalogue import pages as pages_module
 from pac.catalogue.context import Catalogue, build_catalogue
 from pac.catalogue.pages import Page, _chart_rows, render_pages
 from pac.figures.funding import Split
@@ -37,7 +39,8 @@ def test_every_page_in_a_fixed_order_with_progress_for_each_entity() -> None:
     pages = list(render_pages(catalogue_of(REFERENCE), progress=heard.append))
     assert [page.path for page in pages] == [
         "index.md", "products/index.md", "teams/index.md", "capabilities/index.md",
-        "objectives/index.md", "funding/index.md", "health.md", "findings.md", "changelog.md",
+        "objectives/index.md", "roadmap.md", "funding/index.md", "health.md", "findings.md",
+        "changelog.md",
         *ENTITY_PAGES,
     ]
     assert heard == list(range(1, 12))
@@ -106,6 +109,83 @@ def test_the_home_page_counts_the_portfolio() -> None:
             "(1,100,000\u00a0USD unallocated): 1,450,000\u00a0USD to run products, "
             "1,450,000\u00a0USD to change them.</p>") in page
     assert '<p class="pac-muted">As of 2026-11-22.</p>' in page
+    assert '<p><a href="roadmap.html">Roadmap</a>: what each team plans' in page
+
+
+def test_the_roadmap_page_shows_each_team_s_themes_for_this_quarter_and_the_next() -> None:
+    page = pages_of(REFERENCE)["roadmap.md"]
+    assert page.startswith('---\ntitle: "Roadmap"\nhide:\n  - toc\n---\n')
+    assert ('<a class="pac-card" href="#unplanned"><strong>1</strong><span>live product has '
+            "nothing planned for 2026-Q4</span></a>") in page
+    assert ('<tr><td><a href="#team-team-claims">Claims Team</a></td><td data-value="0">'
+            '0 themes</td><td data-value="2">2 themes</td><td>1</td></tr>') in page
+    assert ('<tr><td><a href="objectives/digital-self-service.html">Move 70% of customer '
+            'servicing to digital self-service</a></td><td data-value="0"><span class="pac-badge'
+            ' pac-gap">no theme</span></td><td data-value="3">3 themes</td><td>2</td></tr>'
+            ) in page
+    assert ('<tr><td><a href="products/claims-portal.html">Claims Portal</a></td><td><a href='
+            '"#team-team-claims">Claims Team</a></td><td><span class="pac-badge pac-gap">nothing'
+            " planned</span></td><td>2 themes</td></tr>") in page
+    assert ('<h3 id="team-team-risk-data"><a href="teams/team-risk-data.html">Risk Data Team'
+            "</a></h3>\n<p>2026-Q4: 0 themes; 2027-Q1: 1 theme.</p>\n") in page
+    # not live: a quarter without themes is a dash, not a gap
+    assert ('<tr><td><a href="products/fraud-scoring.html">Fraud Scoring Service</a></td>'
+            "<td>—</td><td><ul><li>Model retraining pipeline</li></ul></td><td><a href="
+            '"objectives/digital-self-service.html">') in page
+    assert "more than 3</span>" not in page
+
+
+def test_a_team_over_three_themes_is_flagged_in_words(reference: Path) -> None:
+    path = reference / "products" / "fraud-scoring.yaml"
+    path.write_text(path.read_text().replace("2027-Q1", "2026-Q4").replace(
+        "      - Model retraining pipeline\n",
+        "      - Model retraining pipeline\n      - Explanations\n      - Drift alerts\n"
+        "      - Appeals\n"))  # four themes in one product: the rule warns too
+    pages = pages_of(reference)
+    flag = '<span class="pac-badge pac-overloaded">⚠ more than 3</span>'
+    assert (f'<td data-value="4">4 themes {flag}</td><td data-value="0">0 themes</td>'
+            ) in pages["roadmap.md"]
+    assert ('<a class="pac-card" href="#teams"><strong>1</strong><span>team plans more than 3 '
+            "themes for 2026-Q4</span></a>") in pages["roadmap.md"]
+    assert f"<p>2026-Q4: 4 themes {flag}; 2027-Q1: 0 themes.</p>" in pages[
+        "teams/team-risk-data.md"]
+
+
+def test_a_theme_stays_text_on_the_roadmap_and_team_pages(reference: Path) -> None:
+    path = reference / "products" / "fraud-scoring.yaml"
+    path.write_text(path.read_text().replace(
+        "- Model retraining pipeline", "- '<img src=x onerror=alert(1)>'"))
+    pages = pages_of(reference)
+    for name in ("roadmap.md", "teams/team-risk-data.md"):
+        assert "<li>&lt;img src=x onerror=alert(1)&gt;</li>" in pages[name], name
+        assert "<img" not in pages[name], name
+
+
+def test_a_large_portfolio_s_roadmap_leaves_the_themes_to_the_team_pages(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(pages_module, "LARGE_PORTFOLIO", 2)
+    pages = pages_of(REFERENCE)
+    page = pages["roadmap.md"]
+    assert page.startswith('---\ntitle: "Roadmap"\nhide:\n  - toc\nsearch:\n  exclude: true\n')
+    assert '<td><a href="teams/team-claims.html#roadmap">Claims Team</a></td>' in page
+    assert 'id="by-team"' not in page and "Model retraining pipeline" not in page
+    assert "<li>Model retraining pipeline</li>" in pages["teams/team-risk-data.md"]
+
+
+def test_a_team_page_shows_its_roadmap() -> None:
+    page = pages_of(REFERENCE)["teams/team-claims.md"]
+    assert ('<h2 id="roadmap">Roadmap</h2>\n<p>2026-Q4: 0 themes; 2027-Q1: 2 themes.</p>\n'
+            '<div class="pac-roadmap-team"><table><thead>') in page
+    assert ('<tr><td><a href="../products/claims-portal.html">Claims Portal</a></td><td><span '
+            'class="pac-badge pac-gap">nothing planned</span></td><td><ul><li>Photo-based damage'
+            " assessment</li><li>Claim status notifications</li></ul></td><td><a href="
+            '"../objectives/digital-self-service.html">') in page
+    assert '<a href="../roadmap.html">the portfolio\'s roadmap</a>' in page
+    product = pages_of(REFERENCE)["products/claims-portal.md"]
+    assert ('<p>This quarter and the next across <a href="../teams/team-claims.html#roadmap">'
+            'its team\'s products</a> and <a href="../roadmap.html">the portfolio</a>.</p>'
+            ) in product
 
 
 def test_the_home_page_lists_a_dozen_teams_and_counts_more_by_type(reference: Path) -> None:

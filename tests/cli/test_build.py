@@ -44,7 +44,7 @@ def test_example_site_has_a_page_per_entity(example_site: Path) -> None:
         sources = {p.stem for p in (EXAMPLE / folder).rglob("*.yaml")}
         pages = {p.stem for p in (example_site / folder).glob("*.html")} - {"index"}
         assert pages == sources, folder
-    for page in ("index.html", "findings.html", "how-to-propose-a-change.html",
+    for page in ("index.html", "findings.html", "roadmap.html", "how-to-propose-a-change.html",
                  "search/search_index.json"):
         assert (example_site / page).is_file(), page
 
@@ -53,6 +53,7 @@ def test_navigation_lists_index_pages_not_entities(example_site: Path) -> None:
     page = (example_site / "products" / "checkout.html").read_text()
     nav = page.split('<nav class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]
     assert "Products" in nav and "Teams" in nav and "How to propose a change" in nav
+    assert 'href="../roadmap.html"' in nav
     assert "checkout.html" not in nav and "Checkout and Payments Team" not in nav
 
 

@@ -121,6 +121,7 @@ def test_every_attribute_of_every_generated_page_is_pac_s_own(built: tuple[Path,
     docs = built[0]
     pages = sorted(p for p in docs.rglob("*.md") if "alert(" in p.read_text())
     assert len(pages) >= 15
+    assert docs / "roadmap.md" in pages  # themes, product, team and objective names
     for page in pages:
         body = page.read_text().split("\n---\n", 1)[1]  # after the front matter
         for tag, attrs in _elements(body):
@@ -171,6 +172,10 @@ def test_no_payload_runs_or_becomes_markup_in_the_browser(built: tuple[Path, Pat
         assert page.locator("h1").first.inner_text() == PAYLOAD  # shown, as text
         assert page.title().startswith(PAYLOAD)
         assert page.locator(".pac-meta .pac-tag").all_inner_texts() == LIST
+        page.goto(base + "roadmap.html")
+        themes = page.locator(".pac-roadmap-team li").all_inner_texts()
+        assert len(themes) >= 4 and set(themes) == set(LIST)
+        assert page.locator("#pac-roadmap-teams td a").first.inner_text() == PAYLOAD
         page.goto(base + "index.html")
         page.locator("input.md-search__input").click()
         page.keyboard.type("autofocus", delay=20)

@@ -64,8 +64,36 @@ def test_every_control_on_every_page(browse: tuple[Any, Watch], site: Path) -> N
     page, _ = browse
     done = check_controls(page, page.url.removesuffix("index.html"), site)
     assert set(done["filters"]) == {"stage", "kind", "owner", "capability", "tag", "level"}
-    assert done["columns"] >= 7 + 5 + 4  # products, teams and objectives at least
+    # products, teams and objectives at least, and the roadmap's teams and objectives
+    assert done["columns"] >= 7 + 5 + 4 + 4 + 4
     assert done["modes"] == 3
+
+
+def test_roadmap_shows_each_team_s_themes_and_what_is_not_planned(
+    browse: tuple[Any, Watch],
+) -> None:
+    page, _ = browse
+    page.get_by_role("link", name="Roadmap", exact=True).first.click()
+    page.wait_for_url("**/roadmap.html")
+    assert page.locator("h1").first.inner_text() == "Roadmap"
+    assert page.locator(".pac-card").first.inner_text().startswith("1\nteam plans more than 3")
+    names = page.locator("#pac-roadmap-teams tbody td:first-child").all_inner_texts()
+    assert len(names) == 12 and names == sorted(names, key=str.casefold)  # by name, not id
+    assert names.index("Rewards and CRM Team") > names.index("Merchandising Systems Team")
+    row = page.locator("#pac-roadmap-teams tbody tr", has_text="Fulfilment Team")
+    assert row.locator("td").nth(1).inner_text() == "4 themes ⚠ more than 3"  # not colour alone
+    row.get_by_role("link").click()
+    page.wait_for_url("**/roadmap.html#team-team-fulfilment")
+    heading = page.locator("#team-team-fulfilment")
+    top = heading.evaluate("e => e.getBoundingClientRect().top")
+    assert 0 <= top < 300
+    table = page.locator("#team-team-fulfilment ~ .pac-roadmap-team table").first
+    assert table.locator("tr", has_text="Order Management").locator("td").nth(1).inner_text() \
+        == "Christmas delivery cut-off dates\nOrder status for the mobile app"
+    gap = page.locator("#pac-roadmap-unplanned tr", has_text="API Gateway")
+    assert gap.locator(".pac-gap").all_inner_texts() == ["nothing planned"] * 2
+    gap.get_by_role("link", name="API Gateway").click()
+    page.wait_for_url("**/products/api-gateway.html")
 
 
 def test_product_through_search(browse: tuple[Any, Watch]) -> None:

@@ -1,0 +1,169 @@
+"""The roadmap page's figures: the current and the next quarter across the portfolio, each
+team's themes by product, the objectives they serve and the live products with nothing
+planned, computed from the catalogue so that the page only renders them."""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pac.catalogue.context import Catalogue
+from pac.figures.funding import is_live, next_quarter, quarter_of
+from pac.model import Product
+from pac.rules.products import MAX_THEMES
+
+
+@dataclass(frozen=True)
+class Theme:
+    """One theme of a quarter and the ids of the objectives it serves."""
+
+    text: str
+    objectives: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ProductPlan:
+    """A product's themes in each quarter shown (an empty list: nothing planned)."""
+
+    product: str
+    owner: str
+    live: bool
+    themes: dict[str, list[Theme]]
+    objectives: list[str]  # served by any of its themes, in first-seen order
+
+
+@dataclass(frozen=True)
+class TeamPlan:
+    """A team's products with something planned (or live with nothing planned), by name."""
+
+    team: str
+    products: list[ProductPlan]
+    counts: dict[str, int]  # themes per quarter, all its products together
+    overloaded: list[str]  # the quarters in which it plans more than three themes
+    unplanned: int  # its live products with nothing planned in the current quarter
+
+
+@dataclass(frozen=True)
+class ObjectiveThemes:
+    """How many themes serve an objective in each quarter, and from how many teams."""
+
+    objective: str
+    counts: dict[str, int]
+    teams: int
+
+
+@dataclass(frozen=True)
+class Roadmap:
+    """The roadmap page: quarters are named as in the data (2027-Q1)."""
+
+    quarters: list[str]  # the current quarter (of the build's date), then the next
+    teams: list[TeamPlan]  # every team, sorted by name, then owners that are not teams
+    overloaded: dict[str, list[str]]  # per quarter, the teams planning more than three
+    unplanned: list[ProductPlan]  # live products with nothing planned in a quarter, by name
+    idle: dict[str, list[str]]  # per quarter, the live products with nothing planned
+    objectives: list[ObjectiveThemes]  # every objective, sorted by id, then unknown ids
+
+
+def roadmap_figures(cat: Catalogue) -> Roadmap:
+    quarters = roadmap_quarters(cat.today)
+    teams = [team_plan(cat, tid, quarters) for tid in _teams_by_name(cat)]
+    products = cat.portfolio.products
+    unplanned = sorted(
+        (
+            plan
+            for team in teams
+            for plan in team.products
+            if plan.live and not all(plan.themes.values())
+        ),
+        key=lambda plan: _name_key(products[plan.product].name, plan.product),
+    )
+    return Roadmap(
+        quarters=quarters,
+        teams=teams,
+        overloaded={q: [t.team for t in teams if q in t.overloaded] for q in quarters},
+        unplanned=unplanned,
+        idle={q: [plan.product for plan in unplanned if not plan.themes[q]] for q in quarters},
+        objectives=_objective_themes(cat, teams, quarters),
+    )
+
+
+def roadmap_quarters(today: datetime.date) -> list[str]:
+    """The quarter of `today` and the next, named as in the data (2027-Q1)."""
+    now = quarter_of(today)
+    return [now, next_quarter(now)]
+
+
+def theme_objectives(product: Product, theme: str) -> tuple[str, ...]:
+    """The objectives a theme serves: its product's, as a theme has none of its own yet."""
+    del theme  # a theme that names its own objective will be preferred here
+    return tuple(product.objectives)
+
+
+def quarter_themes(product: Product, quarter: str) -> list[Theme]:
+    """The themes a product plans for a quarter, from every roadmap entry for it."""
+    return [
+        Theme(text, theme_objectives(product, text))
+        for entry in product.roadmap
+        if entry.quarter == quarter
+        for text in entry.themes
+    ]
+
+
+def product_plan(pid: str, product: Product, quarters: list[str]) -> ProductPlan:
+    themes = {q: quarter_themes(product, q) for q in quarters}
+    served = [o for q in quarters for theme in themes[q] for o in theme.objectives]
+    return ProductPlan(pid, product.owner, is_live(product), themes, list(dict.fromkeys(served)))
+
+
+def team_plan(cat: Catalogue, tid: str, quarters: list[str]) -> TeamPlan:
+    products = cat.portfolio.products
+    owned = sorted(cat.owned.get(tid, []), key=lambda pid: _name_key(products[pid].name, pid))
+    plans = [product_plan(pid, products[pid], quarters) for pid in owned]
+    shown = [plan for plan in plans if plan.live or any(plan.themes.values())]
+    counts = {q: sum(len(plan.themes[q]) for plan in shown) for q in quarters}
+    return TeamPlan(
+        team=tid,
+        products=shown,
+        counts=counts,
+        overloaded=[q for q in quarters if counts[q] > MAX_THEMES],
+        unplanned=sum(1 for plan in shown if plan.live and not plan.themes[quarters[0]]),
+    )
+
+
+def _teams_by_name(cat: Catalogue) -> list[str]:
+    """Every team by name; then owners that are not teams (an error), by id."""
+    teams = cat.portfolio.teams
+    known = sorted(teams, key=lambda tid: _name_key(teams[tid].name, tid))
+    return known + sorted(tid for tid in cat.owned if tid not in teams)
+
+
+def _name_key(name: str, entity_id: str) -> tuple[str, str]:
+    return name.casefold(), entity_id
+
+
+def _objective_themes(
+    cat: Catalogue, teams: list[TeamPlan], quarters: list[str]
+) -> list[ObjectiveThemes]:
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    serving: dict[str, set[str]] = defaultdict(set)
+    for team, quarter, theme in _themes(teams, quarters):
+        for oid in theme.objectives:
+            counts[oid][quarter] += 1
+            serving[oid].add(team)
+    known = cat.portfolio.objectives
+    order = sorted(known) + sorted(oid for oid in counts if oid not in known)
+    return [
+        ObjectiveThemes(oid, {q: counts[oid][q] for q in quarters}, len(serving[oid]))
+        for oid in order
+    ]
+
+
+def _themes(teams: list[TeamPlan], quarters: list[str]) -> Iterator[tuple[str, str, Theme]]:
+    """Each theme shown, with its team and quarter."""
+    for team in teams:
+        for plan in team.products:
+            for quarter in quarters:
+                for theme in plan.themes[quarter]:
+                    yield team.team, quarter, theme
