@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pac.catalogue.context import Catalogue
+from pac.catalogue.context import Catalogue, name_order
 from pac.figures.funding import is_live, next_quarter, quarter_of
 from pac.model import Product
 from pac.rules.products import MAX_THEMES
@@ -63,13 +63,13 @@ class Roadmap:
     overloaded: dict[str, list[str]]  # per quarter, the teams planning more than three
     unplanned: list[ProductPlan]  # live products with nothing planned in a quarter, by name
     idle: dict[str, list[str]]  # per quarter, the live products with nothing planned
-    objectives: list[ObjectiveThemes]  # every objective, sorted by id, then unknown ids
+    objectives: list[ObjectiveThemes]  # every objective, by name, then unknown ids
 
 
 def roadmap_figures(cat: Catalogue) -> Roadmap:
     quarters = roadmap_quarters(cat.today)
     teams = [team_plan(cat, tid, quarters) for tid in _teams_by_name(cat)]
-    products = cat.portfolio.products
+    product_key = name_order(cat.portfolio, "product")
     unplanned = sorted(
         (
             plan
@@ -77,7 +77,7 @@ def roadmap_figures(cat: Catalogue) -> Roadmap:
             for plan in team.products
             if plan.live and not all(plan.themes.values())
         ),
-        key=lambda plan: _name_key(products[plan.product].name, plan.product),
+        key=lambda plan: product_key(plan.product),
     )
     return Roadmap(
         quarters=quarters,
@@ -119,7 +119,7 @@ def product_plan(pid: str, product: Product, quarters: list[str]) -> ProductPlan
 
 def team_plan(cat: Catalogue, tid: str, quarters: list[str]) -> TeamPlan:
     products = cat.portfolio.products
-    owned = sorted(cat.owned.get(tid, []), key=lambda pid: _name_key(products[pid].name, pid))
+    owned = cat.owned.get(tid, [])  # in name order
     plans = [product_plan(pid, products[pid], quarters) for pid in owned]
     shown = [plan for plan in plans if plan.live or any(plan.themes.values())]
     counts = {q: sum(len(plan.themes[q]) for plan in shown) for q in quarters}
@@ -135,12 +135,8 @@ def team_plan(cat: Catalogue, tid: str, quarters: list[str]) -> TeamPlan:
 def _teams_by_name(cat: Catalogue) -> list[str]:
     """Every team by name; then owners that are not teams (an error), by id."""
     teams = cat.portfolio.teams
-    known = sorted(teams, key=lambda tid: _name_key(teams[tid].name, tid))
+    known = sorted(teams, key=name_order(cat.portfolio, "team"))
     return known + sorted(tid for tid in cat.owned if tid not in teams)
-
-
-def _name_key(name: str, entity_id: str) -> tuple[str, str]:
-    return name.casefold(), entity_id
 
 
 def _objective_themes(
@@ -153,7 +149,9 @@ def _objective_themes(
             counts[oid][quarter] += 1
             serving[oid].add(team)
     known = cat.portfolio.objectives
-    order = sorted(known) + sorted(oid for oid in counts if oid not in known)
+    order = sorted(known, key=name_order(cat.portfolio, "objective")) + sorted(
+        oid for oid in counts if oid not in known
+    )
     return [
         ObjectiveThemes(oid, {q: counts[oid][q] for q in quarters}, len(serving[oid]))
         for oid in order
