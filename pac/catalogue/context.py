@@ -41,6 +41,7 @@ class Catalogue:
     scores: dict[str, Score] = field(default_factory=dict)  # the products the scorecard scores
     changelog: Changelog | None = None  # None outside git, or when history is turned off
     repository: str = ""
+    new_base: str = ""  # "<repository>/new/<branch>/", or "" without a repository
 
 
 def entity_history(cat: Catalogue, kind: str, entity_id: str, previous: list[str]) -> list[Entry]:
@@ -90,6 +91,7 @@ def build_catalogue(
     settings = portfolio.settings
     repository = (settings.repository or "").rstrip("/")
     edit_base = f"{repository}/edit/{settings.default_branch}/" if repository else ""
+    new_base = f"{repository}/new/{settings.default_branch}/" if repository else ""
     product_key = name_order(portfolio, "product")
     by_entity: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
@@ -120,6 +122,7 @@ def build_catalogue(
         scores=score(portfolio, findings, today),
         changelog=changelog,
         repository=repository,
+        new_base=new_base,
     )
 
 

@@ -28,6 +28,7 @@ from pac.catalogue.figures import (
     heat_level,
     severities,
 )
+from pac.catalogue.project import GUIDE
 from pac.catalogue.roadmap import roadmap_figures, roadmap_quarters, team_plan
 from pac.catalogue.sanitize import markdown_to_safe_html, printable
 from pac.figures.funding import (
@@ -105,6 +106,14 @@ def _environment(cat: Catalogue) -> jinja2.Environment:
         # pages with that much search text); the entity pages stay searchable
         large=len(p.products) > LARGE_PORTFOLIO,
         repository=cat.repository,
+        # the git host's editor: a file's edit page, a folder's new-file page (GitHub's form)
+        edit_base=cat.edit_base,
+        add_url={
+            kind: f"{cat.new_base}{cat.prefix}{folder}/" if cat.new_base else ""
+            for kind, folder in FOLDER_OF.items()
+        },
+        settings_url=cat.edit_base + p.settings_file if cat.edit_base else "",
+        settings_file=p.settings_file,
         has_history=cat.changelog is not None,
         scorecard=p.settings.scorecard,
         level_rank={
@@ -174,6 +183,7 @@ class _Renderer:
                 "health",
                 "findings",
                 "changelog",
+                "how_to_propose",
             )
         }
         macros: Any = env.get_template("_macros.j2").module
@@ -229,6 +239,7 @@ class _Renderer:
         yield self.render(
             "changelog", "changelog.md", log=log, shown=log.entries[:CHANGELOG_PAGE] if log else []
         )
+        yield self.render("how_to_propose", GUIDE)
 
     def _home(self, current: PeriodFigures | None) -> dict[str, Any]:
         p = self.cat.portfolio

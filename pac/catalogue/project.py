@@ -26,6 +26,7 @@ from pac.model import FOLDER_OF, Settings
 from pac.paths import LINK, over_site_limit, site_file_refused
 
 ASSETS = "pac-assets"
+GUIDE = "how-to-propose-a-change.md"  # pac's guide; the organisation's own replaces it quietly
 NAV = [
     {"Home": "index.md"},
     {"Products": "products/index.md"},
@@ -37,6 +38,7 @@ NAV = [
     {"Health": "health.md"},
     {"Findings": "findings.md"},
     {"Change log": "changelog.md"},
+    {"How to propose a change": GUIDE},
 ]
 GENERATED_FOLDERS = tuple(FOLDER_OF.values())
 
@@ -77,7 +79,7 @@ def mkdocs_config(site_config: dict[str, Any], settings: Settings) -> dict[str, 
     theme.setdefault("name", "material")
     theme["font"] = False  # no Google Fonts: the site makes no request to another host
     config["theme"] = theme
-    config["nav"] = [*NAV, *(config.get("nav") or [])]
+    config["nav"] = [*NAV, *_other_pages(config.get("nav") or [])]
     config["not_in_nav"] = "\n".join(f"/{folder}/*.md" for folder in GENERATED_FOLDERS)
     config["validation"] = {"nav": {"omitted_files": "ignore"}}
     config["extra_css"] = [f"{ASSETS}/pac.css", *(config.get("extra_css") or [])]
@@ -86,10 +88,23 @@ def mkdocs_config(site_config: dict[str, Any], settings: Settings) -> dict[str, 
     return config
 
 
+def _other_pages(nav: list[Any]) -> list[Any]:
+    """The organisation's navigation without the entries that name a page pac's own
+    navigation already lists (such as its own how-to-propose page): no page twice."""
+    ours = {path for entry in NAV for path in entry.values()}
+    return [
+        entry
+        for entry in nav
+        if not (isinstance(entry, dict) and len(entry) == 1 and next(iter(entry.values())) in ours)
+        and not (isinstance(entry, str) and entry in ours)
+    ]
+
+
 def write_project(
     target: Path, *, site: Path | None, config: dict[str, Any], pages: Iterable[tuple[str, str]]
 ) -> list[str]:
-    """Write the project into `target`; return the generated paths a hand-written page hid."""
+    """Write the project into `target`; return the generated paths a hand-written page hid
+    (but for pac's guide, which is there to be replaced)."""
     target.mkdir(parents=True, exist_ok=True)
     if site is not None:
         _copy_site(site, target, f"{site}/")
@@ -105,7 +120,8 @@ def write_project(
     folders: set[Path] = set()
     for path, text in pages:
         if path in hand_written:
-            hidden.append(path)
+            if path != GUIDE:
+                hidden.append(path)
             continue
         file = docs / path
         if file.parent not in folders:

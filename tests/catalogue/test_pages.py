@@ -3,6 +3,7 @@ of what the portfolio's files say, however hostile."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -40,7 +41,7 @@ def test_every_page_in_a_fixed_order_with_progress_for_each_entity() -> None:
     assert [page.path for page in pages] == [
         "index.md", "products/index.md", "teams/index.md", "capabilities/index.md",
         "objectives/index.md", "roadmap.md", "funding/index.md", "health.md", "findings.md",
-        "changelog.md",
+        "changelog.md", "how-to-propose-a-change.md",
         *ENTITY_PAGES,
     ]
     assert heard == list(range(1, 12))
@@ -66,8 +67,10 @@ def test_a_team_page() -> None:
     assert ('<tr><td><a href="../products/customer-identity.html">Customer Identity</a></td>'
             '<td><span class="pac-badge pac-stage-sunset">sunset</span></td><td>—</td>'
             "<td>platform</td></tr>") in page
-    assert ('<td><code class="pac-path"><span>portfolio/</span><wbr><span>teams/</span><wbr>'
-            "<span>team-risk-data.yaml:7</span></code><br><code>members</code>"
+    assert ('<td><a href="https://github.com/northwind/portfolio/edit/main/portfolio/teams/'
+            'team-risk-data.yaml" title="edit this file"><code class="pac-path">'
+            "<span>portfolio/</span><wbr><span>teams/</span><wbr>"
+            "<span>team-risk-data.yaml:7</span></code></a><br><code>members</code>"
             "</td><td>no member of the team has ux<br><em>Fix: add the skill to a member who "
             "has it, or bring someone in</em></td>") in page
     assert "<p>The history is not available: the site was built outside git.</p>" in page
@@ -280,7 +283,10 @@ def test_without_a_repository_a_page_has_no_edit_link(reference: Path) -> None:
     settings.write_text(settings.read_text().replace(
         "repository: https://github.com/northwind/portfolio", ""))
     pages = pages_of(reference)
-    assert not any("pac-edit" in text for text in pages.values())
+    links = {link for text in pages.values()
+             for link in re.findall(r'class="md-button pac-edit" href="([^"]*)"', text)}
+    assert links == {"how-to-propose-a-change.html"}  # the change log's and the roadmap's
+    assert not any(re.search(r'href="[^"]*/(edit|new)/', text) for text in pages.values())
 
 
 def test_a_chart_shows_the_largest_rows_and_sums_the_rest() -> None:
@@ -292,3 +298,22 @@ def test_a_chart_shows_the_largest_rows_and_sums_the_rest() -> None:
     assert rows[25] == ("2 others", None, Decimal(75 + 74), Decimal(25 + 26))
     assert _chart_rows(dict(list(splits.items())[:25]), {}, "x/")[-1] == (
         "t24", "x/t24.html", Decimal(76), Decimal(24))
+
+
+def test_every_page_links_to_where_its_content_is_changed() -> None:
+    base = "https://github.com/northwind/portfolio/"
+    expected = {
+        "index.md": base + "edit/main/portfolio/portfolio.yaml",
+        "health.md": base + "edit/main/portfolio/portfolio.yaml",
+        "findings.md": base + "edit/main/portfolio/portfolio.yaml",
+        "changelog.md": "how-to-propose-a-change.html",
+        "roadmap.md": "how-to-propose-a-change.html",
+        **{f"{folder}/index.md": f"{base}new/main/portfolio/{folder}/"
+           for folder in ("products", "teams", "capabilities", "objectives", "funding")},
+        **{page: f"{base}edit/main/portfolio/{page.removesuffix('.md')}.yaml"
+           for page in ENTITY_PAGES},
+    }
+    pages = pages_of(REFERENCE)
+    found = {path: re.findall(r'class="md-button pac-edit" href="([^"]*)"', text)
+             for path, text in pages.items() if path != "how-to-propose-a-change.md"}
+    assert found == {path: [url] for path, url in expected.items()}

@@ -111,13 +111,31 @@ def test_errors_stop_the_build_and_keep_the_previous_site(tmp_path: Path,
 def test_hand_written_pages_win(tmp_path: Path, reference: Path) -> None:
     site = tmp_path / "site-project"
     shutil.copytree(REPO / "site", site)
+    (site / "docs").mkdir()
     (site / "docs" / "findings.md").write_text("# Our own findings page\n")
     code, output = build(reference, tmp_path / "out", "--site", str(site))
     assert code == 0
     assert "site/docs/findings.md is hand-written" in output
     assert "Our own findings page" in (tmp_path / "out" / "findings.html").read_text()
-    assert list((site / "docs").rglob("*.md")) == [site / "docs" / "findings.md",
-                                                    site / "docs" / "how-to-propose-a-change.md"]
+    assert list((site / "docs").rglob("*.md")) == [site / "docs" / "findings.md"]
+
+
+def test_pac_ships_its_guide_and_a_hand_written_one_replaces_it_quietly(
+        tmp_path: Path, reference: Path) -> None:
+    code, output = build(reference, tmp_path / "out")
+    assert code == 0
+    guide = (tmp_path / "out" / "how-to-propose-a-change.html").read_text()
+    assert "The quick way: edit in the browser" in guide
+    assert 'href="https://github.com/northwind/portfolio"' in guide
+    site = tmp_path / "site-project"
+    (site / "docs").mkdir(parents=True)
+    (site / "mkdocs.yml").write_text("nav:\n  - Propose: how-to-propose-a-change.md\n")
+    (site / "docs" / "how-to-propose-a-change.md").write_text("# Ask the portfolio office\n")
+    code, output = build(reference, tmp_path / "out2", "--site", str(site))
+    assert (code, "hand-written" in output) == (0, False)
+    guide = (tmp_path / "out2" / "how-to-propose-a-change.html").read_text()
+    assert "Ask the portfolio office" in guide and "The quick way" not in guide
+    assert guide.count('href="how-to-propose-a-change.html"') == 1  # listed once in the nav
 
 
 def test_dates_come_from_the_commit(tmp_path: Path, reference: Path) -> None:

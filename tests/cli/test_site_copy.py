@@ -119,13 +119,16 @@ def _refused_from_both(repo: GitRepo, path: str, why: str) -> None:
 
 
 def _link(repo: GitRepo, name: str, target: str) -> None:
-    (repo.path / "site" / "docs" / name).symlink_to(target)
+    docs = repo.path / "site" / "docs"
+    docs.mkdir(exist_ok=True)
+    (docs / "guide.md").write_text("# Our guide\n")
+    (docs / name).symlink_to(target)
 
 
 @pytest.mark.parametrize(("name", "target"), [
     ("passwd.md", "/etc/passwd"),
     ("loop.md", "loop.md"),
-    ("inside.md", "how-to-propose-a-change.md"),
+    ("inside.md", "guide.md"),
     ("folder", "/etc"),
 ], ids=["outside", "loop", "inside", "folder"])
 def test_a_link_in_site_is_refused_from_the_working_tree_and_from_git(
@@ -149,7 +152,7 @@ def test_a_site_folder_that_is_a_link_is_refused_from_both(repo: GitRepo, tmp_pa
 
 def test_the_site_file_limit_is_the_same_from_both(repo: GitRepo, tmp_path: Path) -> None:
     image = bytes(range(256)) * 4096 * 4  # 4 MiB: over the portfolio limit, within the site's
-    (repo.path / "site" / "docs" / "img").mkdir()
+    (repo.path / "site" / "docs" / "img").mkdir(parents=True)
     (repo.path / "site" / "docs" / "img" / "map.png").write_bytes(image)
     repo.commit("An image")
     assert _pac(repo, *BUILD)[0] == 0
