@@ -7,7 +7,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from pac.changes.entities import EntityChange, FieldChange
+from pac.changes.entities import EntityChange
+from pac.changes.fields import FieldChange
 from pac.findings import Finding
 from pac.json_text import to_json
 

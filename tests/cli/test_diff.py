@@ -290,7 +290,7 @@ def test_a_huge_change_still_fits_in_a_comment(repo: GitRepo) -> None:
 
 
 def test_records_with_the_same_key_are_compared_as_a_list() -> None:
-    from pac.changes.entities import diff_values
+    from pac.changes.fields import diff_values
 
     old = {"technology": [{"name": "PostgreSQL", "version": "14"},
                           {"name": "PostgreSQL", "version": "16"}]}

@@ -7,7 +7,8 @@ import json
 from decimal import Decimal
 
 from pac.changes.changelog import Changelog, Entry, Unread
-from pac.changes.entities import EntityChange, FieldChange
+from pac.changes.entities import EntityChange
+from pac.changes.fields import FieldChange
 from pac.render.changelog import (
     CHANGELOG_REPORTERS,
     changelog_document,

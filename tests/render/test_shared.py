@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from pac.changes.entities import EntityChange, FieldChange
+from pac.changes.entities import EntityChange
+from pac.changes.fields import FieldChange
 from pac.findings import Finding, Severity
 from pac.render.shared import entity_dict, entity_title, field_line, finding_dict, value_text
 
