@@ -10,11 +10,13 @@ from pac.json_text import to_json
 from pac.render.markdown import md
 from pac.render.shared import entity_dict, entity_title, field_line
 
-VERSION = 1
+# 2: a field change is one leaf, and a record of a list is added or removed whole (the
+# README says what changed); 1 gave a changed mapping or list of records as one value
+VERSION = 2
 
 
 def changelog_document(log: Changelog) -> dict[str, Any]:
-    """The JSON contract, version 1."""
+    """The JSON contract, version 2."""
     return {
         "version": VERSION,
         "truncated": log.truncated,

@@ -51,9 +51,9 @@ def test_markdown_with_links_to_the_repository() -> None:
 By Ann Author.
 
 - renamed product:fraud-detection \\(was fraud-scoring\\): Fraud Detection
-    - name: Fraud Scoring -&gt; Fraud Detection
+    - name: Fraud Scoring → Fraud Detection
 - changed funding:FY2027
-    - envelope: 4,000,000 -&gt; 4,500,000
+    - envelope: 4,000,000 → 4,500,000
 
 ### 2026-03-01 Add a team ([`fedcba9876`]({REPO}commit/{SHA2}))
 
@@ -87,9 +87,9 @@ def test_an_empty_or_shallow_log_says_so() -> None:
 def test_json_contract_on_one_line() -> None:
     text = render_changelog_json(LOG, repository=REPO)
     assert text.count("\n") == 1 and text.endswith("}\n")
-    assert text.startswith('{"version": 1, "truncated": false, "entries": [{"commit": "0123')
+    assert text.startswith('{"version": 2, "truncated": false, "entries": [{"commit": "0123')
     document = json.loads(text)
-    assert document["version"] == 1 and document["truncated"] is False
+    assert document["version"] == 2 and document["truncated"] is False
     assert document["entries"][0] == {
         "commit": SHA1,
         "date": "2026-03-05T12:00:00+00:00",
@@ -112,7 +112,7 @@ def test_json_contract_on_one_line() -> None:
     assert document["entries"][1]["notes"] == [
         "products/x.yaml could not be read at this commit: it is not valid UTF-8"]
     assert json.loads(render_changelog_json(Changelog([], truncated=True))) == {
-        "version": 1, "truncated": True, "entries": []}
+        "version": 2, "truncated": True, "entries": []}
 
 
 def test_the_document_keeps_amounts_exact() -> None:
