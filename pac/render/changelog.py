@@ -5,10 +5,10 @@ from __future__ import annotations
 from itertools import groupby
 from typing import Any
 
-from pac.changes.changelog import Changelog, Entry, Unread
+from pac.changes.changelog import Changelog, Entry
 from pac.json_text import to_json
 from pac.render.markdown import md
-from pac.render.shared import entity_dict, entity_title, field_line
+from pac.render.shared import entity_dict, entity_title, field_line, note_text
 
 # 2: a field change is one leaf, and a record of a list is added or removed whole (the
 # README says what changed); 1 gave a changed mapping or list of records as one value
@@ -41,11 +41,6 @@ def render_changelog_json(log: Changelog, *, repository: str | None = None) -> s
     encoder (pipe it to `jq .` to read it)."""
     document = changelog_document(log)
     return to_json(document) + "\n"
-
-
-def note_text(note: Unread) -> str:
-    """A file of a commit that could not be read, in words."""
-    return f"{note.path} could not be read at this commit: {note.why}"
 
 
 def commit_url(repository: str | None, sha: str) -> str | None:

@@ -5,11 +5,14 @@ as JSON, and a finding as JSON. Renderers share these, never each other's module
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pac.changes.entities import EntityChange
 from pac.changes.fields import FieldChange, Leaves, leaves
 from pac.findings import Finding
+
+if TYPE_CHECKING:
+    from pac.changes.changelog import Unread
 
 
 def value_text(value: Any) -> str:
@@ -58,6 +61,11 @@ def field_words(change: FieldChange) -> str:
 def field_line(change: FieldChange) -> str:
     """A field's path and what happened to it: `lifecycle.stage: build → live`."""
     return f"{change.path}: {field_words(change)}"
+
+
+def note_text(note: Unread) -> str:
+    """A file of a commit that could not be read, in words."""
+    return f"{note.path} could not be read at this commit: {note.why}"
 
 
 def entity_title(e: EntityChange) -> str:
