@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
+import pty
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import REFERENCE
+from conftest import REFERENCE, REPO
 from gitrepo import GitRepo, reference_history
 from support import P, inside
 
@@ -181,6 +184,9 @@ def test_any_character_in_messages_names_and_paths(history: GitRepo) -> None:
     code, out = pac(history, "changelog")
     assert code == 0 and not CONTROL.search(out)
     assert "Rename   the  service \\[2J \\(\\#15\\)" in out and "By Eve Evil." in out
+    code, out = pac(history, "changelog", "--format", "text")
+    assert code == 0 and not CONTROL.search(out)
+    assert "\n2026-01-16 Rename   the  service [2J (#15)\n  By Eve Evil, pull request #15" in out
     # history is on by default in pac build: the site shows the same, without the characters
     code, out = pac(history, "build", "portfolio", "--out", "site", "--today", "2026-11-22")
     assert code == 0, out
@@ -352,3 +358,62 @@ def test_nested_changes_in_json_are_leaves_and_records(nested: tuple[GitRepo, li
             {"path": "scorecard.levels[silver]", "kind": "added", "old": None,
              "new": {"checks": ["funded"]}}])],
     ]
+
+
+def test_text_format_for_a_terminal(nested: tuple[GitRepo, list[str]]) -> None:
+    repo, (scorecard, levels, live) = nested
+    code, out = pac(repo, "changelog", "--format", "text", "--since", "2026-01-05")
+    assert code == 0, out
+    assert out == f"""\
+January 2026
+============
+
+2026-01-13 Fraud scoring goes live (#22)
+  By Ann Author, pull request #22, commit {live[:10]}.
+  changed product:claims-portal: Claims Portal
+    roadmap[2027-Q1].themes: removed Claim status notifications
+    roadmap[2027-Q3]: added (themes Open claims API)
+  changed product:fraud-scoring: Fraud Scoring Service
+    lifecycle.stage: build → live
+  changed team:team-claims: Claims Team
+    members[Sofia Russo].skills: added testing
+  changed funding:FY2027
+    allocations[claims-portal].change: 650,000 → 770,000
+    allocations[fraud-scoring]: removed (change 800,000; run 150,000; source cc-risk)
+
+2026-01-10 Gold, and silver needs value (#21)
+  By Ann Author, pull request #21, commit {levels[:10]}.
+  changed portfolio:portfolio: Northwind Mutual
+    scorecard.levels[gold]: added (checks kpis-measured, has-roadmap)
+    scorecard.levels[silver].checks: added value-estimated
+
+2026-01-07 Add a scorecard (#20)
+  By Ann Author, pull request #20, commit {scorecard[:10]}.
+  changed portfolio:portfolio: Northwind Mutual
+    scorecard.levels[bronze]: added (checks owner-has-members, has-summary)
+    scorecard.levels[silver]: added (checks funded)
+"""
+
+
+def _run_pac(*args: str, terminal: bool) -> str:
+    """`python -m pac ARGS` with its output on a terminal (a pseudo-terminal), or a pipe."""
+    leader, follower = pty.openpty() if terminal else (-1, subprocess.PIPE)
+    done = subprocess.run([sys.executable, "-m", "pac", *args], stdout=follower,
+                          stderr=subprocess.PIPE, cwd=REPO, timeout=60, check=True)
+    if not terminal:
+        return done.stdout.decode()
+    os.close(follower)
+    out = os.read(leader, 1 << 20).decode()
+    os.close(leader)
+    return out.replace("\r\n", "\n")
+
+
+def test_text_on_a_terminal_markdown_when_redirected(nested: tuple[GitRepo, list[str]]) -> None:
+    repo, _ = nested
+    args = ("changelog", str(repo.path / "portfolio"), "--since", "2026-01-13")
+    assert _run_pac(*args, terminal=True).startswith(
+        "January 2026\n============\n\n2026-01-13 Fraud scoring goes live (#22)\n")
+    assert _run_pac(*args, terminal=False).startswith(
+        "# Change log\n\n## January 2026\n\n### 2026-01-13 Fraud scoring goes live \\(\\#22\\)")
+    assert _run_pac(*args, "--format", "markdown", terminal=True).startswith("# Change log\n")
+    assert _run_pac(*args, "--format", "text", terminal=False).startswith("January 2026\n")
