@@ -32,9 +32,11 @@ def value_text(value: Any) -> str:
 
 
 def _number(value: Decimal) -> str:
+    """Whole numbers without decimals (1,500,000), others with the decimals they were
+    written with (1,234.50: an amount keeps its cents)."""
     if value == value.to_integral_value():
         return f"{value:,.0f}"
-    return f"{value.normalize():,f}"
+    return f"{value:,f}"
 
 
 def record_text(contents: Leaves) -> str:

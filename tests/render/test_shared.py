@@ -24,22 +24,23 @@ def test_value_text() -> None:
     assert value_text(Decimal("1500000.00")) == "1,500,000"
     assert value_text(Decimal("1E+2")) == "100"
     assert value_text(Decimal("12.5")) == "12.5"
-    assert value_text(Decimal("1234.50")) == "1,234.5"
+    assert value_text(Decimal("1234.50")) == "1,234.50"
     assert value_text(Decimal("0.0000001")) == "0.0000001"
+    assert value_text(Decimal("1E-7")) == "0.0000001"
     assert value_text(7) == "7"
     assert value_text(650000) == "650,000"
     assert value_text(True) == "true"
     assert value_text(False) == "false"
     assert value_text("live") == "live"
     assert value_text(datetime.date(2026, 8, 20)) == "2026-08-20"
-    assert value_text(["b", "a", Decimal("2.50")]) == "b, a, 2.5"
+    assert value_text(["b", "a", Decimal("2.50")]) == "b, a, 2.50"
     assert value_text([]) == "(none)"
 
 
 def test_a_mapping_is_never_shown_as_json() -> None:
     # diff_values gives no mapping as a value; if one came, it would still read as words
     assert value_text({"type": "internal", "segment": "Claims", "n": Decimal("2.50")}) == (
-        "n 2.5; segment Claims; type internal")
+        "n 2.50; segment Claims; type internal")
 
 
 def test_field_line() -> None:
