@@ -52,20 +52,20 @@ def diff_values(path: FieldPath, old: Any, new: Any) -> Iterator[FieldChange]:
     old one gone and the new one come."""
     if old == new:
         return
-    shapes = {_shape(old), _shape(new)} - {None}
-    if len(shapes) > 1:
+    was, now = _shape(old), _shape(new)
+    if was and now and was is not now:
         yield from diff_values(path, old, None)
         yield from diff_values(path, None, new)
-    elif shapes == {dict}:
+    elif dict in (was, now):
         before, after = old or {}, new or {}
-        for key in sorted(set(before) | set(after), key=str):
+        for key in sorted(before.keys() | after.keys(), key=str):
             yield from diff_values(_join(path, key), before.get(key), after.get(key))
-    elif shapes == {list} and _all_scalar([*(old or []), *(new or [])]):
+    elif list in (was, now) and _all_scalar([*(old or []), *(new or [])]):
         gone = sorted(set(old or []) - set(new or []), key=str)
         came = sorted(set(new or []) - set(old or []), key=str)
         if gone or came:
             yield FieldChange(path, gone, came, "set")
-    elif shapes == {list}:
+    elif list in (was, now):
         yield from _diff_records(path, old or [], new or [])
     else:  # single values
         yield FieldChange(path, old, new)
