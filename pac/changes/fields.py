@@ -1,6 +1,7 @@
-"""The fields of two versions of one entity, compared: lists of ids compare as sets; KPIs,
-allocations and other lists of records are matched by their natural key (a KPI's name, an
-allocation's product).
+"""The fields of two versions of one entity, compared leaf by leaf: nested fields by their
+path (`lifecycle.stage`), lists of ids as sets, and lists of records by their natural key (a
+KPI's name, an allocation's product) or, without one, by position. No change holds a
+mapping, so no report has to show one whole.
 """
 
 from __future__ import annotations
