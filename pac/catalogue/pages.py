@@ -41,11 +41,11 @@ from pac.figures.funding import (
 )
 from pac.figures.report import build_report
 from pac.figures.scorecard import CHECKS, level_counts, level_names
-from pac.json_text import to_json
 from pac.model import FOLDER_OF, STAGES, Funding
 from pac.model.settings import NO_LEVEL
 from pac.money import compact_money, format_money
 from pac.plural import plural
+from pac.render.shared import field_words, note_text
 from pac.rules import RULES
 from pac.rules.products import MAX_THEMES
 
@@ -84,7 +84,8 @@ def _environment(cat: Catalogue) -> jinja2.Environment:
         ),
         support_status=lambda tech: support_status(tech, cat.today),
         bar_total=lambda row: row[2] + row[3],
-        change_value=_change_value,
+        change_words=field_words,
+        note_text=note_text,
         groupby_month=lambda entries: [
             (month, list(group))
             for month, group in groupby(entries, key=lambda e: e.date.strftime("%B %Y"))
@@ -130,15 +131,6 @@ def _environment(cat: Catalogue) -> jinja2.Environment:
 def _one_line(amount: str) -> str:
     """An amount whose number and currency never part at the end of a line."""
     return amount.replace(" ", "\u00a0")
-
-
-def _change_value(value: Any) -> str:
-    if value is None:
-        return "(none)"
-    if isinstance(value, dict | list):
-        text = to_json(value, sort_keys=True)
-        return text if len(text) <= 120 else text[:117] + "..."
-    return str(value)
 
 
 def _number(value: Decimal) -> str:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pac.changes.entities import EntityChange
+from pac.changes.fields import FieldChange
 from pac.changes.levels import LevelChange
 from pac.model.portfolio import Portfolio
 from pac.money import ZERO
@@ -111,13 +112,22 @@ def _entity_headlines(change: EntityChange, base: Portfolio, head: Portfolio) ->
         if change.kind == "product" and field_change.path == "owner":
             old, new = _team(base, field_change.old), _team(head, field_change.new)
             lines.append((OTHER, EntityHeadline("owner", "product", change.name, old, new)))
-        if change.kind == "funding":
-            line = _funding_headline(
-                change.id, field_change.path, field_change.old, field_change.new, head
-            )
+        if change.kind == "funding" and _by_product(base, change.id, head):
+            line = _funding_headline(change.id, field_change, head)
             if line:
                 lines.append((MONEY_OR_NAME, line))
     return lines
+
+
+def _by_product(base: Portfolio, period: str, head: Portfolio) -> bool:
+    """Whether the period's allocations were matched by product on both sides: where a
+    product is allocated twice they are matched by position, `allocations[3]`."""
+    for side in (base, head):
+        funding = side.funding.get(period)
+        products = [a.product for a in funding.allocations] if funding else []
+        if len(set(products)) < len(products):
+            return False
+    return True
 
 
 def _team(portfolio: Portfolio, team_id: str) -> str:
@@ -125,23 +135,22 @@ def _team(portfolio: Portfolio, team_id: str) -> str:
     return team.name if team else team_id
 
 
-def _funding_headline(
-    period: str, path: str, old: Any, new: Any, head: Portfolio
-) -> FundingHeadline | None:
+def _funding_headline(period: str, change: FieldChange, head: Portfolio) -> FundingHeadline | None:
     currency = head.settings.currency
-    if not path.startswith("allocations["):
-        if path == "envelope":
-            return FundingHeadline("envelope", period, "", old, new, currency)
+    if not change.path.startswith("allocations["):
+        if change.path == "envelope":
+            return FundingHeadline("envelope", period, "", change.old, change.new, currency)
         return None
-    product_id, _, rest = path[len("allocations[") :].partition("]")
+    product_id, _, rest = change.path[len("allocations[") :].partition("]")
     product = head.products.get(product_id)
     name = product.name if product else product_id
     if rest in (".run", ".change"):
-        return FundingHeadline(rest[1:], period, name, old or ZERO, new or ZERO, currency)
-    if rest == "" and old is None:
-        total = new.get("run", ZERO) + new.get("change", ZERO)  # a zero is not in the snapshot
+        old, new = change.old or ZERO, change.new or ZERO
+        return FundingHeadline(rest[1:], period, name, old, new, currency)
+    if rest == "" and change.kind == "added":  # a zero is not in the snapshot
+        total = change.new.get("run", ZERO) + change.new.get("change", ZERO)
         return FundingHeadline("funded", period, name, ZERO, total, currency)
-    if rest == "" and new is None:
+    if rest == "" and change.kind == "removed":
         return FundingHeadline("unfunded", period, name, ZERO, ZERO, currency)
     return None
 

@@ -66,7 +66,11 @@ _day = today  # the commands' `today` parameter hides the function of that name
 
 
 @click.command()
-@format_option(["markdown", "json"], "markdown")
+@format_option(
+    ["text", "markdown", "json"],
+    None,
+    "Output format [default: text on a terminal, markdown when piped or redirected].",
+)
 @click.option("--since", metavar="YYYY-MM-DD", help="Only changes on or after this day.")
 @click.option("--until", metavar="YYYY-MM-DD", help="Only changes up to this day.")
 @click.option(
@@ -82,14 +86,18 @@ _day = today  # the commands' `today` parameter hides the function of that name
 @portfolio_argument
 def changelog(
     portfolio: Path,
-    fmt: str,
+    fmt: str | None,
     since: str | None,
     until: str | None,
     entity: str | None,
     allow_shallow: bool,
 ) -> None:
     """The history of the portfolio: one entry per merged pull request (or per commit on a
-    branch without merges), with who changed what, when, and through which pull request."""
+    branch without merges), with who changed what, when, and through which pull request.
+
+    On a terminal it is plain text; redirected (`pac changelog > CHANGELOG.md`) or piped,
+    Markdown, unless --format says otherwise.
+    """
     from pac.changes.changelog import build_changelog
     from pac.git import Repository
     from pac.render.changelog import CHANGELOG_REPORTERS
@@ -111,6 +119,7 @@ def changelog(
     if entity is not None:
         log = type(log)(log.for_entity(entity), log.truncated)
     repository = version.repository_url(portfolio)
+    fmt = fmt or ("text" if sys.stdout.isatty() else "markdown")
     click.echo(CHANGELOG_REPORTERS[fmt](log, repository=repository), nl=False)
 
 

@@ -1,20 +1,24 @@
-"""Reports of the change log: Markdown grouped by month, newest first, and JSON."""
+"""Reports of the change log: text for a terminal and Markdown, grouped by month, newest
+first, and JSON."""
 
 from __future__ import annotations
 
 from itertools import groupby
 from typing import Any
 
-from pac.changes.changelog import Changelog, Entry, Unread
+from pac.changes.changelog import Changelog, Entry
 from pac.json_text import to_json
 from pac.render.markdown import md
-from pac.render.shared import entity_dict, entity_title, field_line
+from pac.render.shared import entity_dict, entity_title, field_line, note_text
+from pac.terminal import one_line
 
-VERSION = 1
+# 2: a field change is one leaf, and a record of a list is added or removed whole (the
+# README says what changed); 1 gave a changed mapping or list of records as one value
+VERSION = 2
 
 
 def changelog_document(log: Changelog) -> dict[str, Any]:
-    """The JSON contract, version 1."""
+    """The JSON contract, version 2."""
     return {
         "version": VERSION,
         "truncated": log.truncated,
@@ -39,11 +43,6 @@ def render_changelog_json(log: Changelog, *, repository: str | None = None) -> s
     encoder (pipe it to `jq .` to read it)."""
     document = changelog_document(log)
     return to_json(document) + "\n"
-
-
-def note_text(note: Unread) -> str:
-    """A file of a commit that could not be read, in words."""
-    return f"{note.path} could not be read at this commit: {note.why}"
 
 
 def commit_url(repository: str | None, sha: str) -> str | None:
@@ -82,4 +81,34 @@ def render_changelog_markdown(log: Changelog, *, repository: str | None = None) 
     return "\n".join(lines).rstrip() + "\n"
 
 
-CHANGELOG_REPORTERS = {"markdown": render_changelog_markdown, "json": render_changelog_json}
+def render_changelog_text(log: Changelog, *, repository: str | None = None) -> str:
+    """The log for a terminal: plain text, every value from the portfolio or git on its own
+    line without control characters (pac/terminal.py)."""
+    warning = "Warning: this log comes from a shallow clone and stops early."
+    lines = [warning, ""] if log.truncated else []
+    if not log.entries:
+        lines.append("No change to the portfolio yet.")
+    for month, entries in groupby(log.entries, key=lambda e: e.date.strftime("%B %Y")):
+        lines += [month, "=" * len(month), ""]
+        for e in entries:
+            lines += [f"{e.date.date().isoformat()} {one_line(e.title)}", _by(e)]
+            for change in e.changes:
+                lines.append(f"  {one_line(entity_title(change))}")
+                lines += [f"    {one_line(field_line(f))}" for f in change.changes]
+            lines += [f"  note: {one_line(note_text(n))}" for n in e.notes]
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _by(e: Entry) -> str:
+    where = f"commit {e.commit[:10]}"
+    if e.pull_request is not None:
+        where = f"pull request #{e.pull_request}, {where}"
+    return f"  By {one_line(e.author)}, {where}."
+
+
+CHANGELOG_REPORTERS = {
+    "text": render_changelog_text,
+    "markdown": render_changelog_markdown,
+    "json": render_changelog_json,
+}

@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pac.changes.entities import EntityChange, PeriodDelta, Totals
+from pac.changes.fields import FieldChange
 from pac.money import ZERO
 from pac.plural import plural
 from pac.render.diff_headlines import headline_texts
 from pac.render.diff_text import counts
 from pac.render.markdown import cell
-from pac.render.shared import value_text
+from pac.render.shared import field_words, value_text
 
 if TYPE_CHECKING:
     from pac.changes.diff import Comparison
@@ -186,13 +187,21 @@ def _entity_block(e: EntityChange) -> str:
         return f"<details><summary>{summary}</summary>\n\n_{e.status}_\n\n</details>"
     rows = ["| Field | Before | After |", "|---|---|---|"]
     for f in e.changes[:LISTED]:
-        if f.kind == "set":
-            before = cell(", ".join(map(str, f.old)), SHORT) or "—"
-            after = cell(", ".join(map(str, f.new)), SHORT) or "—"
-            rows.append(f"| {cell(f.path, SHORT)} | removed: {before} | added: {after} |")
-        else:
-            old, new = cell(value_text(f.old), SHORT), cell(value_text(f.new), SHORT)
-            rows.append(f"| {cell(f.path, SHORT)} | {old} | {new} |")
+        before, after = _before_after(f)
+        rows.append(f"| {cell(f.path, SHORT)} | {before} | {after} |")
     if len(e.changes) > LISTED:
         rows.append(f"| … | {len(e.changes) - LISTED} more fields | run `pac diff` |")
     return f"<details><summary>{summary}</summary>\n\n" + "\n".join(rows) + "\n\n</details>"
+
+
+def _before_after(f: FieldChange) -> tuple[str, str]:
+    """A field change's two cells, in the words of every other report."""
+    if f.kind == "set":
+        gone = cell(value_text(f.old), SHORT) if f.old else "—"
+        came = cell(value_text(f.new), SHORT) if f.new else "—"
+        return f"removed: {gone}", f"added: {came}"
+    if f.kind == "added":
+        return "—", cell(field_words(f), SHORT)
+    if f.kind == "removed":
+        return cell(field_words(f), SHORT), "—"
+    return cell(value_text(f.old), SHORT), cell(value_text(f.new), SHORT)

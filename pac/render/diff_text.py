@@ -17,7 +17,9 @@ if TYPE_CHECKING:
     from pac.changes.diff import Comparison
     from pac.changes.levels import LevelChange
 
-VERSION = 1
+# 2: a field change is one leaf, and a record of a list is added or removed whole (the
+# README says what changed); 1 gave a changed mapping or list of records as one value
+VERSION = 2
 
 
 def counts(c: Comparison) -> str:
@@ -59,7 +61,7 @@ def _totals(t: Totals | None) -> dict[str, Decimal] | None:
 
 
 def diff_document(c: Comparison) -> dict[str, Any]:
-    """The JSON contract, version 1."""
+    """The JSON contract, version 2."""
     changes = c.changes
     return {
         "version": VERSION,

@@ -9,17 +9,21 @@ from pathlib import Path
 
 import pytest
 from conftest import REFERENCE, TODAY
+from gitrepo import reference_history
 from support import run
 
 from pac.catalogue import pages as pages_module
 from pac.catalogue.context import Catalogue, build_catalogue
 from pac.catalogue.pages import Page, _chart_rows, render_pages
+from pac.changes.changelog import build_changelog
 from pac.figures.funding import Split
+from pac.git import Repository
 
 
-def catalogue_of(folder: Path) -> Catalogue:
+def catalogue_of(folder: Path, **options: object) -> Catalogue:
     result = run(folder)
-    return build_catalogue(result.portfolio, result.findings, today=TODAY, prefix="portfolio/")
+    return build_catalogue(result.portfolio, result.findings, today=TODAY,
+                           prefix="portfolio/", **options)  # type: ignore[arg-type]
 
 
 ENTITY_PAGES = [
@@ -31,8 +35,8 @@ ENTITY_PAGES = [
 ]
 
 
-def pages_of(folder: Path) -> dict[str, str]:
-    return {page.path: page.text for page in render_pages(catalogue_of(folder))}
+def pages_of(folder: Path, **options: object) -> dict[str, str]:
+    return {page.path: page.text for page in render_pages(catalogue_of(folder, **options))}
 
 
 def test_every_page_in_a_fixed_order_with_progress_for_each_entity() -> None:
@@ -317,3 +321,35 @@ def test_every_page_links_to_where_its_content_is_changed() -> None:
     found = {path: re.findall(r'class="md-button pac-edit" href="([^"]*)"', text)
              for path, text in pages.items() if path != "how-to-propose-a-change.md"}
     assert found == {path: [url] for path, url in expected.items()}
+
+
+def test_the_change_log_and_histories_say_what_changed_in_words(tmp_path: Path) -> None:
+    repo = reference_history(tmp_path / "repo")
+    repo.edit("portfolio/portfolio.yaml", "rules:", "scorecard:\n  levels:\n"
+              "    - name: bronze\n      checks: [owner-has-members, has-summary]\nrules:")
+    repo.edit("portfolio/teams/team-claims.yaml", "skills: [ux]", "skills: [ux, testing]")
+    repo.edit("portfolio/teams/team-claims.yaml", "capacity_fte: 6.5", "capacity_fte: 7")
+    repo.edit("portfolio/funding/FY2027.yaml", "  - product: fraud-scoring\n"
+              "    run: 150000\n    change: 800000\n    source: cc-risk\n", "")
+    repo.commit("Deeper changes (#3)")
+    repo.write("portfolio/products/broken.yaml", "id: broken\nname: [unclosed\n")
+    repo.commit("A broken file")
+    (repo.path / "portfolio/products/broken.yaml").unlink()
+    log = build_changelog(Repository(repo.path), "portfolio/")
+    pages = pages_of(repo.path / "portfolio", changelog=log)
+    lists = re.findall(r"<ul>.*</ul>", pages["changelog.md"])
+    assert lists[:2] == [
+        "<ul><li><em>portfolio/products/broken.yaml could not be read at this commit: while "
+        "parsing a flow sequence did not find expected &#39;,&#39; or &#39;]&#39; (from line 2) "
+        "(line 3)</em></li></ul>",
+        '<ul><li>changed <a href="teams/team-claims.html">Claims Team</a><ul>'
+        "<li><code>capacity_fte</code>: 6.5 → 7</li>"
+        "<li><code>members[Sofia Russo].skills</code>: added testing</li></ul></li>"
+        '<li>changed <a href="funding/FY2027.html">FY2027</a><ul>'
+        "<li><code>allocations[fraud-scoring]</code>: removed (change 800,000; run 150,000; "
+        "source cc-risk)</li></ul></li>"
+        "<li>changed portfolio:portfolio<ul><li><code>scorecard.levels[bronze]</code>: added "
+        "(checks owner-has-members, has-summary)</li></ul></li></ul>",
+    ]
+    team = pages["teams/team-claims.md"]
+    assert ("<li><code>members[Sofia Russo].skills</code>: added testing</li>") in team

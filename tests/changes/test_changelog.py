@@ -21,7 +21,8 @@ from pac.changes.changelog import (
     pull_request,
     repository_with,
 )
-from pac.changes.entities import EntityChange, FieldChange
+from pac.changes.entities import EntityChange
+from pac.changes.fields import FieldChange
 from pac.errors import PacError
 from pac.git import Repository
 

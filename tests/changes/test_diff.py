@@ -11,7 +11,8 @@ from conftest import REFERENCE, TODAY
 from support import run
 
 from pac.changes.diff import Comparison, compare
-from pac.changes.entities import EntityChange, FieldChange, PeriodDelta, Totals
+from pac.changes.entities import EntityChange, PeriodDelta, Totals
+from pac.changes.fields import FieldChange
 from pac.findings import Finding, Result, Severity
 from pac.render.diff_headlines import headline_texts
 

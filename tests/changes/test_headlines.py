@@ -236,3 +236,18 @@ def test_findings_count_by_severity_and_only_introduced_errors_are_key(reference
         FindingsHeadline("resolved", "info", 1),
     ]
     assert [h for h in back.key_headlines if isinstance(h, FindingsHeadline)] == []
+
+
+def test_allocations_matched_by_position_make_no_funding_headline(reference: Path,
+                                                                 tmp_path: Path) -> None:
+    # a product allocated twice: the allocations are compared position by position, and
+    # allocations[3] is not a product called "3"
+    base = tmp_path / "base"
+    shutil.copytree(reference, base)
+    funding(base)
+    funding(reference, customer_identity=ALLOCATIONS["customer-identity"]
+            + "  - product: claims-portal\n    run: 5\n")
+    c = compared(base, reference)
+    [funding_change] = [e for e in c.changes.entities if e.kind == "funding"]
+    assert [f.path for f in funding_change.changes] == ["allocations[3]"]
+    assert headline_texts(c.key_headlines) == ["1 error introduced"]

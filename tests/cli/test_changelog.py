@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
+import pty
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import REFERENCE
-from gitrepo import GitRepo
+from conftest import REFERENCE, REPO
+from gitrepo import GitRepo, reference_history
 from support import P, inside
 
 from pac.cli import cli
@@ -46,7 +49,7 @@ def test_entries_name_author_and_pull_request(history: GitRepo) -> None:
     code, out = pac(history, "changelog", "--format", "json")
     assert code == 0, out
     log = json.loads(out)
-    assert log["version"] == 1 and log["truncated"] is False
+    assert log["version"] == 2 and log["truncated"] is False
     summary = [(e["author"], e["pull_request"], e["title"]) for e in log["entries"]]
     assert summary == [
         ("Finn Finance", 14, "More change funding for the claims portal (#14)"),
@@ -181,6 +184,9 @@ def test_any_character_in_messages_names_and_paths(history: GitRepo) -> None:
     code, out = pac(history, "changelog")
     assert code == 0 and not CONTROL.search(out)
     assert "Rename   the  service \\[2J \\(\\#15\\)" in out and "By Eve Evil." in out
+    code, out = pac(history, "changelog", "--format", "text")
+    assert code == 0 and not CONTROL.search(out)
+    assert "\n2026-01-16 Rename   the  service [2J (#15)\n  By Eve Evil, pull request #15" in out
     # history is on by default in pac build: the site shows the same, without the characters
     code, out = pac(history, "build", "portfolio", "--out", "site", "--today", "2026-11-22")
     assert code == 0, out
@@ -247,3 +253,167 @@ def test_commits_that_only_delete_files_are_in_the_log(history: GitRepo) -> None
          removed("capability", "fraud-management", "Fraud Management"), []),
         ("Delete teams/team-claims.yaml", removed("team", "team-claims", "Claims Team"), []),
     ]
+
+
+@pytest.fixture
+def nested(tmp_path: Path) -> tuple[GitRepo, list[str]]:
+    """Changes deep in the files: a scorecard added, then its levels changed; a product's
+    stage, a team member's skills, a roadmap's quarters and the funding's allocations."""
+    repo = reference_history(tmp_path / "repo")
+    repo.edit("portfolio/portfolio.yaml", "rules:", "scorecard:\n  levels:\n"
+              "    - name: bronze\n      checks: [owner-has-members, has-summary]\n"
+              "    - name: silver\n      checks: [funded]\nrules:")
+    shas = [repo.commit("Add a scorecard (#20)")]
+    repo.edit("portfolio/portfolio.yaml", "checks: [funded]\n",
+              "checks: [funded, value-estimated]\n"
+              "    - name: gold\n      checks: [kpis-measured, has-roadmap]\n")
+    shas.append(repo.commit("Gold, and silver needs value (#21)"))
+    repo.edit(P + "fraud-scoring.yaml", "stage: build", "stage: live")
+    repo.edit("portfolio/teams/team-claims.yaml", "skills: [ux]", "skills: [ux, testing]")
+    repo.edit(P + "claims-portal.yaml", "      - Claim status notifications\n", "")
+    repo.edit(P + "claims-portal.yaml", "      - Partner repair-shop booking\n",
+              "      - Partner repair-shop booking\n"
+              "  - quarter: 2027-Q3\n    themes: [Open claims API]\n")
+    repo.edit("portfolio/funding/FY2027.yaml", "change: 650000", "change: 770000")
+    repo.edit("portfolio/funding/FY2027.yaml", "  - product: fraud-scoring\n"
+              "    run: 150000\n    change: 800000\n    source: cc-risk\n", "")
+    shas.append(repo.commit("Fraud scoring goes live (#22)"))
+    return repo, shas
+
+
+def test_nested_changes_read_as_words_not_json(nested: tuple[GitRepo, list[str]]) -> None:
+    repo, (scorecard, levels, live) = nested
+    code, out = pac(repo, "changelog", "--since", "2026-01-05")
+    assert code == 0, out
+    url = "https://github.com/northwind/portfolio"
+    assert out == f"""\
+# Change log
+
+## January 2026
+
+### 2026-01-13 Fraud scoring goes live \\(\\#22\\) ([#22]({url}/pull/22), [`{live[:10]}`]({url}/commit/{live}))
+
+By Ann Author.
+
+- changed product:claims-portal: Claims Portal
+    - roadmap\\[2027-Q1\\].themes: removed Claim status notifications
+    - roadmap\\[2027-Q3\\]: added \\(themes Open claims API\\)
+- changed product:fraud-scoring: Fraud Scoring Service
+    - lifecycle.stage: build → live
+- changed team:team-claims: Claims Team
+    - members\\[Sofia Russo\\].skills: added testing
+- changed funding:FY2027
+    - allocations\\[claims-portal\\].change: 650,000 → 770,000
+    - allocations\\[fraud-scoring\\]: removed \\(change 800,000; run 150,000; source cc-risk\\)
+
+### 2026-01-10 Gold, and silver needs value \\(\\#21\\) ([#21]({url}/pull/21), [`{levels[:10]}`]({url}/commit/{levels}))
+
+By Ann Author.
+
+- changed portfolio:portfolio: Northwind Mutual
+    - scorecard.levels\\[gold\\]: added \\(checks kpis-measured, has-roadmap\\)
+    - scorecard.levels\\[silver\\].checks: added value-estimated
+
+### 2026-01-07 Add a scorecard \\(\\#20\\) ([#20]({url}/pull/20), [`{scorecard[:10]}`]({url}/commit/{scorecard}))
+
+By Ann Author.
+
+- changed portfolio:portfolio: Northwind Mutual
+    - scorecard.levels\\[bronze\\]: added \\(checks owner-has-members, has-summary\\)
+    - scorecard.levels\\[silver\\]: added \\(checks funded\\)
+"""  # noqa: E501
+
+
+def test_nested_changes_in_json_are_leaves_and_records(nested: tuple[GitRepo, list[str]]
+                                                       ) -> None:
+    repo, _ = nested
+    code, out = pac(repo, "changelog", "--format", "json", "--since", "2026-01-05")
+    assert code == 0, out
+    log = json.loads(out)
+    assert log["version"] == 2
+    assert [[(c["entity"], c["changes"]) for c in e["changes"]] for e in log["entries"]] == [
+        [("product:claims-portal", [
+            {"path": "roadmap[2027-Q1].themes", "kind": "set",
+             "old": ["Claim status notifications"], "new": []},
+            {"path": "roadmap[2027-Q3]", "kind": "added", "old": None,
+             "new": {"themes": ["Open claims API"]}}]),
+         ("product:fraud-scoring", [
+             {"path": "lifecycle.stage", "kind": "value", "old": "build", "new": "live"}]),
+         ("team:team-claims", [
+             {"path": "members[Sofia Russo].skills", "kind": "set", "old": [],
+              "new": ["testing"]}]),
+         ("funding:FY2027", [
+             {"path": "allocations[claims-portal].change", "kind": "value", "old": 650000,
+              "new": 770000},
+             {"path": "allocations[fraud-scoring]", "kind": "removed",
+              "old": {"change": 800000, "run": 150000, "source": "cc-risk"}, "new": None}])],
+        [("portfolio:portfolio", [
+            {"path": "scorecard.levels[gold]", "kind": "added", "old": None,
+             "new": {"checks": ["kpis-measured", "has-roadmap"]}},
+            {"path": "scorecard.levels[silver].checks", "kind": "set", "old": [],
+             "new": ["value-estimated"]}])],
+        [("portfolio:portfolio", [
+            {"path": "scorecard.levels[bronze]", "kind": "added", "old": None,
+             "new": {"checks": ["owner-has-members", "has-summary"]}},
+            {"path": "scorecard.levels[silver]", "kind": "added", "old": None,
+             "new": {"checks": ["funded"]}}])],
+    ]
+
+
+def test_text_format_for_a_terminal(nested: tuple[GitRepo, list[str]]) -> None:
+    repo, (scorecard, levels, live) = nested
+    code, out = pac(repo, "changelog", "--format", "text", "--since", "2026-01-05")
+    assert code == 0, out
+    assert out == f"""\
+January 2026
+============
+
+2026-01-13 Fraud scoring goes live (#22)
+  By Ann Author, pull request #22, commit {live[:10]}.
+  changed product:claims-portal: Claims Portal
+    roadmap[2027-Q1].themes: removed Claim status notifications
+    roadmap[2027-Q3]: added (themes Open claims API)
+  changed product:fraud-scoring: Fraud Scoring Service
+    lifecycle.stage: build → live
+  changed team:team-claims: Claims Team
+    members[Sofia Russo].skills: added testing
+  changed funding:FY2027
+    allocations[claims-portal].change: 650,000 → 770,000
+    allocations[fraud-scoring]: removed (change 800,000; run 150,000; source cc-risk)
+
+2026-01-10 Gold, and silver needs value (#21)
+  By Ann Author, pull request #21, commit {levels[:10]}.
+  changed portfolio:portfolio: Northwind Mutual
+    scorecard.levels[gold]: added (checks kpis-measured, has-roadmap)
+    scorecard.levels[silver].checks: added value-estimated
+
+2026-01-07 Add a scorecard (#20)
+  By Ann Author, pull request #20, commit {scorecard[:10]}.
+  changed portfolio:portfolio: Northwind Mutual
+    scorecard.levels[bronze]: added (checks owner-has-members, has-summary)
+    scorecard.levels[silver]: added (checks funded)
+"""
+
+
+def _run_pac(*args: str, terminal: bool) -> str:
+    """`python -m pac ARGS` with its output on a terminal (a pseudo-terminal), or a pipe."""
+    leader, follower = pty.openpty() if terminal else (-1, subprocess.PIPE)
+    done = subprocess.run([sys.executable, "-m", "pac", *args], stdout=follower,
+                          stderr=subprocess.PIPE, cwd=REPO, timeout=60, check=True)
+    if not terminal:
+        return done.stdout.decode()
+    os.close(follower)
+    out = os.read(leader, 1 << 20).decode()
+    os.close(leader)
+    return out.replace("\r\n", "\n")
+
+
+def test_text_on_a_terminal_markdown_when_redirected(nested: tuple[GitRepo, list[str]]) -> None:
+    repo, _ = nested
+    args = ("changelog", str(repo.path / "portfolio"), "--since", "2026-01-13")
+    assert _run_pac(*args, terminal=True).startswith(
+        "January 2026\n============\n\n2026-01-13 Fraud scoring goes live (#22)\n")
+    assert _run_pac(*args, terminal=False).startswith(
+        "# Change log\n\n## January 2026\n\n### 2026-01-13 Fraud scoring goes live \\(\\#22\\)")
+    assert _run_pac(*args, "--format", "markdown", terminal=True).startswith("# Change log\n")
+    assert _run_pac(*args, "--format", "text", terminal=False).startswith("January 2026\n")

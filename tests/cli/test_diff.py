@@ -41,7 +41,7 @@ def test_json_contract(repo: GitRepo) -> None:
     assert code == 0, out
     document = json.loads(out)
     assert document == {
-        "version": 1,
+        "version": 2,
         "base": f"{base} ({base[:12]})",
         "head": "the working tree",
         "summary": {"added": 0, "removed": 0, "renamed": 1, "changed": 2,
@@ -118,7 +118,7 @@ def test_default_base_is_the_merge_base_with_main(repo: GitRepo) -> None:
     assert "Claims Portal 2" not in out
     assert "Fraud Scoring Service moves from build to live" in out
     code, out = pac(repo, "diff", "main", "proposal")
-    assert "name: Claims Portal 2 -> Claims Portal" in out
+    assert "name: Claims Portal 2 → Claims Portal" in out
 
 
 def test_markdown_comment_warns_about_removals_and_lists_findings(repo: GitRepo) -> None:
@@ -240,14 +240,14 @@ def test_ids_gained_and_lost_in_lists_are_changes(repo: GitRepo) -> None:
         "0 renamed, 3 changed; 0 findings introduced, 1 resolved.\n"
         "  * 1 info resolved\n"
         "changed product:claims-portal: Claims Portal\n"
-        "    capabilities: +fraud-management\n"
-        "    depends_on: -fraud-scoring\n"
+        "    capabilities: added fraud-management\n"
+        "    depends_on: removed fraud-scoring\n"
         "changed product:customer-identity: Customer Identity\n"
-        "    objectives: +digital-self-service\n"
+        "    objectives: added digital-self-service\n"
         "changed product:fraud-scoring: Fraud Scoring Service\n"
-        "    capabilities: +claims-management, -fraud-management\n"
-        "    depends_on: +customer-identity\n"
-        "    objectives: -digital-self-service\n"
+        "    capabilities: added claims-management; removed fraud-management\n"
+        "    depends_on: added customer-identity\n"
+        "    objectives: removed digital-self-service\n"
         "resolved: portfolio/capabilities/fraud-management.yaml: info capability-gap no live "
         "product serves this capability\n"
     )
@@ -289,15 +289,15 @@ def test_a_huge_change_still_fits_in_a_comment(repo: GitRepo) -> None:
     assert "more (run `pac diff`)" in out
 
 
-def test_records_with_the_same_key_are_compared_as_a_list() -> None:
-    from pac.changes.entities import diff_values
+def test_records_with_the_same_key_are_matched_by_position() -> None:
+    from pac.changes.fields import diff_values
 
     old = {"technology": [{"name": "PostgreSQL", "version": "14"},
                           {"name": "PostgreSQL", "version": "16"}]}
     new = {"technology": [{"name": "PostgreSQL", "version": "14"}]}
     [change] = list(diff_values("", old, new))
-    assert (change.path, change.old, change.new) == ("technology", old["technology"],
-                                                     new["technology"])
+    assert (change.path, change.kind, change.old, change.new) == (
+        "technology[1]", "removed", {"name": "PostgreSQL", "version": "16"}, None)
     keyed = list(diff_values("", {"kpis": [{"name": "a", "target": 1}]},
                              {"kpis": [{"name": "a", "target": 2}]}))
     assert [(c.path, c.old, c.new) for c in keyed] == [("kpis[a].target", 1, 2)]

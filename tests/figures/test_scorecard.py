@@ -402,8 +402,7 @@ def test_a_stricter_scorecard_is_not_a_fall(repo: GitRepo) -> None:
                             "0 findings introduced, 0 resolved.")
     assert rest == [
         "changed portfolio:portfolio: Northwind Mutual",
-        '    scorecard: (none) -> {"levels": [{"checks": ["has-summary", "kpis-on-target"], '
-        '"name": "bronze"}]}',
+        "    scorecard.levels[bronze]: added (checks has-summary, kpis-on-target)",
     ]
     code, out = pac(repo, "diff", "--fail-on-regression", "--format", "json")
     assert code == 0, out

@@ -1,4 +1,5 @@
-"""The change log in Markdown, grouped by month, newest first, and as JSON."""
+"""The change log as text for a terminal and as Markdown, grouped by month, newest first,
+and as JSON."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import json
 from decimal import Decimal
 
 from pac.changes.changelog import Changelog, Entry, Unread
-from pac.changes.entities import EntityChange, FieldChange
+from pac.changes.entities import EntityChange
+from pac.changes.fields import FieldChange
 from pac.render.changelog import (
     CHANGELOG_REPORTERS,
     changelog_document,
@@ -15,6 +17,7 @@ from pac.render.changelog import (
     pull_url,
     render_changelog_json,
     render_changelog_markdown,
+    render_changelog_text,
 )
 
 UTC = datetime.UTC
@@ -50,9 +53,9 @@ def test_markdown_with_links_to_the_repository() -> None:
 By Ann Author.
 
 - renamed product:fraud-detection \\(was fraud-scoring\\): Fraud Detection
-    - name: Fraud Scoring -&gt; Fraud Detection
+    - name: Fraud Scoring → Fraud Detection
 - changed funding:FY2027
-    - envelope: 4,000,000 -&gt; 4,500,000
+    - envelope: 4,000,000 → 4,500,000
 
 ### 2026-03-01 Add a team ([`fedcba9876`]({REPO}commit/{SHA2}))
 
@@ -83,12 +86,61 @@ def test_an_empty_or_shallow_log_says_so() -> None:
         "No change to the portfolio yet.\n")
 
 
+def test_text_for_a_terminal_without_markup() -> None:
+    assert render_changelog_text(LOG, repository=REPO) == """\
+March 2026
+==========
+
+2026-03-05 Rename fraud scoring (#12)
+  By Ann Author, pull request #12, commit 0123456789.
+  renamed product:fraud-detection (was fraud-scoring): Fraud Detection
+    name: Fraud Scoring → Fraud Detection
+  changed funding:FY2027
+    envelope: 4,000,000 → 4,500,000
+
+2026-03-01 Add a team
+  By Bo @bot, commit fedcba9876.
+  added team:team-new: New *Team*
+  note: products/x.yaml could not be read at this commit: it is not valid UTF-8
+
+February 2026
+=============
+
+2026-02-27 Start
+  By Ann Author, commit aaaaaaaaaa.
+"""
+
+
+def test_text_keeps_control_characters_from_the_terminal() -> None:
+    hostile = "\x1b]0;title\x07\x1b[2J\u202eevil\r\nline"
+    change = EntityChange("team", "t", "changed", hostile,
+                          changes=(FieldChange(f"members[{hostile}].role", hostile, "x"),))
+    log = Changelog([Entry(SHA1, datetime.datetime(2026, 3, 5, tzinfo=UTC), hostile, "e@x",
+                           hostile, None, (change,), (Unread(hostile, hostile),))])
+    assert render_changelog_text(log).splitlines() == [
+        "March 2026", "==========", "",
+        "2026-03-05 ]0;title [2J evil line",
+        "  By ]0;title [2J evil line, commit 0123456789.",
+        "  changed team:t:  ]0;title [2J evil line",
+        "    members[ ]0;title [2J evil line].role:  ]0;title [2J evil line → x",
+        "  note: ]0;title [2J evil line could not be read at this commit:  ]0;title [2J evil "
+        "line",
+    ]
+
+
+def test_an_empty_or_shallow_log_in_text_says_so() -> None:
+    assert render_changelog_text(Changelog([])) == "No change to the portfolio yet.\n"
+    assert render_changelog_text(Changelog([], truncated=True)) == (
+        "Warning: this log comes from a shallow clone and stops early.\n\n"
+        "No change to the portfolio yet.\n")
+
+
 def test_json_contract_on_one_line() -> None:
     text = render_changelog_json(LOG, repository=REPO)
     assert text.count("\n") == 1 and text.endswith("}\n")
-    assert text.startswith('{"version": 1, "truncated": false, "entries": [{"commit": "0123')
+    assert text.startswith('{"version": 2, "truncated": false, "entries": [{"commit": "0123')
     document = json.loads(text)
-    assert document["version"] == 1 and document["truncated"] is False
+    assert document["version"] == 2 and document["truncated"] is False
     assert document["entries"][0] == {
         "commit": SHA1,
         "date": "2026-03-05T12:00:00+00:00",
@@ -111,7 +163,7 @@ def test_json_contract_on_one_line() -> None:
     assert document["entries"][1]["notes"] == [
         "products/x.yaml could not be read at this commit: it is not valid UTF-8"]
     assert json.loads(render_changelog_json(Changelog([], truncated=True))) == {
-        "version": 1, "truncated": True, "entries": []}
+        "version": 2, "truncated": True, "entries": []}
 
 
 def test_the_document_keeps_amounts_exact() -> None:
@@ -129,3 +181,4 @@ def test_urls_and_reporters() -> None:
     assert CHANGELOG_REPORTERS["markdown"](Changelog([])) == (
         "# Change log\n\nNo change to the portfolio yet.\n")
     assert json.loads(CHANGELOG_REPORTERS["json"](Changelog([])))["entries"] == []
+    assert CHANGELOG_REPORTERS["text"](Changelog([])) == "No change to the portfolio yet.\n"

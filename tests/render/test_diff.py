@@ -24,7 +24,7 @@ def test_each_format_words_the_same_comparison(tmp_path: Path) -> None:
         "Portfolio changes from main to HEAD: 0 added, 0 removed, 0 renamed, 1 changed; "
         "0 findings introduced, 0 resolved.\n"
         "changed product:fraud-scoring: Fraud Scoring Service\n"
-        "    tags: +realtime\n"
+        "    tags: added realtime\n"
     )
     assert json.loads(DIFF_REPORTERS["json"](c))["entities"][0]["changes"] == [
         {"path": "tags", "kind": "set", "old": [], "new": ["realtime"]}]

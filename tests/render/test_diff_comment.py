@@ -7,7 +7,7 @@ import re
 
 import pytest
 from conftest import EXAMPLE, REFERENCE
-from gitrepo import GitRepo
+from gitrepo import GitRepo, reference_history
 from support import pac
 
 from pac.render.diff_comment import COMMENT_LIMIT
@@ -87,3 +87,23 @@ def test_key_headlines_come_first_even_when_the_rest_is_cut(example: GitRepo) ->
     assert "FY2027 change funding for Web Shop \\+100,000 GBP" in key
     assert "error" in key  # the rename leaves references to the old id
     assert "more changed entities are not shown here" in out
+
+
+def test_records_and_nested_fields_are_words_in_the_table(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    repo = reference_history(tmp_path / "repo")
+    repo.edit("portfolio/portfolio.yaml", "rules:", "scorecard:\n  levels:\n"
+              "    - name: bronze\n      checks: [owner-has-members, has-summary]\nrules:")
+    repo.edit("portfolio/teams/team-claims.yaml", "skills: [ux]", "skills: [ux, testing]")
+    repo.edit("portfolio/funding/FY2027.yaml", "  - product: fraud-scoring\n"
+              "    run: 150000\n    change: 800000\n    source: cc-risk\n", "")
+    out = _propose(repo)
+    tables = [block.split("\n\n")[1] for block in out.split("<details>")[1:]]
+    assert tables == [
+        "| Field | Before | After |\n|---|---|---|\n"
+        "| members\\[Sofia Russo\\].skills | removed: — | added: testing |",
+        "| Field | Before | After |\n|---|---|---|\n"
+        "| allocations\\[fraud-scoring\\] | removed \\(change 800,000; run 150,000; source "
+        "cc-risk\\) | — |",
+        "| Field | Before | After |\n|---|---|---|\n"
+        "| scorecard.levels\\[bronze\\] | — | added \\(checks owner-has-members, has-summary\\) |",
+    ]

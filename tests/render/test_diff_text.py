@@ -58,11 +58,11 @@ Portfolio changes from main to proposal: 1 added, 0 removed, 0 renamed, 2 change
   * 1 info introduced
   * 1 info resolved
 changed product:fraud-scoring: Fraud Scoring Service
-    lifecycle.stage: build -> live
-    tags: +realtime
+    lifecycle.stage: build → live
+    tags: added realtime
 added objective:faster-claims: Faster claims
 changed funding:FY2027
-    envelope: 4,000,000 -> 4,500,000
+    envelope: 4,000,000 → 4,500,000
 introduced: portfolio/objectives/faster-claims.yaml:1:5: warning objective-unserved no product serves this objective
 introduced: portfolio/products/fraud-scoring.yaml:6:1: info value-unknown the product is funded but its value is not estimated
 introduced: portfolio/products/fraud-scoring.yaml:16:5: warning kpi-stale KPI 'Fraud caught before payout' has never been measured
@@ -74,7 +74,7 @@ def test_json_contract(tmp_path: Path) -> None:
     document = json.loads(render_diff_json(_with_objective(tmp_path)))
     assert {k: document[k] for k in ("version", "base", "head", "summary", "levels_skipped",
                                      "levels")} == {
-        "version": 1, "base": "main", "head": "proposal",
+        "version": 2, "base": "main", "head": "proposal",
         "summary": {"added": 1, "removed": 0, "renamed": 0, "changed": 2,
                     "findings_introduced": 3, "findings_resolved": 1, "errors_introduced": 0,
                     "levels_down": 0},
@@ -136,7 +136,7 @@ def test_a_rename_and_a_level_falling(tmp_path: Path) -> None:
     ]
     assert lines[7:10] == [
         "renamed product:claims-hub (was claims-portal): Claims Portal",
-        "    last_stakeholder_review: 2026-08-20 -> 2025-01-20",
+        "    last_stakeholder_review: 2026-08-20 → 2025-01-20",
         "level down: product:claims-hub silver -> bronze (fails stakeholder-review-current)",
     ]
     # a finding belongs to its file: in the renamed file it is new, in the old one resolved
@@ -169,9 +169,9 @@ def test_a_level_rising_and_an_error_introduced(tmp_path: Path) -> None:
         "  * Claims Portal rises from silver to gold on the scorecard",
         "  * 1 warning resolved",
         "changed product:claims-portal: Claims Portal",
-        "    technology[PostgreSQL].end_of_support: 2026-11-12 -> 2028-11-12",
+        "    technology[PostgreSQL].end_of_support: 2026-11-12 → 2028-11-12",
         "changed product:fraud-scoring: Fraud Scoring Service",
-        "    owner: team-risk-data -> team-risk",
+        "    owner: team-risk-data → team-risk",
         "level up: product:claims-portal silver -> gold",
         "introduced: portfolio/products/fraud-scoring.yaml:9:8: error unknown-reference "
         "'team-risk' is not a team",
@@ -205,5 +205,5 @@ def test_portfolio_text_stays_on_its_line(tmp_path: Path) -> None:
                              'name: "Fraud\\nScoring\\e[2J"')])
     lines = render_diff_text(c).splitlines()
     assert "changed product:fraud-scoring: Fraud Scoring [2J" in lines
-    assert "    name: Fraud Scoring Service -> Fraud Scoring [2J" in lines
+    assert "    name: Fraud Scoring Service → Fraud Scoring [2J" in lines
     assert diff_document(c)["entities"][0]["name"] == "Fraud\nScoring\x1b[2J"
