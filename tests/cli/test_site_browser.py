@@ -7,23 +7,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import Watch, chromium, serve, watch
-from click.testing import CliRunner
-from conftest import EXAMPLE, REPO
+from browser import Watch, build_example, chromium, serve, watch
 from controls import check_controls
 
-from pac.cli import cli
 from pac.rules import RULES
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("browse") / "site"
-    result = CliRunner().invoke(cli, ["build", str(EXAMPLE), "--out", str(out), "--site",
-                                      str(REPO / "site")],
-                                env={"SOURCE_DATE_EPOCH": "1795000000"})
-    assert result.exit_code == 0, result.output
-    return out
+    return build_example(tmp_path_factory.mktemp("browse") / "site")
 
 
 @pytest.fixture
