@@ -1,6 +1,7 @@
 """The catalogue's accessibility in a real headless Chromium over the built example site:
-on one page of every kind (the capability map in each of its modes), every text of pac's
-badges and tiles meets WCAG AA contrast in Material's light and dark schemes."""
+axe-core finds nothing serious or critical on one page of every kind (the capability map
+in each of its modes), and every text pac colours meets WCAG AA contrast in Material's light
+and dark schemes. The keyboard is tested with the controls (controls.py)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ from a11y import (
     SCHEMES,
     add_swatches,
     axe_judged,
+    axe_violations,
     contrasts,
+    describe,
     faint,
     set_scheme,
     settle,
@@ -84,6 +87,17 @@ def _after(browse: tuple[Any, Watch]) -> None:
     _, seen = browse
     assert seen.foreign == [], "the page (or axe) asked another host"
     assert seen.errors == [], "the browser logged errors"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_axe_finds_nothing_serious_or_critical(
+    browse: tuple[Any, Watch], site: Path, kind: str
+) -> None:
+    page = _open(browse, site, kind)
+    found = {state: axe_violations(page) for state in _states(page)}
+    report = [f"{page.url} {state}:\n{describe(v)}" for state, v in found.items() if v]
+    assert not report, "\n".join(report)
+    _after(browse)
 
 
 def test_axe_judges_the_contrast_of_every_tile_in_every_mode(
