@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from browser import Watch, build_example, chromium, serve, watch
 from controls import check_controls
+from keyboard import check_keyboard_controls
 
 from pac.rules import RULES
 
@@ -54,10 +55,14 @@ def test_home_to_product_through_the_index_then_to_its_team(browse: tuple[Any, W
 
 def test_every_control_on_every_page(browse: tuple[Any, Watch], site: Path) -> None:
     page, _ = browse
-    done = check_controls(page, page.url.removesuffix("index.html"), site)
+    base = page.url.removesuffix("index.html")
+    done = check_controls(page, base, site)
     assert set(done["filters"]) == {"stage", "kind", "owner", "capability", "tag", "level"}
     assert done["columns"] >= 7 + 5 + 4  # products, teams and objectives at least
     assert done["modes"] == 3
+    # and every one of them again from the keyboard alone
+    keys = check_keyboard_controls(page, base, site)
+    assert keys == {"filters": ["q", *done["filters"]], "columns": done["columns"], "modes": 3}
 
 
 def test_product_through_search(browse: tuple[Any, Watch]) -> None:
