@@ -49,6 +49,15 @@ KINDS = [*_nav_pages([*NAV, *read_site_config(REPO / "site").get("nav", [])]),
          *(folder + ENTITY for folder in sorted(set(FOLDER_OF.values())))]
 
 
+def test_every_kind_of_page_is_checked() -> None:
+    """The pages the checks below run on, so that none drops out of them unseen."""
+    assert set(KINDS) >= {
+        "index.html", "products/index.html", "teams/index.html", "capabilities/index.html",
+        "objectives/index.html", "funding/index.html", "health.html", "findings.html",
+        "changelog.html", "how-to-propose-a-change.html", "products/*", "teams/*",
+        "capabilities/*", "objectives/*", "funding/*"}
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_example(tmp_path_factory.mktemp("a11y") / "site")
