@@ -105,8 +105,7 @@ _CONTRAST = r"""extra => {
     const size = parseFloat(style.fontSize);
     const large = size >= 24 || (size >= 18.66 && parseInt(style.fontWeight) >= 700);
     const where = e.closest("[class]");
-    return {element: e.tagName.toLowerCase() + (where ? " in ." +
-              Array.from(where.classList).join(".") : ""),
+    return {element: e.tagName.toLowerCase(), classes: where ? Array.from(where.classList) : [],
             text: e.textContent.trim().slice(0, 40), fg: hex(fg), bg: hex(bg),
             ratio: Math.round((light + 0.05) / (dark + 0.05) * 100) / 100,
             needed: large ? 3 : 4.5};
@@ -125,8 +124,8 @@ def too_faint(page: Any, extra: tuple[str, ...] = ()) -> list[str]:
 
 
 def faint(c: dict[str, Any]) -> str:
-    return (f"{c['element']} {c['text']!r}: {c['fg']} on {c['bg']} is {c['ratio']}:1,"
-            f" under {c['needed']}:1")
+    where = f"{c['element']} in .{'.'.join(c['classes'])}"
+    return f"{where} {c['text']!r}: {c['fg']} on {c['bg']} is {c['ratio']}:1, under {c['needed']}:1"
 
 
 # One sample of each colour class of pac.css's badge and tile families: a badge of its own,
