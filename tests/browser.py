@@ -12,10 +12,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from click.testing import CliRunner
+from conftest import EXAMPLE, REPO
+
+from pac.cli import cli
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # keep Chromium from calling home on a closed network
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+def build_example(out: Path) -> Path:
+    """The example portfolio's catalogue with the repository's site/, built into `out`."""
+    result = CliRunner().invoke(cli, ["build", str(EXAMPLE), "--out", str(out), "--site",
+                                      str(REPO / "site")],
+                                env={"SOURCE_DATE_EPOCH": "1795000000"})
+    assert result.exit_code == 0, result.output
+    return out
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

@@ -3,7 +3,7 @@ option of each filter, the search box, each sortable column and the map's mode b
 What a control should show is worked out here from the rows' data-* attributes (as the
 browser's HTML parser read them), never from pac.js. Each control is driven by the
 events a user's action fires, from inside the page: one round trip per control keeps
-a hundred pages of them within seconds."""
+a hundred pages of them within seconds. keyboard.py drives each again from the keyboard."""
 
 from __future__ import annotations
 
@@ -84,21 +84,21 @@ def check_filters(form: Any) -> list[str]:
     for select in done["selects"]:
         for choice in select["choices"]:
             value = choice["value"]
-            expected = [not value or _holds(r, select["name"], value, select["listed"])
+            expected = [not value or holds(r, select["name"], value, select["listed"])
                         for r in rows]
-            _expect(choice, expected, f"{select['name']}={value!r}")
+            expect_shown(choice, expected, f"{select['name']}={value!r}")
     for search in done["queries"]:
         query = search["query"].lower()
-        _expect(search, [query in r["data-text"] for r in rows], search["query"])
+        expect_shown(search, [query in r["data-text"] for r in rows], search["query"])
     return [select["name"] for select in done["selects"]]
 
 
-def _holds(attrs: dict[str, str], name: str, value: str, listed: bool) -> bool:
+def holds(attrs: dict[str, str], name: str, value: str, listed: bool) -> bool:
     held = attrs.get(f"data-{name}", "")
     return value in json.loads(held or "[]") if listed else held == value
 
 
-def _expect(state: dict[str, Any], expected: list[bool], what: str) -> None:
+def expect_shown(state: dict[str, Any], expected: list[bool], what: str) -> None:
     assert state["shown"] == expected, what
     assert state["count"].startswith(f"{sum(expected)} of {len(expected)} "), what
 

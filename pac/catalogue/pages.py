@@ -422,8 +422,8 @@ class _Renderer:
             period=funding,
             owner_of={k: v.owner for k, v in p.products.items()},
             envelope_chart=self._envelope_chart(figures),
-            team_chart=Markup(self.bars(team_rows)),
-            capability_chart=Markup(self.bars(capability_rows)),
+            team_chart=Markup(self.bars(team_rows, f"Funding {period} by team")),
+            capability_chart=Markup(self.bars(capability_rows, f"Funding {period} by capability")),
             **self._common("funding", period),
         )
 

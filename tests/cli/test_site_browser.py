@@ -7,23 +7,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import Watch, chromium, serve, watch
-from click.testing import CliRunner
-from conftest import EXAMPLE, REPO
+from browser import Watch, build_example, chromium, serve, watch
 from controls import check_controls
+from keyboard import check_keyboard_controls
 
-from pac.cli import cli
 from pac.rules import RULES
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("browse") / "site"
-    result = CliRunner().invoke(cli, ["build", str(EXAMPLE), "--out", str(out), "--site",
-                                      str(REPO / "site")],
-                                env={"SOURCE_DATE_EPOCH": "1795000000"})
-    assert result.exit_code == 0, result.output
-    return out
+    return build_example(tmp_path_factory.mktemp("browse") / "site")
 
 
 @pytest.fixture
@@ -62,11 +55,15 @@ def test_home_to_product_through_the_index_then_to_its_team(browse: tuple[Any, W
 
 def test_every_control_on_every_page(browse: tuple[Any, Watch], site: Path) -> None:
     page, _ = browse
-    done = check_controls(page, page.url.removesuffix("index.html"), site)
+    base = page.url.removesuffix("index.html")
+    done = check_controls(page, base, site)
     assert set(done["filters"]) == {"stage", "kind", "owner", "capability", "tag", "level"}
     # products, teams and objectives at least, and the roadmap's teams and objectives
     assert done["columns"] >= 7 + 5 + 4 + 4 + 4
     assert done["modes"] == 3
+    # and every one of them again from the keyboard alone
+    keys = check_keyboard_controls(page, base, site)
+    assert keys == {"filters": ["q", *done["filters"]], "columns": done["columns"], "modes": 3}
 
 
 def test_roadmap_shows_each_team_s_themes_and_what_is_not_planned(

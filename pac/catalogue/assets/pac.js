@@ -1,4 +1,5 @@
-// pac catalogue: sortable tables and the product filters. No other script, no other host.
+// pac catalogue: sortable tables, the product filters, the map's modes, and names and focus
+// where Material's markup lacks them. No other script, no other host.
 (function () {
   "use strict";
 
@@ -23,14 +24,12 @@
     rows.forEach(function (row) { body.appendChild(row); });
   }
 
+  // Each sortable header holds a button (the keyboard's way in); a click anywhere in the
+  // header, the button's included, sorts by its column.
   function setUpSorting(table) {
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (header, index) {
       if (!header.hasAttribute("data-sort")) return;
-      header.tabIndex = 0;
       header.addEventListener("click", function () { sortBy(table, header, index); });
-      header.addEventListener("keydown", function (event) {
-        if (event.key === "Enter" || event.key === " ") { event.preventDefault(); sortBy(table, header, index); }
-      });
     });
   }
 
@@ -91,12 +90,46 @@
     modes.hidden = false;
   }
 
+  // Material's search is a dialog without a name: it gets its search box's label.
+  function nameSearch() {
+    document.querySelectorAll(".md-search[role=dialog]:not([aria-label])").forEach(function (dialog) {
+      var input = dialog.querySelector("input[aria-label]");
+      dialog.setAttribute("aria-label", input ? input.getAttribute("aria-label") : "Search");
+    });
+  }
+
+  // A table wider than the page scrolls inside Material's wrapper, which the keyboard can
+  // scroll only once it takes focus: it does, as a region named after the heading above it.
+  function heading(element) {
+    for (var e = element; e; e = e.previousElementSibling) {
+      if (/^H[1-6]$/.test(e.tagName)) return e.textContent.replace(/\u00b6/g, "").trim();
+    }
+    return "";
+  }
+
+  function scrollByKeyboard() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth) {
+        wrap.tabIndex = 0;
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", (heading(wrap) || "Table") + " (scrolls sideways)");
+      } else if (wrap.getAttribute("role") === "region") {
+        wrap.removeAttribute("tabindex");
+        wrap.removeAttribute("role");
+        wrap.removeAttribute("aria-label");
+      }
+    });
+  }
+
   function init() {
+    nameSearch();
+    scrollByKeyboard();
     document.querySelectorAll("table[data-sortable]").forEach(setUpSorting);
     document.querySelectorAll("form.pac-filters").forEach(setUpFilters);
     document.querySelectorAll(".pac-heat-view").forEach(setUpHeatModes);
   }
 
+  window.addEventListener("resize", scrollByKeyboard);
   // Material's instant loading replaces pages without a reload: hook into its observable.
   if (window.document$ && window.document$.subscribe) {
     window.document$.subscribe(init);
