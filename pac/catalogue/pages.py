@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -76,6 +77,7 @@ def _environment(cat: Catalogue) -> jinja2.Environment:
         money=lambda amount: _one_line(format_money(amount, currency)),
         compact_money=lambda amount: _one_line(compact_money(amount, currency)),
         number=_number,
+        search_boost=search_boost,
         plural=plural,
         unit=lambda unit: "" if not unit else (unit if unit == "%" else f" {unit}"),
         kpi_status=kpi_status,
@@ -126,6 +128,18 @@ def _environment(cat: Catalogue) -> jinja2.Environment:
         max_themes=MAX_THEMES,
     )
     return env
+
+
+_SEARCH_WORDS = re.compile(r"[^\s\-]+")  # what Material's search counts as words
+
+
+def search_boost(title: str) -> str:
+    """How much Material's search should favour an entity's page, from its title: the shorter the
+    title, the more (1 + 1/words). Its search scores a word in a long title as highly as in
+    a short one, so a team named "Checkout and Payments Team", whose page mentions checkout
+    often, came above the product named "Checkout"; a page matching the same words now ranks
+    above one whose title has more words besides them."""
+    return f"{1 + 1 / max(1, len(_SEARCH_WORDS.findall(title))):.3f}"
 
 
 def _one_line(amount: str) -> str:
@@ -184,7 +198,10 @@ class _Renderer:
 
     def render(self, name: str, path: str, **context: Any) -> Page:
         root = "../" * path.count("/")
-        return Page(path, self.templates[name].render(root=root, **context))
+        entity_page = name in FOLDER_OF  # a product's, team's...: search favours its name
+        return Page(
+            path, self.templates[name].render(root=root, entity_page=entity_page, **context)
+        )
 
     def edit_url(self, kind: str, entity_id: str) -> str:
         if not self.cat.edit_base:

@@ -49,7 +49,7 @@ def test_the_reference_portfolio_is_built_with_the_organisations_site(tmp_path: 
     assert (out / MARKER).exists()
     # the MkDocs project is kept without its site
     assert (project / "docs" / "products" / "claims-portal.md").read_text().startswith(
-        '---\ntitle: "Claims Portal"\nhide:\n  - toc\n---\n')
+        '---\ntitle: "Claims Portal"\nhide:\n  - toc\nsearch:\n  boost: 1.500\n---\n')
     assert (project / "docs" / "index.md").read_text().startswith("# Our portfolio")
     assert not (project / "site").exists()
 

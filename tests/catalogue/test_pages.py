@@ -14,7 +14,7 @@ from support import run
 
 from pac.catalogue import pages as pages_module
 from pac.catalogue.context import Catalogue, build_catalogue
-from pac.catalogue.pages import Page, _chart_rows, render_pages
+from pac.catalogue.pages import Page, _chart_rows, render_pages, search_boost
 from pac.changes.changelog import build_changelog
 from pac.figures.funding import Split
 from pac.git import Repository
@@ -55,7 +55,8 @@ def test_every_page_in_a_fixed_order_with_progress_for_each_entity() -> None:
 
 def test_a_team_page() -> None:
     page = pages_of(REFERENCE)["teams/team-risk-data.md"]
-    assert page.startswith('---\ntitle: "Risk Data Team"\nhide:\n  - toc\n---\n\n'
+    assert page.startswith('---\ntitle: "Risk Data Team"\nhide:\n  - toc\nsearch:\n'
+                           '  boost: 1.333\n---\n\n'
                            '<div class="pac pac-team">\n<h1>Risk Data Team</h1>\n')
     assert ('<span class="pac-badge pac-team-type">complicated-subsystem</span> '
             '<span class="pac-badge pac-fte">4 FTE</span>') in page
@@ -99,7 +100,7 @@ def test_a_product_page_shows_its_figures() -> None:
 def test_an_objective_page_shows_its_key_results() -> None:
     page = pages_of(REFERENCE)["objectives/digital-self-service.md"]
     assert page.startswith('---\ntitle: "Move 70% of customer servicing to digital '
-                           'self-service"\nhide:\n  - toc\n---\n')
+                           'self-service"\nhide:\n  - toc\nsearch:\n  boost: 1.111\n---\n')
     assert ("<tr><td>Servicing requests completed digitally</td><td>—</td><td>70%</td>"
             '<td>—</td><td><span class="pac-badge pac-kpi-not-started">not started</span>'
             "</td></tr>") in page
@@ -273,7 +274,8 @@ def test_what_an_author_writes_stays_text(reference: Path) -> None:
     ).replace("tags: [customer-facing, tier-1]", "tags: ['x\" onclick=\"alert(3)']"))
     page = pages_of(reference)["products/claims-portal.md"]
     assert page.startswith('---\ntitle: "Claims &quot;Portal&quot; &lt;/div&gt;&lt;script&gt;'
-                           'alert(1)&lt;/script&gt; "\nhide:\n  - toc\n---\n')
+                           'alert(1)&lt;/script&gt; "\nhide:\n  - toc\nsearch:\n'
+                           '  boost: 1.333\n---\n')
     assert ("<h1>Claims &#34;Portal&#34; &lt;/div&gt;&lt;script&gt;alert(1)&lt;/script&gt; "
             "</h1>") in page
     assert ('<div class="pac-description"><p><a rel="noopener noreferrer nofollow">click</a>'
@@ -353,3 +355,12 @@ def test_the_change_log_and_histories_say_what_changed_in_words(tmp_path: Path) 
     ]
     team = pages["teams/team-claims.md"]
     assert ("<li><code>members[Sofia Russo].skills</code>: added testing</li>") in team
+
+
+def test_search_favours_an_entity_page_the_shorter_its_name() -> None:
+    assert [search_boost(title) for title in ("Checkout", "Checkout and Payments",
+                                              "Checkout and Payments Team", "self-service", "")
+            ] == ["2.000", "1.333", "1.250", "1.500", "2.000"]
+    pages = pages_of(REFERENCE)
+    assert "search:\n  boost: 1.500\n" in pages["products/claims-portal.md"]
+    assert "boost" not in pages["index.md"] + pages["health.md"] + pages["roadmap.md"]

@@ -43,6 +43,7 @@ TAGS = {"a", "blockquote", "br", "button", "code", "defs", "div", "em", "form", 
         "table", "tbody", "td", "text", "th", "thead", "title", "tr", "ul", "wbr"}
 ATTRIBUTES = {"aria-label", "aria-live", "aria-pressed", "class", "colspan", "d", "data-capability",
               "data-funding", "data-kind", "data-level", "data-list", "data-live", "data-mode",
+              "data-search-exclude",
               "data-owner", "data-show", "data-sort", "data-sortable", "data-stage", "data-table",
               "data-tag", "data-text", "data-value", "data-warnings", "height", "hidden", "href",
               "id", "marker-end", "markerheight", "markerwidth", "name", "orient", "placeholder",

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
 from browser import Watch, build_example, chromium, serve, watch
+from conftest import EXAMPLE
 from controls import check_controls
 from keyboard import check_keyboard_controls
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from support import run
 
+from pac.model import FOLDER_OF
 from pac.rules import RULES
 
 
@@ -102,6 +109,50 @@ def test_product_through_search(browse: tuple[Any, Watch]) -> None:
     result.click()
     page.wait_for_url("**/products/pricing-engine.html*")
     assert page.locator("h1").first.inner_text() == "Pricing Engine"
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(word.casefold() for word in re.findall(r"[^\s\-]+", name))
+
+
+def _names() -> dict[str, str]:
+    """Name -> page of each entity of the example whose name is hard to find: every word of
+    it is in another entity's name too ("Checkout", "Checkout and Payments Team"), and of
+    those other entities; a name of words of its own is found first whatever the ranking."""
+    portfolio = run(EXAMPLE).portfolio
+    pages: dict[str, list[str]] = {}
+    for kind in ("product", "team", "capability", "objective"):
+        for entity_id, entity in portfolio.of_kind(kind).items():
+            pages.setdefault(entity.name, []).append(f"{FOLDER_OF[kind]}/{entity_id}.html")
+    unique = {name: found[0] for name, found in pages.items() if len(found) == 1}
+    pairs = [(short, long) for short in unique for long in unique
+             if short != long and _words(short) <= _words(long)]
+    assert len(pairs) >= 5, "the example no longer has names that contain others"
+    return {name: unique[name] for pair in pairs for name in pair}
+
+
+# the first result of a search, once it is the page expected (or after three seconds)
+_FIRST = """page => {
+  const first = document.querySelector(".md-search-result__item > .md-search-result__link");
+  return first !== null && new URL(first.href).pathname.endsWith("/" + page);
+}"""
+
+
+def test_typing_an_entitys_name_finds_its_page_first(browse: tuple[Any, Watch]) -> None:
+    page, _ = browse
+    box = page.locator("input.md-search__input")
+    wrong = {}
+    for name, target in sorted(_names().items()):
+        box.click()
+        box.fill("")
+        page.keyboard.type(name, delay=5)
+        try:
+            page.wait_for_function(_FIRST, arg=target, timeout=3_000)
+        except PlaywrightTimeout:
+            first = page.locator(".md-search-result__item > .md-search-result__link").first
+            wrong[name] = first.get_attribute("href") if first.count() else None
+        page.keyboard.press("Escape")
+    assert wrong == {}
 
 
 def test_heat_map_and_funding_chart(browse: tuple[Any, Watch]) -> None:
@@ -205,3 +256,53 @@ def test_product_page_shows_its_level_and_what_the_next_one_needs(
     assert any("stakeholder-review-current" in row for row in failing)
     passing = page.locator("#pac-checks tr", has_text="passes").all_inner_texts()
     assert any("has-summary" in row for row in passing)
+
+
+class _Excluded(HTMLParser):
+    """The text of the article: of the elements marked data-search-exclude, and the rest."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.article = 0  # inside the article: how many elements deep
+        self.depth = 0  # inside an excluded element: how many elements deep
+        self.excluded: set[str] = set()
+        self.kept: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in VOID:
+            return
+        if self.article or tag == "article":
+            self.article += 1
+        if self.depth or any(name == "data-search-exclude" for name, _ in attrs):
+            self.depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in VOID:
+            return
+        self.depth -= bool(self.depth)
+        self.article -= bool(self.article)
+
+    def handle_data(self, data: str) -> None:
+        if self.article and data.strip():
+            (self.excluded if self.depth else self.kept).add(data.strip())
+
+
+VOID = {"br", "input", "wbr", "img", "hr", "meta", "link", "rect", "line", "path"}
+
+
+def test_interface_text_stays_out_of_the_search_index(site: Path) -> None:
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    text: dict[str, str] = {}
+    for doc in index["docs"]:
+        page = doc["location"].split("#")[0] or "index.html"
+        text[page] = text.get(page, "") + doc["title"] + " " + doc["text"]
+    checked = 0
+    for page in sorted(text):
+        parser = _Excluded()
+        parser.feed((site / page).read_text())
+        # what only the interface says (not a word the page also says elsewhere)
+        interface = {t for t in parser.excluded
+                     if len(t) > 3 and not any(t in kept for kept in parser.kept)}
+        checked += len(interface)
+        assert [t for t in interface if t in text[page]] == [], page
+    assert checked > 30  # buttons, filters, the map's modes and legends were all looked at
