@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import groupby
@@ -43,6 +43,7 @@ from pac.rules import RULES
 Progress = Callable[[int], None]
 LARGE_PORTFOLIO = 500
 CHANGELOG_PAGE = 500  # entries on the change-log page; pac changelog lists them all
+ENTITY_KINDS = ("product", "team", "capability", "objective", "funding")  # their pages' order
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,26 @@ class Page:
     text: str
 
 
+class _Compiled(jinja2.BytecodeCache):
+    """The templates compiled once a process: pac serve renders pages on every save, and
+    compiling them (with the escaping extension's reading of their HTML) takes half a
+    second. A template whose source changes has another checksum, so it compiles again."""
+
+    def __init__(self) -> None:
+        self._code: dict[tuple[str, str], bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get((bucket.key, bucket.checksum))
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[(bucket.key, bucket.checksum)] = bucket.bytecode_to_string()
+
+
+_COMPILED = _Compiled()
+
+
 def _environment(cat: Catalogue) -> jinja2.Environment:
     env = html_environment(
         jinja2.PackageLoader("pac.catalogue", "templates"),
@@ -60,6 +81,7 @@ def _environment(cat: Catalogue) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         finalize=printable,
+        bytecode_cache=_COMPILED,
     )
     currency = cat.portfolio.settings.currency
     env.filters.update(
@@ -134,6 +156,15 @@ def render_pages(cat: Catalogue, *, progress: Progress | None = None) -> Iterato
     renderer = _Renderer(cat, env, progress or (lambda _n: None))
     yield from renderer.indexes()
     yield from renderer.entities()
+
+
+def render_entity_pages(cat: Catalogue, entities: Iterable[tuple[str, str]]) -> Iterator[Page]:
+    """The pages of these entities, `(kind, id)`, in the order given, as `render_pages`
+    renders them; an entity the portfolio does not hold has none."""
+    renderer = _Renderer(cat, _environment(cat), lambda _n: None)
+    for kind, entity_id in entities:
+        if entity_id in cat.portfolio.of_kind(kind):
+            yield renderer.entity(kind, entity_id)
 
 
 class _Renderer:
@@ -267,18 +298,21 @@ class _Renderer:
 
     def entities(self) -> Iterator[Page]:
         done = 0
-        for kind, render in (
-            ("product", self._product),
-            ("team", self._team),
-            ("capability", self._capability),
-            ("objective", self._objective),
-            ("funding", self._funding),
-        ):
-            entities = self.cat.portfolio.of_kind(kind)
-            for entity_id in sorted(entities):
-                yield render(entity_id)
+        for kind in ENTITY_KINDS:
+            for entity_id in sorted(self.cat.portfolio.of_kind(kind)):
+                yield self.entity(kind, entity_id)
                 done += 1
                 self.progress(done)
+
+    def entity(self, kind: str, entity_id: str) -> Page:
+        render = {
+            "product": self._product,
+            "team": self._team,
+            "capability": self._capability,
+            "objective": self._objective,
+            "funding": self._funding,
+        }[kind]
+        return render(entity_id)
 
     def _common(
         self, kind: str, entity_id: str, previous: list[str] | None = None
