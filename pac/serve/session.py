@@ -93,7 +93,8 @@ class Session:
         self.unbuilt: set[str] = set()  # pages changed or removed in docs/, not yet built
         self.contents: dict[str, bytes | None] = {}  # the portfolio's files at the last build
         self.cache = ParseCache()
-        self.failing = False  # the last rebuild stopped: the next one runs whatever changed
+        self.behind = True  # the site does not show the files as they are (yet)
+        self.site_changed = False  # the site folder changed since the last whole build
         self._builds = 0
 
     def rebuild(
@@ -102,12 +103,13 @@ class Session:
         """Rebuild after `changed` files of the portfolio (relative paths) and, `site`, of
         the site folder changed; the first call builds everything."""
         start = time.perf_counter()
+        self.site_changed = self.site_changed or site  # until a build of the site succeeds
         files = from_working_tree(self.options.portfolio)
         saved = self._saved(files, changed)
-        if self.project is not None and not saved and not site and not self.failing:
+        if not (saved or self.site_changed or self.behind):
             return  # saved as it was
-        self.failing = True  # until a build succeeds: an error may stop this one anywhere
-        shown = [*saved, *(["site/"] if site else [])]
+        self.behind = True  # until the rebuild ends: an error may stop it anywhere
+        shown = [*saved, *(["site/"] if self.site_changed else [])]
         result = files.check(self.options.today, cache=self.cache)
         if result.fails():
             yield Step(shown, seconds=time.perf_counter() - start, findings=result.findings)
@@ -121,9 +123,9 @@ class Session:
         )
         config = mkdocs_config(read_site_config(self._site()), result.portfolio.settings)
         contents = {f.path: f.content for f in files.files}
-        if self.project is None or site or config != self.config:
+        if self.project is None or self.site_changed or config != self.config:
             step = self._whole(cat, config, shown, start)
-            self.failing, self.contents = False, contents
+            self.behind, self.site_changed, self.contents = False, False, contents
             yield step
         else:
             yield from self._parts(cat, result, shown, start, interrupted, contents)
@@ -177,7 +179,7 @@ class Session:
         own = [key for key in saved if key[0] in ENTITY_KINDS]
         texts = {page.path: page.text for page in render_entity_pages(cat, own)}
         first = self._step(shown, texts, start, cat.findings)
-        self.failing, self.contents = False, contents
+        self.contents = contents
         if own:
             yield first
             start = time.perf_counter()
@@ -187,9 +189,11 @@ class Session:
                 return
             texts[page.path] = page.text
         try:
-            yield self._step(shown, texts, start, cat.findings, every=interrupted, rest=bool(own))
+            rest = self._step(shown, texts, start, cat.findings, every=interrupted, rest=bool(own))
         except BuildInterrupted:
             return  # the next rebuild compares every page again
+        self.behind = False
+        yield rest
 
     def _step(
         self,
