@@ -13,6 +13,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from pac.catalogue.compiled import Compiled
 from pac.catalogue.context import Catalogue, current_figures, entity_history
 from pac.catalogue.escaping import html_environment
 from pac.catalogue.figures import (
@@ -54,24 +55,7 @@ class Page:
     text: str
 
 
-class _Compiled(jinja2.BytecodeCache):
-    """The templates compiled once a process: pac serve renders pages on every save, and
-    compiling them (with the escaping extension's reading of their HTML) takes half a
-    second. A template whose source changes has another checksum, so it compiles again."""
-
-    def __init__(self) -> None:
-        self._code: dict[tuple[str, str], bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        code = self._code.get((bucket.key, bucket.checksum))
-        if code is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._code[(bucket.key, bucket.checksum)] = bucket.bytecode_to_string()
-
-
-_COMPILED = _Compiled()
+_COMPILED = Compiled()  # pac serve renders pages on every save
 
 
 def _environment(cat: Catalogue) -> jinja2.Environment:

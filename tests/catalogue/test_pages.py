@@ -10,7 +10,7 @@ from conftest import REFERENCE, TODAY
 from support import run
 
 from pac.catalogue.context import Catalogue, build_catalogue
-from pac.catalogue.pages import Page, _chart_rows, render_pages
+from pac.catalogue.pages import Page, _chart_rows, render_entity_pages, render_pages
 from pac.figures.funding import Split
 
 
@@ -154,3 +154,16 @@ def test_a_chart_shows_the_largest_rows_and_sums_the_rest() -> None:
     assert rows[25] == ("2 others", None, Decimal(75 + 74), Decimal(25 + 26))
     assert _chart_rows(dict(list(splits.items())[:25]), {}, "x/")[-1] == (
         "t24", "x/t24.html", Decimal(76), Decimal(24))
+
+
+def test_the_pages_of_some_entities_are_those_every_page_has() -> None:
+    cat = catalogue_of(REFERENCE)
+    every = {page.path: page for page in render_pages(cat)}
+    wanted = [("team", "team-claims"), ("product", "claims-portal"), ("product", "gone"),
+              ("funding", "FY2027"), ("capability", "fraud-management"),
+              ("objective", "digital-self-service")]
+    some = list(render_entity_pages(cat, wanted))
+    assert [page.path for page in some] == [
+        "teams/team-claims.md", "products/claims-portal.md", "funding/FY2027.md",
+        "capabilities/fraud-management.md", "objectives/digital-self-service.md"]
+    assert all(page == every[page.path] for page in some)
