@@ -67,7 +67,8 @@ def build_site(
     `dirty` (pac serve) converts only the pages whose Markdown is newer than their HTML and
     leaves the rest of the site as it is; the search index it writes then holds only the
     pages it converted. When `interrupted` says so before a page, the build stops there
-    (Interrupted): pages converted so far are written, the search index is not."""
+    (Interrupted), having written nothing: MkDocs converts every page before it writes
+    one."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException

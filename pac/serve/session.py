@@ -248,9 +248,10 @@ class Session:
 
     def _put_off(self) -> None:
         """After an interrupted build, leave its pages to the next rebuild's second step:
-        their text is forgotten, so that it writes them again, and their Markdown made no
-        newer than their HTML, so that the first step does not convert them meanwhile.
-        Removed pages stay to be taken out of the search index."""
+        their text is forgotten, so that it writes them again, and their Markdown is made
+        no newer than their HTML, so that the first step does not convert them meanwhile
+        (with text the next catalogue may change again). Removed pages stay to be taken
+        out of the search index."""
         for path in [p for p in self.unbuilt if p in self.pages]:
             self.pages[path] = ""
             _make_older(self._docs(path), than=self._html(path))
