@@ -14,8 +14,11 @@ SHOWN = 3  # saved files named in a line; the rest are counted
 
 def step_line(step: Step) -> str:
     """One line for one build (or for why there was none)."""
+    took = f"{step.seconds:.1f} s"
     if step.rest:
-        return f"  then {_pages(step)} that show it in {step.seconds:.1f} s"
+        if not step.pages:
+            return f"  no other page shows it (checked in {took})"
+        return f"  then {_pages(step)} that show it in {took}"
     saved = f"{_saved(step.changed)} changed: " if step.changed else ""
     if step.problem is not None:
         return f"{saved}not built: {step.problem}"
@@ -25,11 +28,13 @@ def step_line(step: Step) -> str:
             f"{saved}not built: {plural(len(step.errors), 'error')}, shown in the browser; "
             f"the first: {first.file}:{first.line}:{first.column} {first.rule}: {first.message}"
         )
+    if step.pages == []:
+        return f"{saved}no page changed (checked in {took}; {findings(step.findings)})"
     if step.pages is None:
         done = "built the site again" if step.changed else "built the site"
     else:
         done = f"rebuilt {_pages(step)}"
-    return f"{saved}{done} in {step.seconds:.1f} s ({findings(step.findings)})"
+    return f"{saved}{done} in {took} ({findings(step.findings)})"
 
 
 def _saved(paths: list[str]) -> str:
