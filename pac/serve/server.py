@@ -134,14 +134,17 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self._send(status, content, kind, body)
 
     def _send(self, status: int, content: bytes, kind: str, body: bool) -> None:
-        self.send_response(status)
         charset = "; charset=utf-8" if kind.startswith("text/") or kind.endswith("json") else ""
-        self.send_header("Content-Type", kind + charset)
-        self.send_header("Content-Length", str(len(content)))
-        self.send_header("Cache-Control", "no-store")
-        self.end_headers()
-        if body:
-            self.wfile.write(content)
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", kind + charset)
+            self.send_header("Content-Length", str(len(content)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            if body:
+                self.wfile.write(content)
+        except ConnectionError:
+            pass  # the browser left (a page that reloads drops its waiting request)
 
 
 class Server(http.server.ThreadingHTTPServer):
