@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -179,6 +180,7 @@ def serve(
         epoch,
         _history(files, None) if history else None,
     )
+    previous = signal.signal(signal.SIGTERM, _interrupt)  # `kill` cleans up as Ctrl-C does
     try:
         run(
             options,
@@ -188,6 +190,12 @@ def serve(
         )
     except KeyboardInterrupt:
         click.echo("Stopped.")
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(_signal: int, _frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _report(step: Step) -> None:

@@ -17,8 +17,8 @@ def step_line(step: Step) -> str:
     took = f"{step.seconds:.1f} s"
     if step.rest:
         if not step.pages:
-            return f"  no other page shows it (checked in {took})"
-        return f"  then {_pages(step)} that show it in {took}"
+            return f"no other page shows it (checked in {took})"
+        return f"then {_pages(step)} that show it in {took}"
     saved = f"{_saved(step.changed)} changed: " if step.changed else ""
     if step.problem is not None:
         return f"{saved}not built: {step.problem}"

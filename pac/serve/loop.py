@@ -18,7 +18,7 @@ from pac.serve.state import State
 from pac.serve.watch import Watcher
 
 PORTFOLIO, SITE = "portfolio", "site"
-MKDOCS_OUTPUT = frozenset({"site"})  # MkDocs' own output in a site folder: not watched
+MKDOCS_OUTPUT = frozenset({"site"})  # MkDocs' output in a site folder: not copied, not watched
 
 
 def serve(

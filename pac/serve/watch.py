@@ -3,9 +3,10 @@ size, modification time or inode (an editor's save by rename) differs has change
 
 Polling needs no library and sees what pac reads the way pac reads it (pac/paths.py): links
 are listed, never followed (the build reports them), and hidden files and folders, which
-pac does not read, are left out, as is MkDocs' own output folder in the site folder. At a
-few thousand files a listing takes about ten milliseconds; the pause between listings grows
-with the time one takes, so that watching never costs more than a tenth of a core.
+pac does not read, are left out, as are folders named `site` in the site folder (MkDocs'
+own output, which pac does not copy into the site either). At a few thousand files a
+listing takes about twenty milliseconds; the pause between listings grows with the time one
+takes, so that watching never costs more than a tenth of a core.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ MAX_SHARE = 0.1  # of a core, at most, spent listing
 
 def snapshot(folder: Path, *, skip: frozenset[str] = frozenset()) -> Snapshot:
     """What is in `folder` now, by relative path with '/' separators; `skip` names entries
-    of the folder itself to leave out. A missing folder is empty."""
+    to leave out wherever they are (as a build leaves them out of the site). A missing
+    folder is empty."""
     found: Snapshot = {}
     _list(os.fspath(folder), "", found, skip)
     return found
@@ -39,7 +41,7 @@ def _list(folder: str, prefix: str, found: Snapshot, skip: frozenset[str]) -> No
     except OSError:
         return  # missing, or cannot be listed: nothing pac could read there either
     for entry in entries:
-        if entry.name.startswith(".") or (not prefix and entry.name in skip):
+        if entry.name.startswith(".") or entry.name in skip:
             continue
         try:
             status = entry.stat(follow_symlinks=False)
@@ -47,7 +49,7 @@ def _list(folder: str, prefix: str, found: Snapshot, skip: frozenset[str]) -> No
         except OSError:
             continue  # removed while listing: the next listing tells
         if is_folder:
-            _list(entry.path, f"{prefix}{entry.name}/", found, frozenset())
+            _list(entry.path, f"{prefix}{entry.name}/", found, skip)
         else:
             found[prefix + entry.name] = (
                 status.st_mode,

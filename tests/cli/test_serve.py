@@ -64,16 +64,19 @@ class Served:
         found: dict[str, Any] = json.loads(get(f"{self.base}.pac/status?since=0&page=/")[2])
         return found
 
-    def stop(self) -> int:
-        self.process.send_signal(signal.SIGINT)  # Ctrl-C
+    def stop(self, how: signal.Signals = signal.SIGINT) -> int:
+        self.process.send_signal(how)  # Ctrl-C, by default
         code = self.process.wait(60)
         self._reader.join(10)
         return code
 
 
 @contextmanager
-def serve(*args: str) -> Iterator[Served]:
-    env = {**os.environ, "PYTHONPATH": str(REPO), "SOURCE_DATE_EPOCH": "1700000000"}
+def serve(*args: str, tmp: Path) -> Iterator[Served]:
+    """The command, with its temporary folders in `tmp`."""
+    tmp.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(REPO), "SOURCE_DATE_EPOCH": "1700000000",
+           "TMPDIR": str(tmp)}
     with subprocess.Popen(
         [sys.executable, "-m", "pac", "serve", *args, "--port", "0", "--today", "2026-11-22"],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
@@ -91,8 +94,10 @@ def replace(file: Path, old: str, new: str) -> None:
     file.write_text(text.replace(old, new))
 
 
-def test_serve_builds_serves_and_shows_each_save_until_ctrl_c(reference: Path) -> None:
-    with serve(str(reference)) as served:
+def test_serve_builds_serves_and_shows_each_save_until_ctrl_c(
+    reference: Path, tmp_path: Path
+) -> None:
+    with serve(str(reference), tmp=tmp_path / "tmp") as served:
         base = served.base
         assert base.startswith("http://127.0.0.1:") and base.endswith("/")
         until(lambda: served.status()["version"] >= 1)
@@ -125,12 +130,23 @@ def test_serve_builds_serves_and_shows_each_save_until_ctrl_c(reference: Path) -
     assert lines[0] == f"Serving the catalogue at {base} (Ctrl-C stops)"
     assert lines[1].startswith("built the site in ")
     saved = "portfolio/products/claims-portal.yaml changed: "
-    assert any(line.startswith(saved + "rebuilt products/claims-portal.html in ")
-               for line in lines)
+    renamed = lines.index(next(line for line in lines if line.startswith(
+        saved + "rebuilt products/claims-portal.html in ")))
+    assert lines[renamed + 1].startswith("then 9 pages that show it in ")
     assert any(line.startswith(saved + "not built: 1 error, shown in the browser; the first: "
                                "portfolio/products/claims-portal.yaml:12:8 unknown-reference")
                for line in lines)
     assert lines[-1] == "Stopped."
+    assert list((tmp_path / "tmp").iterdir()) == []  # the session's folder is gone
+
+
+def test_kill_stops_it_as_ctrl_c_does(reference: Path, tmp_path: Path) -> None:
+    with serve(str(reference), "--no-history", tmp=tmp_path / "tmp") as served:
+        until(lambda: served.status()["version"] >= 1)
+        assert any((tmp_path / "tmp").iterdir())
+        assert served.stop(signal.SIGTERM) == 0
+    assert served.lines[-1] == "Stopped."
+    assert list((tmp_path / "tmp").iterdir()) == []
 
 
 def test_a_folder_that_is_not_a_portfolio_or_a_bad_port_stops_at_once(tmp_path: Path) -> None:

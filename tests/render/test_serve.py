@@ -25,9 +25,9 @@ def test_a_build_says_what_was_saved_what_was_rebuilt_how_long_and_what_was_foun
         "portfolio/products/a.yaml changed: rebuilt products/a.html in 1.0 s "
         "(1 finding: 1 warning)")
     assert step_line(Step(SAVED, SITE, ["index.html", "teams/t.html"], 7.5, [], rest=True)) == (
-        "  then 2 pages that show it in 7.5 s")
+        "then 2 pages that show it in 7.5 s")
     assert step_line(Step(SAVED, SITE, [], 2.5, [], rest=True)) == (
-        "  no other page shows it (checked in 2.5 s)")
+        "no other page shows it (checked in 2.5 s)")
     assert step_line(Step([], SITE, [], 2.5, [INFO])) == (
         "no page changed (checked in 2.5 s; 1 finding: 1 info)")
 

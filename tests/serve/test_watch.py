@@ -20,6 +20,8 @@ def test_a_snapshot_lists_files_not_hidden_ones_nor_skipped_ones_and_not_through
     (tmp_path / ".hidden.yaml").write_text("x\n")
     (tmp_path / "site").mkdir()
     (tmp_path / "site" / "index.html").write_text("built\n")
+    (tmp_path / "products" / "site").mkdir()  # skipped wherever it is
+    (tmp_path / "products" / "site" / "index.html").write_text("built\n")
     outside = tmp_path.parent / f"{tmp_path.name}-outside"
     outside.mkdir()
     (outside / "secret.yaml").write_text("x\n")
