@@ -103,7 +103,8 @@ class Serving:
             return text
 
     def stop(self) -> None:
-        self.process.send_signal(signal.SIGINT)  # Ctrl-C
+        # not SIGINT: a process started in the background ignores it, as do its children
+        self.process.send_signal(signal.SIGTERM)
         self.process.wait(60)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from pac.errors import PacError
@@ -88,21 +88,20 @@ def _rebuild(
     site: bool,
     interrupted: Interrupted,
 ) -> None:
-    shown = [*changed, *(["site/"] if site else [])]
+    steps = session.rebuild(changed=changed, site=site, interrupted=interrupted)
+    while step := _next(steps, [*changed, *(["site/"] if site else [])]):
+        _publish(state, step)
+        report(step)
+
+
+def _next(steps: Iterator[Step], shown: list[str]) -> Step | None:
+    """The rebuild's next step; a step that says why when an error stops it."""
     try:
-        for step in session.rebuild(changed=changed, site=site, interrupted=interrupted):
-            _publish(state, step)
-            report(step)
+        return next(steps, None)
     except PacError as e:
-        _failed(state, report, Step(shown, problem=e.message))
+        return Step(shown, problem=e.message)
     except Exception as e:  # MkDocs, a theme or a Markdown extension failing its own way
-        problem = f"the build failed: {type(e).__name__}: {e}"
-        _failed(state, report, Step(shown, problem=problem))
-
-
-def _failed(state: State, report: Callable[[Step], None], step: Step) -> None:
-    _publish(state, step)
-    report(step)
+        return Step(shown, problem=f"the build failed: {type(e).__name__}: {e}")
 
 
 def _publish(state: State, step: Step) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 
 from conftest import TODAY
 
-from pac.serve.loop import serve
+from pac.serve.loop import _next, serve
 from pac.serve.session import Options, Step
 
 EPOCH = 1700000000
@@ -115,3 +115,17 @@ def test_a_site_mkdocs_refuses_is_a_problem_the_server_outlives(
         assert status(base)["problem"] is None
     assert steps[0].problem == problem
     assert steps[-1].pages is None and steps[-1].changed == ["site/"]
+
+
+def test_an_error_no_build_expects_is_told_as_a_problem_not_raised() -> None:
+    def steps() -> Iterator[Step]:
+        yield Step(["portfolio/products/a.yaml"], pages=["products/a.html"])
+        raise OSError(28, "No space left on device")
+
+    running = steps()
+    assert _next(running, ["x"]) == Step(["portfolio/products/a.yaml"],
+                                          pages=["products/a.html"])
+    assert _next(running, ["portfolio/products/a.yaml"]) == Step(
+        ["portfolio/products/a.yaml"],
+        problem="the build failed: OSError: [Errno 28] No space left on device")
+    assert _next(running, ["x"]) is None  # the rebuild is over
