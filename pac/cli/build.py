@@ -1,4 +1,4 @@
-"""`pac build`: the catalogue site."""
+"""`pac build` and `pac serve`: the catalogue site, built once or kept built while you edit."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # pac validate never imports git
     from pac.serve.session import Step
 
 # the options pac build and pac serve share
-SITE_OPTION = click.option(
+_SITE = click.option(
     "--site",
     "site_dir",
     type=click.Path(path_type=Path),
@@ -30,13 +30,13 @@ SITE_OPTION = click.option(
     help="The MkDocs project to customise the site with [default: site/ beside "
     "the portfolio, if there is one].",
 )
-TODAY_OPTION = click.option(
+_TODAY = click.option(
     "--today",
     "day",
     metavar="YYYY-MM-DD",
     help="The date rules compare with [default: the date of the build].",
 )
-HISTORY_OPTION = click.option(
+_HISTORY = click.option(
     "--history/--no-history",
     default=True,
     show_default=True,
@@ -52,14 +52,14 @@ HISTORY_OPTION = click.option(
     show_default=True,
     help="Where the site goes; replaced only when the build succeeds.",
 )
-@SITE_OPTION
+@_SITE
 @click.option(
     "--project",
     type=click.Path(path_type=Path),
     default=None,
     help="Also keep the generated MkDocs project here (for Zensical or review).",
 )
-@TODAY_OPTION
+@_TODAY
 @click.option(
     "--at",
     "ref",
@@ -67,7 +67,7 @@ HISTORY_OPTION = click.option(
     help="Build the catalogue as of a git branch, tag or "
     "commit, read from git without checking it out.",
 )
-@HISTORY_OPTION
+@_HISTORY
 @portfolio_argument
 def build(
     portfolio: Path,
@@ -148,9 +148,9 @@ def _history(files: PortfolioVersion, ref: str | None) -> Changelog | None:
 
 
 @click.command()
-@SITE_OPTION
-@TODAY_OPTION
-@HISTORY_OPTION
+@_SITE
+@_TODAY
+@_HISTORY
 @click.option(
     "--port",
     type=click.IntRange(0, 65535),
