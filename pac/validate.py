@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from pac import yaml
 from pac.findings import Finding, Loc, Result, Severity
 from pac.load.files import Reader, SourceFile
-from pac.load.parse import from_loaded, load
+from pac.load.parse import ParseCache, from_loaded, load
 from pac.memory import collector_paused
 from pac.model.portfolio import Portfolio
 from pac.rules import RULES, Context, run_checks
@@ -23,12 +23,14 @@ def validate(
     prefix: str = "",
     read: Reader = lambda _path: None,
     read_repository: Reader = lambda _path: None,
+    cache: ParseCache | None = None,
 ) -> Result:
     """Check a whole portfolio; every problem in every file is a finding. `read` reads a
     file of the portfolio folder (extension schemas), `read_repository` one of the
-    repository (CODEOWNERS), by relative path."""
+    repository (CODEOWNERS), by relative path; `cache` keeps the files' YAML for the next
+    run."""
     with collector_paused():
-        loaded = load(files, prefix=prefix)
+        loaded = load(files, prefix=prefix, cache=cache)
         portfolio = from_loaded(loaded)
         ctx = Context(portfolio, today, prefix, read, read_repository)
         # health signals only on a portfolio whose files all read and match the format

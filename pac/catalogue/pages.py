@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import groupby
@@ -14,6 +14,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from pac.catalogue.compiled import Compiled
 from pac.catalogue.context import (
     Catalogue,
     current_figures,
@@ -54,6 +55,7 @@ Progress = Callable[[int], None]
 LARGE_PORTFOLIO = 500
 HOME_TEAMS = 12  # more teams than this are counted on the home page, and listed on their index
 CHANGELOG_PAGE = 500  # entries on the change-log page; pac changelog lists them all
+ENTITY_KINDS = ("product", "team", "capability", "objective", "funding")  # their pages' order
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,9 @@ class Page:
     text: str
 
 
+_COMPILED = Compiled()  # pac serve renders pages on every save
+
+
 def _environment(cat: Catalogue) -> jinja2.Environment:
     env = html_environment(
         jinja2.PackageLoader("pac.catalogue", "templates"),
@@ -71,6 +76,7 @@ def _environment(cat: Catalogue) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         finalize=printable,
+        bytecode_cache=_COMPILED,
     )
     currency = cat.portfolio.settings.currency
     env.filters.update(
@@ -164,6 +170,15 @@ def render_pages(cat: Catalogue, *, progress: Progress | None = None) -> Iterato
     renderer = _Renderer(cat, env, progress or (lambda _n: None))
     yield from renderer.indexes()
     yield from renderer.entities()
+
+
+def render_entity_pages(cat: Catalogue, entities: Iterable[tuple[str, str]]) -> Iterator[Page]:
+    """The pages of these entities, `(kind, id)`, in the order given, as `render_pages`
+    renders them; an entity the portfolio does not hold has none."""
+    renderer = _Renderer(cat, _environment(cat), lambda _n: None)
+    for kind, entity_id in entities:
+        if entity_id in cat.portfolio.of_kind(kind):
+            yield renderer.entity(kind, entity_id)
 
 
 class _Renderer:
@@ -317,18 +332,21 @@ class _Renderer:
 
     def entities(self) -> Iterator[Page]:
         done = 0
-        for kind, render in (
-            ("product", self._product),
-            ("team", self._team),
-            ("capability", self._capability),
-            ("objective", self._objective),
-            ("funding", self._funding),
-        ):
-            entities = self.cat.portfolio.of_kind(kind)
-            for entity_id in sorted(entities):
-                yield render(entity_id)
+        for kind in ENTITY_KINDS:
+            for entity_id in sorted(self.cat.portfolio.of_kind(kind)):
+                yield self.entity(kind, entity_id)
                 done += 1
                 self.progress(done)
+
+    def entity(self, kind: str, entity_id: str) -> Page:
+        render = {
+            "product": self._product,
+            "team": self._team,
+            "capability": self._capability,
+            "objective": self._objective,
+            "funding": self._funding,
+        }[kind]
+        return render(entity_id)
 
     def _common(
         self, kind: str, entity_id: str, previous: list[str] | None = None

@@ -51,18 +51,35 @@ class Loaded:
 PARALLEL_FROM = 2000  # files from which parsing on every core pays for starting processes
 
 
-def load(files: Iterable[SourceFile], *, prefix: str = "") -> Loaded:
+class ParseCache:
+    """The YAML of the files read last time, by their bytes, for a caller that validates the
+    same folder again and again (pac serve): a file whose bytes did not change is not parsed
+    again, which is most of a validation's time. Nothing downstream changes a parsed
+    document, so one can be shared between runs."""
+
+    def __init__(self) -> None:
+        self._parsed: dict[bytes, yaml.Parsed | None] = {}
+        self.parsed_last = 0  # how many files the last run parsed
+
+    def parse(self, contents: list[bytes]) -> list[yaml.Parsed | None]:
+        """The YAML of each content, in order; only those of the last run are kept."""
+        missing = [c for c in dict.fromkeys(contents) if c not in self._parsed]
+        fresh = dict(zip(missing, _parse_all(missing), strict=True))
+        self._parsed = {c: fresh[c] if c in fresh else self._parsed[c] for c in contents}
+        self.parsed_last = len(missing)
+        return [self._parsed[c] for c in contents]
+
+
+def load(
+    files: Iterable[SourceFile], *, prefix: str = "", cache: ParseCache | None = None
+) -> Loaded:
     """Parse and check every file; `prefix` turns portfolio paths into repository paths."""
     loaded = Loaded()
     sources = list(files)
     readable = [s for s in sources if s.content is not None and classify(s.path)]
-    parsed = dict(
-        zip(
-            (s.path for s in readable),
-            map_chunks(_parse_texts, [s.content for s in readable], minimum=PARALLEL_FROM),
-            strict=True,
-        )
-    )
+    contents = [s.content or b"" for s in readable]
+    texts = cache.parse(contents) if cache is not None else _parse_all(contents)
+    parsed = dict(zip((s.path for s in readable), texts, strict=True))
     for source in sources:
         loaded.file_count += 1
         document = _parse(source, prefix, loaded.findings, parsed.get(source.path))
@@ -74,6 +91,10 @@ def load(files: Iterable[SourceFile], *, prefix: str = "") -> Loaded:
         elif document.kind != "portfolio":
             loaded.known[document.kind].add(document.stem)
     return loaded
+
+
+def _parse_all(contents: list[bytes]) -> list[yaml.Parsed | None]:
+    return map_chunks(_parse_texts, contents, minimum=PARALLEL_FROM)
 
 
 def _parse_texts(contents: Sequence[bytes | None]) -> list[yaml.Parsed | None]:

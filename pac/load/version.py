@@ -16,6 +16,7 @@ from pac.terminal import one_line
 
 if TYPE_CHECKING:
     from pac.findings import Result
+    from pac.load.parse import ParseCache
 
 SETTINGS = SETTINGS_FILES
 
@@ -33,8 +34,8 @@ class PortfolioVersion:
     read_repository: Reader  # a file of the repository, by path
     commit_time: int | None = None  # when its commit was made, for reproducible builds
 
-    def check(self, today: datetime.date) -> Result:
-        """Validate this version of the portfolio."""
+    def check(self, today: datetime.date, *, cache: ParseCache | None = None) -> Result:
+        """Validate this version of the portfolio (`cache`: see ParseCache)."""
         from pac.validate import validate
 
         return validate(
@@ -43,6 +44,7 @@ class PortfolioVersion:
             prefix=self.prefix,
             read=self.read,
             read_repository=self.read_repository,
+            cache=cache,
         )
 
 

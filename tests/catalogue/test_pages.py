@@ -14,7 +14,13 @@ from support import run
 
 from pac.catalogue import pages as pages_module
 from pac.catalogue.context import Catalogue, build_catalogue
-from pac.catalogue.pages import Page, _chart_rows, render_pages, search_boost
+from pac.catalogue.pages import (
+    Page,
+    _chart_rows,
+    render_entity_pages,
+    render_pages,
+    search_boost,
+)
 from pac.changes.changelog import build_changelog
 from pac.figures.funding import Split
 from pac.git import Repository
@@ -364,3 +370,16 @@ def test_search_favours_an_entity_page_the_shorter_its_name() -> None:
     pages = pages_of(REFERENCE)
     assert "search:\n  boost: 1.500\n" in pages["products/claims-portal.md"]
     assert "boost" not in pages["index.md"] + pages["health.md"] + pages["roadmap.md"]
+
+
+def test_the_pages_of_some_entities_are_those_every_page_has() -> None:
+    cat = catalogue_of(REFERENCE)
+    every = {page.path: page for page in render_pages(cat)}
+    wanted = [("team", "team-claims"), ("product", "claims-portal"), ("product", "gone"),
+              ("funding", "FY2027"), ("capability", "fraud-management"),
+              ("objective", "digital-self-service")]
+    some = list(render_entity_pages(cat, wanted))
+    assert [page.path for page in some] == [
+        "teams/team-claims.md", "products/claims-portal.md", "funding/FY2027.md",
+        "capabilities/fraud-management.md", "objectives/digital-self-service.md"]
+    assert all(page == every[page.path] for page in some)

@@ -4,7 +4,7 @@ do; the rest of the portfolio is still read."""
 from __future__ import annotations
 
 from pac.load.files import SourceFile
-from pac.load.parse import from_loaded, load
+from pac.load.parse import ParseCache, from_loaded, load
 from pac.paths import LINK
 
 PRODUCT = "name: {name}\nowner: team-a\nkind: service\nlifecycle: {{stage: live}}\n"
@@ -155,3 +155,27 @@ def test_invalid_settings_are_findings_and_the_fallback_is_used() -> None:
         ("portfolio/portfolio.yaml", "portfolio", ("currency",),
          "currency: 'usd' is not in the expected form")]
     assert from_loaded(loaded).settings.name == "(portfolio.yaml could not be read)"
+
+
+def test_a_parse_cache_parses_only_the_files_whose_bytes_changed() -> None:
+    cache = ParseCache()
+    files = [_file("portfolio.yaml", "name: Northwind\n"), _product("a", "a"),
+             _product("b", "b", extra="tags: [x\n"),
+             _file("teams/team-a.yaml", "id: team-a\nname: Team A\n")]
+    first = load(files, prefix="portfolio/", cache=cache)
+    assert cache.parsed_last == 4
+    again = load(files, prefix="portfolio/", cache=cache)
+    assert cache.parsed_last == 0
+    changed = [*files[:3], _file("teams/team-a.yaml", "id: team-a\nname: Team Alpha\n")]
+    third = load(changed, prefix="portfolio/", cache=cache)
+    assert cache.parsed_last == 1
+    fresh = load(changed, prefix="portfolio/")  # the same as without a cache
+    for cached, uncached in [(first, load(files, prefix="portfolio/")), (again, first),
+                             (third, fresh)]:
+        assert cached.findings == uncached.findings != []  # b's YAML problem, each time
+        assert cached.entities == uncached.entities
+        assert cached.texts == uncached.texts
+    assert from_loaded(third).teams["team-a"].name == "Team Alpha"
+    load(files[:1], prefix="portfolio/", cache=cache)  # only the last run's files are kept
+    load(changed, prefix="portfolio/", cache=cache)
+    assert cache.parsed_last == 3
