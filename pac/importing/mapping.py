@@ -206,7 +206,16 @@ class _Checker:
         return out
 
     def unknown_field(self, path: str) -> None:
-        hint = did_you_mean(path.rpartition(".")[2], field_names(self.kind, path))
+        name, names = path.rpartition(".")[2], field_names(self.kind, path)
+        if name in names:
+            self.problem(
+                ("fields", path),
+                f"'{path}' holds records or fields of its own, which one column cannot fill",
+                "map its fields one by one (lifecycle.stage); lists of records (KPIs, "
+                "members) are not imported from a table",
+            )
+            return
+        hint = did_you_mean(name, names)
         self.problem(
             ("fields", path),
             f"'{path}' is not a field of a {self.kind} that a column can fill",
