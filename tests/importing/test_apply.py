@@ -31,7 +31,8 @@ def apply(*rows: tuple[object, ...]) -> tuple[list[Imported], list[str]]:
     table = Table("t.csv", COLUMNS, tuple(Row(n, r) for n, r in enumerate(rows, 2)))  # type: ignore[arg-type]
     items, found = apply_mapping(mapping, table)
     problems = [f"{f.line}:{f.column} {f.rule} {f.message} | {f.hint}"
-                for i in items for f in i.problems] + [f"{f.line} {f.rule} {f.message}" for f in found]
+                for i in items for f in i.problems]
+    problems += [f"{f.line} {f.rule} {f.message}" for f in found]
     return items, problems
 
 
@@ -77,7 +78,7 @@ def test_cells_that_cannot_be_mapped() -> None:
         "number such as 1250000 or 12.5: no separators or units",
         "2:6 import-unmapped-value row 2, column 'Tier': 'Tier 2' is not in the mapping's "
         "values for tags | did you mean 'Tier 3'?",
-        "3 import-bad-id row 3: the row has no value to make its id from",
+        "3 import-bad-id row 3, column 'Name': the row has no value to make its id from",
         "4 import-bad-id row 4, column 'Name': '***' makes no id",
     ]
 

@@ -66,7 +66,7 @@ def test_delimiters_encodings_and_files_that_cannot_be_read(tmp_path: Path) -> N
     with pytest.raises(PacError, match="'klingon' is not an encoding Python knows"):
         read(path, encoding="klingon")
     path.write_text("")
-    with pytest.raises(PacError, match="t.csv is empty: it needs a header row"):
+    with pytest.raises(PacError, match=r"t\.csv is empty: it needs a header row"):
         read(path)
     path.write_text("Name,Name\n")
     with pytest.raises(PacError, match="names the column 'Name' more than once"):

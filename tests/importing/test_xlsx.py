@@ -27,5 +27,5 @@ def test_cells_as_stored(tmp_path: Path) -> None:
 def test_a_file_that_is_not_a_workbook(tmp_path: Path) -> None:
     path = tmp_path / "t.xlsx"
     path.write_text("Name,Stage\n")
-    with pytest.raises(PacError, match="cannot read .*t.xlsx as an XLSX workbook"):
+    with pytest.raises(PacError, match=r"cannot read .*t\.xlsx as an XLSX workbook"):
         read_sheet(path)
