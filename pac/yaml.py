@@ -649,15 +649,9 @@ def _locate_by_walking(text: str, wanted: set[Path], document: int = 0) -> dict[
     after the first."""
     found: dict[Path, Place] = {}
     try:
-        for path, key_mark, value_mark in _walk(text, document):
+        for _, path, key_mark, value_mark in _walk(text, document):
             if path in wanted:
-                km = key_mark or value_mark
-                found[path] = (
-                    km.line + 1,
-                    km.column + 1,
-                    value_mark.line + 1,
-                    value_mark.column + 1,
-                )
+                found[path] = _place(key_mark, value_mark)
                 if len(found) == len(wanted):
                     break
     except yaml.YAMLError:
@@ -665,8 +659,29 @@ def _locate_by_walking(text: str, wanted: set[Path], document: int = 0) -> dict[
     return found
 
 
-def _walk(text: str, document: int = 0) -> Iterator[tuple[Path, Any, Any]]:
-    """Yield (path, key mark, value mark) for every value of one document (from 0)."""
+def locate_documents(text: str) -> list[dict[Path, Place]]:
+    """Where every value of every document is, as `locate` gives it, by document (from 0),
+    in one pass over the file: for files that `parse_documents` read. A document after a
+    syntax error has no places."""
+    found: list[dict[Path, Place]] = []
+    try:
+        for document, path, key_mark, value_mark in _walk(text, None):
+            while len(found) <= document:
+                found.append({})
+            found[document][path] = _place(key_mark, value_mark)
+    except yaml.YAMLError:
+        pass
+    return found
+
+
+def _place(key_mark: Any, value_mark: Any) -> Place:
+    km = key_mark or value_mark
+    return km.line + 1, km.column + 1, value_mark.line + 1, value_mark.column + 1
+
+
+def _walk(text: str, document: int | None) -> Iterator[tuple[int, Path, Any, Any]]:
+    """Yield (document, path, key mark, value mark) for every value of one document (from
+    0), or of every document when `document` is None."""
     parser = _Parser(text)
     # each frame: [path, is mapping, next index or pending key, pending key mark]
     stack: list[list[Any]] = []
@@ -677,11 +692,11 @@ def _walk(text: str, document: int = 0) -> Iterator[tuple[Path, Any, Any]]:
             kind = type(event)
             if kind is DocumentStartEvent:
                 started += 1
-                if started > document:
+                if document is not None and started > document:
                     return
             if kind is StreamEndEvent:
                 return
-            if started != document:
+            if document is not None and started != document:
                 continue
             if kind is MappingEndEvent or kind is SequenceEndEvent:
                 stack.pop()
@@ -694,7 +709,7 @@ def _walk(text: str, document: int = 0) -> Iterator[tuple[Path, Any, Any]]:
             if here is None:
                 continue
             path, key_mark = here
-            yield path, key_mark, event.start_mark
+            yield started, path, key_mark, event.start_mark
             if kind is MappingStartEvent:
                 stack.append([path, True, None, None])
             elif kind is SequenceStartEvent:

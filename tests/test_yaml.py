@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from conftest import BOMB
 
-from pac.yaml import MAX_VALUES, _parse_with, _PurePython, locate, parse, parse_documents
+from pac.yaml import MAX_VALUES, _parse_with, _PurePython, locate, locate_documents, parse, parse_documents
 
 
 @pytest.mark.parametrize(
@@ -185,3 +185,11 @@ def test_locate_finds_a_value_in_a_later_document() -> None:
     assert locate(text, {("spec", "owner")}, document=2) == {("spec", "owner"): (6, 3, 6, 10)}
     assert locate(text, {("a",)}, document=2) == {}
     assert locate(text, {("b",)}, document=1) == {("b",): (3, 1, 3, 4)}
+
+
+def test_locate_documents_places_every_value_of_every_document_in_one_pass() -> None:
+    text = "a: 1\n---\nspec:\n  targets: [x, y]\n"
+    first, second = locate_documents(text)
+    assert first == {(): (1, 1, 1, 1), ("a",): (1, 1, 1, 4)}
+    assert second[("spec", "targets", 1)] == (4, 16, 4, 16)
+    assert locate_documents("a: 1\n---\nb: [\n")[0][("a",)] == (1, 1, 1, 4)
