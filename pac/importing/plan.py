@@ -48,7 +48,7 @@ class Plan:
 
     planned: tuple[Planned, ...]
     findings: tuple[Finding, ...]
-    entities: int  # how many entities the source held
+    entities: int  # how many entities the source held, read or not
 
     def count(self, action: str) -> int:
         return sum(1 for p in self.planned if p.action == action)
@@ -67,9 +67,11 @@ def plan_import(
     schemas: Path,
     update: bool = False,
     findings: Iterable[Finding] = (),
+    unread: int = 0,
 ) -> Plan:
     """Decide, for each entity, what to write into the portfolio folder `portfolio`, whose
-    entities `known` holds; `findings` are the reader's own (a bad mapping, a bad file)."""
+    entities `known` holds; `findings` are the reader's own (a bad mapping, a bad file),
+    `unread` the entities it could not make at all (rows without an id, say)."""
     found: list[Finding] = [*findings]
     found += [f for item in items for f in item.problems]
     blocked = _duplicates(items, found)
@@ -79,7 +81,7 @@ def plan_import(
     passed = unknown_references(candidates, known, found, unwritten=misfits)
     planned = [d for i in passed if (d := drafts[id(i)]) is not None]
     planned.sort(key=lambda p: (p.item.kind, p.item.id))
-    return Plan(tuple(planned), tuple(sorted(found, key=Finding.sort_key)), len(items))
+    return Plan(tuple(planned), tuple(sorted(found, key=Finding.sort_key)), len(items) + unread)
 
 
 def _duplicates(items: Sequence[Imported], found: list[Finding]) -> set[int]:
@@ -209,7 +211,7 @@ def planned_change(p: Planned) -> EntityChange:
     """What the file's entity gains or loses, field by field: the plan as a semantic diff."""
     before = _data(p.before) if p.before is not None else {}
     after = _data(p.text)
-    status = "added" if p.action == NEW else "changed"
+    status = {NEW: "added", UPDATE: "changed"}.get(p.action, "unchanged")
     changes = tuple(diff_values("", _without_id(before), _without_id(after)))
     return EntityChange(p.item.kind, p.item.id, status, str(after.get("name", "")), None, changes)
 
