@@ -8,7 +8,15 @@ from decimal import Decimal
 import pytest
 from conftest import BOMB
 
-from pac.yaml import MAX_VALUES, _parse_with, _PurePython, locate, locate_documents, parse, parse_documents
+from pac.yaml import (
+    MAX_VALUES,
+    _parse_with,
+    _PurePython,
+    locate,
+    locate_documents,
+    parse,
+    parse_documents,
+)
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ imported), and the kinds pac has no counterpart for are reported as left out.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +20,9 @@ from pac.importing.backstage_catalog import Descriptor, read_catalog
 from pac.importing.backstage_mapping import Mapper, Options, map_capabilities, map_teams
 from pac.importing.backstage_products import map_products
 from pac.importing.backstage_refs import pac_id
-from pac.importing.entities import Imported
+from pac.importing.entities import KINDS, Imported
+from pac.importing.run import Reading
+from pac.load.layout import FOLDER_OF, is_read
 
 MAPPED = ("group", "user", "domain", "system", "component", "api", "resource")
 
@@ -46,10 +49,33 @@ def read_backstage(
     items = [*map_teams(mapper), *map_capabilities(mapper), *map_products(mapper)]
     for descriptor in catalog.descriptors:
         if descriptor.ref.kind not in MAPPED:
-            mapper.leave_out(descriptor, f"is a {descriptor.kind}: pac has no counterpart for it")
+            mapper.leave_out(descriptor, f"is of kind {descriptor.kind}: pac has no counterpart")
     items.sort(key=lambda i: (i.kind, i.id))
     outcomes = {str(ref): outcome for ref, outcome in sorted(mapper.outcomes.items())}
+    outcomes.update((ref, "not imported") for ref in catalog.rejected)
     return BackstageImport(items, [*catalog.findings, *mapper.findings], outcomes, catalog.files)
+
+
+def backstage_reading(paths: list[Path], *, options: Options, into: Path) -> Reading:
+    """The reader half of `pac import backstage`, for the shared pipeline (run.py): refs
+    resolve against the ids of the portfolio in `into` too."""
+    read = read_backstage(paths, options=options, known=portfolio_ids(into))
+    unread = sum(1 for outcome in read.outcomes.values() if outcome == "not imported")
+    unread -= sum(1 for item in read.items if item.problems)  # those count as items
+    return Reading(read.items, read.findings, unread)
+
+
+def portfolio_ids(folder: Path) -> dict[str, set[str]]:
+    """The ids of the portfolio's entities, by kind: the names of its files, as `pac
+    validate` knows them (without reading them: a ref only needs the id to exist)."""
+    ids: dict[str, set[str]] = {}
+    for kind in KINDS:
+        try:
+            names = os.listdir(folder / FOLDER_OF[kind])
+        except OSError:
+            names = []
+        ids[kind] = {n.rsplit(".", 1)[0] for n in names if is_read(n)}
+    return ids
 
 
 def _assign_ids(mapper: Mapper) -> None:
@@ -66,12 +92,16 @@ def _assign_ids(mapper: Mapper) -> None:
             continue
         for descriptor in claimants:
             others = ", ".join(
-                f"{o.ref} ({o.file}, line {o.line})" for o in claimants if o is not descriptor
+                f"{o.ref} ({o.file}, line {mapper.at(o, 'metadata', 'name').line})"
+                for o in claimants
+                if o is not descriptor
             )
             where = mapper.at(descriptor, "metadata", "name")
             message = f"{descriptor.ref} makes the {kind} id '{entity_id}', as {others} does"
             hint = "rename one of them in the catalog: neither is imported"
-            mapper.note("import-backstage-id-collision", where, message, hint, Severity.ERROR)
+            mapper.note(
+                descriptor, "import-backstage-id-collision", where, message, hint, Severity.ERROR
+            )
             mapper.outcomes[descriptor.ref] = "not imported"
 
 

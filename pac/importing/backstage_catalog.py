@@ -99,6 +99,7 @@ class Catalog:
     findings: list[Finding] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict)  # by file as shown
     files: int = 0
+    rejected: list[str] = field(default_factory=list)  # entities that are not valid, as refs
     _places: dict[str, list[dict[yaml.Path, yaml.Place]]] = field(default_factory=dict)
 
     def where(self, file: str, document: int, path: yaml.Path) -> Where:
@@ -195,8 +196,9 @@ class _Reader:
             self._file_problem(name, f"{name} is not UTF-8 text", "save the file as UTF-8")
             return
         self.catalog.texts[name] = text
-        entities = 0
+        entities = problems = 0
         for index, document in enumerate(yaml.parse_documents(text)):
+            problems += len(document.problems)
             for problem in document.problems:
                 where = Where(name, problem.line, problem.column, unit="line", label_kind="field")
                 message = f"{where.describe()}: {problem.message}"
@@ -204,7 +206,7 @@ class _Reader:
             if document.broken or document.data is None:
                 continue
             entities += self._document(file, index, document)
-        if entities == 0 and not file.named and name in self.catalog.texts:
+        if entities == 0 and problems == 0 and not file.named:
             where = Where(name, unit="line", label_kind="field")
             message = f"{name} holds no Backstage entity: it is left out"
             self._add(found("import-backstage-left-out", where, message, _NOT_OURS, Severity.INFO))
@@ -222,12 +224,11 @@ class _Reader:
             return 0
         problem, path = _entity_problem(data)
         if problem:
+            written = _written_ref(data)
+            self.catalog.rejected.append(written)
             where = self.catalog.where(name, index, path)
-            self._add(
-                found(
-                    "import-backstage-entity", where, f"{where.describe()}: {problem}", _ENTITY_FIX
-                )
-            )
+            message = f"{where.describe()}: {problem}"
+            self._add(found("import-backstage-entity", where, message, _ENTITY_FIX, entity=written))
             return 1
         metadata = data["metadata"]
         ref = entity_ref(
@@ -240,11 +241,16 @@ class _Reader:
         first = self.refs.get(ref)
         if first is not None:
             where = self.catalog.at(descriptor, ("metadata", "name"))
+            line = self.catalog.at(first, ("metadata", "name")).line
             message = (
                 f"{where.describe()}: {ref} is defined again (first in {first.file}, line "
-                f"{first.line}): only the first is imported"
+                f"{line}): only the first is imported"
             )
-            self._add(found("import-backstage-entity", where, message, "keep one of them"))
+            again = f"{ref} ({name}, line {where.line})"
+            self._add(
+                found("import-backstage-entity", where, message, "keep one of them", entity=again)
+            )
+            self.catalog.rejected.append(again)
             return 1
         self.refs[ref] = descriptor
         self.catalog.descriptors.append(descriptor)
@@ -353,6 +359,14 @@ def _back_edges(edges: dict[str, list[tuple[str, Where]]]) -> list[tuple[Where, 
         if start not in done:
             visit(start, [])
     return loops
+
+
+def _written_ref(data: dict[str, Any]) -> str:
+    """An invalid entity's ref as written, to account for it: `component:invalid name`."""
+    metadata = _mapping(data.get("metadata"))
+    namespace = metadata.get("namespace", DEFAULT_NAMESPACE)
+    kind, name = str(data.get("kind")).lower(), str(metadata.get("name"))
+    return f"{kind}:{name}" if namespace == DEFAULT_NAMESPACE else f"{kind}:{namespace}/{name}"
 
 
 def _entity_problem(data: dict[str, Any]) -> tuple[str, yaml.Path]:

@@ -87,8 +87,18 @@ class Mapper:
     def at(self, descriptor: Descriptor, *path: str | int) -> Where:
         return self.catalog.at(descriptor, path)
 
-    def note(self, rule: str, where: Where, message: str, hint: str, severity: Severity) -> Finding:
-        finding = found(rule, where, f"{where.describe()}: {message}", hint, severity)
+    def note(
+        self,
+        about: Descriptor,
+        rule: str,
+        where: Where,
+        message: str,
+        hint: str,
+        severity: Severity,
+    ) -> Finding:
+        """A finding about an entity (its ref is the finding's `entity`), recorded."""
+        message = f"{where.describe()}: {message}"
+        finding = found(rule, where, message, hint, severity, entity=str(about.ref))
         self.findings.append(finding)
         return finding
 
@@ -96,7 +106,12 @@ class Mapper:
         """An entity the mapping does not import, by design: info, with the reason."""
         where = self.at(descriptor, "metadata", "name")
         self.note(
-            "import-backstage-left-out", where, f"{descriptor.ref} {why}", hint, Severity.INFO
+            descriptor,
+            "import-backstage-left-out",
+            where,
+            f"{descriptor.ref} {why}",
+            hint,
+            Severity.INFO,
         )
         self.outcomes[descriptor.ref] = "left out"
 
@@ -115,22 +130,30 @@ class Mapper:
         where = self.at(descriptor, *path)
         if not isinstance(value, str):
             return self.note(
-                "import-backstage-reference", where, "an entity ref must be text", "", severity
+                descriptor,
+                "import-backstage-reference",
+                where,
+                "an entity ref must be text",
+                "",
+                severity,
             )
         ref = parse_ref(value, kind=default_kind, namespace=descriptor.ref.namespace)
         if ref is None:
             message = f"'{value}' does not say which kind of entity it names"
             hint = "write the kind in front, such as component:NAME or resource:NAME"
-            return self.note("import-backstage-reference", where, message, hint, severity)
+            return self.note(
+                descriptor, "import-backstage-reference", where, message, hint, severity
+            )
         target = self.by_ref.get(ref)
         if target is not None:
             return target
         existing = self._existing(ref)
         if existing is not None:
             return existing
-        message = f"'{value}' ({ref}) is no entity of the catalog or the portfolio"
+        named = f"'{value}'" if value == str(ref) else f"'{value}' ({ref})"
+        message = f"{named} is no entity of the catalog or the portfolio"
         hint = suggestion(ref, self.by_ref) or "add the entity to the catalog, or correct the ref"
-        return self.note("import-backstage-reference", where, message, hint, severity)
+        return self.note(descriptor, "import-backstage-reference", where, message, hint, severity)
 
     def lookup(
         self, descriptor: Descriptor, value: object, default_kind: str | None
@@ -195,7 +218,12 @@ class Mapper:
         origins: dict[str, Path],
         problems: tuple[Finding, ...] = (),
     ) -> Imported:
-        """The entity as the pipeline takes it; its outcome recorded."""
+        """The entity as the pipeline takes it; its outcome recorded. Its problems were
+        recorded as findings when they were found: they go with it instead (the pipeline
+        reports an entity's problems), so that none is reported twice."""
+        if problems:
+            carried = {id(p) for p in problems}
+            self.findings = [f for f in self.findings if id(f) not in carried]
         entity_id = self.ids[descriptor.ref][1]
         present = {k: v for k, v in origins.items() if k.split(".")[0] in fields}
         where = {k: self.at(descriptor, *path) for k, path in present.items()}
@@ -213,7 +241,9 @@ class Mapper:
             if not isinstance(url, str) or len(url) > URL_LENGTH or not _URL.fullmatch(url):
                 where = self.at(descriptor, "metadata", "links", i)
                 message = "a link pac cannot take (a web or mailto address) is left out"
-                self.note("import-backstage-value", where, message, "", Severity.WARNING)
+                self.note(
+                    descriptor, "import-backstage-value", where, message, "", Severity.WARNING
+                )
                 continue
             label = next(
                 (_text(link.get(k)) for k in ("title", "type", "icon") if _text(link.get(k))),

@@ -196,7 +196,9 @@ def _stage(mapper: Mapper, product: Descriptor, parts: list[Descriptor]) -> tupl
             where = mapper.at(descriptor, "spec", "lifecycle")
             message = f"lifecycle '{value}' is not in the stage map: it does not set a stage"
             hint = f"map it with --stage-map {value}=STAGE"
-            mapper.note("import-backstage-value", where, message, hint, Severity.WARNING)
+            mapper.note(
+                descriptor, "import-backstage-value", where, message, hint, Severity.WARNING
+            )
             continue
         stages.append((RANK[stage], stage))
     if stages:
@@ -205,7 +207,12 @@ def _stage(mapper: Mapper, product: Descriptor, parts: list[Descriptor]) -> tupl
     default = mapper.options.default_stage
     message = f"{product.ref} has no lifecycle the stage map knows: its stage is {default}"
     mapper.note(
-        "import-backstage-value", where, message, "set it with --default-stage", Severity.INFO
+        product,
+        "import-backstage-value",
+        where,
+        message,
+        "set it with --default-stage",
+        Severity.INFO,
     )
     return default, ()
 
@@ -215,7 +222,9 @@ def _owner(mapper: Mapper, product: Descriptor) -> tuple[str | None, Finding | N
     if "owner" not in product.spec:
         where = mapper.at(product, "spec")
         message = "spec.owner is missing: a product needs the team that owns it"
-        return None, mapper.note("import-backstage-reference", where, message, "", Severity.ERROR)
+        return None, mapper.note(
+            product, "import-backstage-reference", where, message, "", Severity.ERROR
+        )
     target = mapper.resolve(product, ("spec", "owner"), "group", Severity.ERROR)
     if isinstance(target, Finding):
         return None, target
@@ -226,9 +235,12 @@ def _owner(mapper: Mapper, product: Descriptor) -> tuple[str | None, Finding | N
         return _team_of_user(mapper, product, target)
     where = mapper.at(product, "spec", "owner")
     what = _described(target)
-    message = f"owner {what} is not a team: only Groups of the types {', '.join(mapper.options.team_types)} become teams"
+    types = ", ".join(mapper.options.team_types)
+    message = f"owner {what} is not a team: only Groups of the types {types} become teams"
     hint = "add its type with --team-types, or make a team Group the owner"
-    return None, mapper.note("import-backstage-reference", where, message, hint, Severity.ERROR)
+    return None, mapper.note(
+        product, "import-backstage-reference", where, message, hint, Severity.ERROR
+    )
 
 
 def _described(target: Descriptor | Existing) -> str:
@@ -249,12 +261,14 @@ def _team_of_user(
         if team is not None:
             where = mapper.at(product, "spec", "owner")
             message = f"owner {user.ref} is a person: the product goes to their team '{team}'"
-            mapper.note("import-backstage-value", where, message, "", Severity.INFO)
+            mapper.note(product, "import-backstage-value", where, message, "", Severity.INFO)
             return team, None
     where = mapper.at(product, "spec", "owner")
     message = f"owner {user.ref} is a person who is a member of no team the import makes"
     hint = "make a team Group the owner"
-    return None, mapper.note("import-backstage-reference", where, message, hint, Severity.ERROR)
+    return None, mapper.note(
+        product, "import-backstage-reference", where, message, hint, Severity.ERROR
+    )
 
 
 def _capability(mapper: Mapper, product: Descriptor) -> str | None:

@@ -98,11 +98,13 @@ def pac_id(ref: Ref) -> str:
 
 def suggestion(ref: Ref, known: Iterable[Ref]) -> str:
     """'did you mean ...?' for a ref that names no entity: the same name as another kind
-    (`user:team-b` for the Group team-b), else the closest name of its kind; '' if none."""
+    (`user:team-b` for the Group team-b) or in another namespace, else the closest name of
+    its kind and namespace; '' if none."""
     refs = sorted(known)
-    same_name = [r for r in refs if r.name == ref.name and r.namespace == ref.namespace]
+    same_name = [r for r in refs if r.name == ref.name]
     if same_name:
-        return f"did you mean '{same_name[0]}'?"
+        best = min(same_name, key=lambda r: (r.namespace != ref.namespace, r.kind != ref.kind, r))
+        return f"did you mean '{best}'?"
     names = {r.name: r for r in refs if r.kind == ref.kind and r.namespace == ref.namespace}
     match = closest(ref.name, names)
     return f"did you mean '{names[match]}'?" if match else ""
