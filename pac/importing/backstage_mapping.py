@@ -298,28 +298,28 @@ def _members(mapper: Mapper) -> dict[Ref, set[tuple[str, Ref]]]:
     """Each team's members: (name, user ref)."""
     teams = {ref for ref, (kind, _) in mapper.ids.items() if kind == "team"}
     members: dict[Ref, set[tuple[str, Ref]]] = {}
+    teams_of: dict[Ref, set[str]] = {}
+
+    def add(team: Ref, user: Descriptor) -> None:
+        members.setdefault(team, set()).add((mapper.text_fields(user)[0]["name"], user.ref))
+        teams_of.setdefault(user.ref, set()).add(mapper.ids[team][1])
+
     for user in mapper.of_kind("user"):
-        name = mapper.text_fields(user)[0]["name"]
         groups = user.spec.get("memberOf")
         for i, _ in enumerate(groups if isinstance(groups, list) else []):
             target = mapper.resolve(user, ("spec", "memberOf", i), "group", Severity.WARNING)
             if isinstance(target, Descriptor) and target.ref in teams:
-                members.setdefault(target.ref, set()).add((name, user.ref))
+                add(target.ref, user)
     for group in mapper.of_kind("group"):
         listed = group.spec.get("members")
         for i, _ in enumerate(listed if isinstance(listed, list) else []):
             target = mapper.resolve(group, ("spec", "members", i), "user", Severity.WARNING)
-            if isinstance(target, Descriptor) and group.ref in teams:
-                name = mapper.text_fields(target)[0]["name"]
-                members.setdefault(group.ref, set()).add((name, target.ref))
+            if isinstance(target, Descriptor) and target.ref.kind == "user" and group.ref in teams:
+                add(group.ref, target)
     for user in mapper.of_kind("user"):
-        teams_of = sorted(
-            mapper.ids[g][1]
-            for g, people in members.items()
-            if any(r == user.ref for _, r in people)
-        )
-        if teams_of:
-            mapper.outcomes[user.ref] = "member of " + ", ".join(f"team:{t}" for t in teams_of)
+        if user.ref in teams_of:
+            named = ", ".join(f"team:{t}" for t in sorted(teams_of[user.ref]))
+            mapper.outcomes[user.ref] = f"member of {named}"
         else:
             mapper.leave_out(user, "is a member of no team the import makes", "")
     return members
