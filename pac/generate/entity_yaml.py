@@ -10,7 +10,9 @@ a leading space) is double-quoted, so that the file holds exactly the text it wa
 from __future__ import annotations
 
 import datetime
+import functools
 import os
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -25,7 +27,9 @@ from pac.yaml import resolve_plain
 INDENT = "  "
 # words YAML 1.1 readers take for booleans or null, in any case
 _SPECIAL = frozenset(["y", "n", "yes", "no", "on", "off", "true", "false", "null", "~"])
-_INNER = frozenset(" ._/()&'+-%")  # plain after the first letter, in block and flow context
+# a letter, then letters, digits and a few marks that mean nothing to YAML in a block or a
+# flow list ([a, b]): no ': ', ' #', quotes, brackets, commas or a leading indicator
+_PLAIN = re.compile(r"[^\W\d_][\w ./()&'+%-]*")
 
 
 def quote(text: str) -> str:
@@ -36,9 +40,7 @@ def quote(text: str) -> str:
 
 def is_plain(text: str) -> bool:
     """Whether `text` can be written without quotes and read back as the same text."""
-    if not text or not text[0].isalpha() or text.lower() in _SPECIAL or text[-1] == " ":
-        return False
-    if not all(c.isalnum() or c in _INNER for c in text):
+    if _PLAIN.fullmatch(text) is None or text.lower() in _SPECIAL or text[-1] == " ":
         return False
     return bool(resolve_plain(text) == text)
 
@@ -57,6 +59,7 @@ def scalar(value: Any) -> str:
     return text if is_plain(text) else quote(text)
 
 
+@functools.cache  # the same for every file of an import's folder
 def schema_line(kind: str, *, schemas: Path, folder: Path) -> str:
     """`# yaml-language-server: $schema=...`, relative to the file's folder."""
     schema = Path(os.path.relpath(schemas / f"{kind}.schema.json", folder)).as_posix()
@@ -111,6 +114,7 @@ def _records(items: list[Any], model: type[BaseModel] | None, indent: str) -> li
     return lines
 
 
+@functools.cache
 def _inner(model: type[BaseModel] | None, key: str) -> type[BaseModel] | None:
     """The model of a field's records or nested mapping, if it has one."""
     return model_at(model, (key,)) if model else None

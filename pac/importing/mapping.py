@@ -88,15 +88,27 @@ def read_mapping(text: str, *, file: str, kind: str) -> tuple[Mapping | None, li
         return None, [_yaml_finding(file, p) for p in parsed.problems]
     checker = _Checker(kind)
     top = checker.keys(parsed.data, (), TOP)
-    checker.kind_matches(top)
+    if not checker.kind_matches(top):
+        return None, _located(file, text, checker)
     options = checker.options(top.get("source", {}))
     fields = checker.fields(top.get("fields"))
     rule = checker.id_rule(top.get("id", {}), {f.path for f in fields})
-    wanted = {p for p, _, _ in checker.problems} | checker.sources
-    places = yaml.locate(text, {p[:i] for p in wanted for i in range(len(p) + 1)})
+    places = _places(text, checker)
     mapping = Mapping(file, kind, options, rule, tuple(fields), places)
-    findings = [_finding(mapping, path, message, hint) for path, message, hint in checker.problems]
+    findings = _located(file, text, checker, places)
     return (None if findings else mapping), findings
+
+
+def _places(text: str, checker: _Checker) -> dict[Path, yaml.Place]:
+    wanted = {p for p, _, _ in checker.problems} | checker.sources
+    return yaml.locate(text, {p[:i] for p in wanted for i in range(len(p) + 1)})
+
+
+def _located(
+    file: str, text: str, checker: _Checker, places: dict[Path, yaml.Place] | None = None
+) -> list[Finding]:
+    found = _places(text, checker) if places is None else places
+    return [_finding(file, found, path, message, hint) for path, message, hint in checker.problems]
 
 
 def _yaml_finding(file: str, problem: yaml.Problem) -> Finding:
@@ -106,13 +118,16 @@ def _yaml_finding(file: str, problem: yaml.Problem) -> Finding:
     )
 
 
-def _finding(mapping: Mapping, path: Path, message: str, hint: str) -> Finding:
-    place = mapping.places.get(path)
+def _finding(
+    file: str, places: dict[Path, yaml.Place], path: Path, message: str, hint: str
+) -> Finding:
+    """A problem at the key it is about (or the nearest one there is)."""
+    place = places.get(path)
     while place is None and path:
         path = path[:-1]
-        place = mapping.places.get(path)
-    line, column = (place[2], place[3]) if place else (1, 1)
-    where = Where(mapping.file, line, column, unit="line")
+        place = places.get(path)
+    line, column = (place[0], place[1]) if place else (1, 1)
+    where = Where(file, line, column, unit="line")
     return import_finding("import-bad-mapping", where, f"{where.describe()}: {message}", hint)
 
 
@@ -138,7 +153,7 @@ class _Checker:
                 self.problem((*path, key), f"unknown key '{key}'", hint)
         return value
 
-    def kind_matches(self, top: dict[str, Any]) -> None:
+    def kind_matches(self, top: dict[str, Any]) -> bool:
         declared = top.get("kind", self.kind)
         if declared != self.kind:
             self.problem(
@@ -146,6 +161,7 @@ class _Checker:
                 f"the mapping is for {declared} entities, not {self.kind}",
                 f"give --kind {declared}, or use a mapping for {self.kind} entities",
             )
+        return bool(declared == self.kind)
 
     def text(self, body: dict[str, Any], path: Path, key: str) -> str | None:
         value = body.get(key)
@@ -190,7 +206,16 @@ class _Checker:
         return out
 
     def unknown_field(self, path: str) -> None:
-        hint = did_you_mean(path.rpartition(".")[2], field_names(self.kind, path))
+        name, names = path.rpartition(".")[2], field_names(self.kind, path)
+        if name in names:
+            self.problem(
+                ("fields", path),
+                f"'{path}' holds records or fields of its own, which one column cannot fill",
+                "map its fields one by one (lifecycle.stage); lists of records (KPIs, "
+                "members) are not imported from a table",
+            )
+            return
+        hint = did_you_mean(name, names)
         self.problem(
             ("fields", path),
             f"'{path}' is not a field of a {self.kind} that a column can fill",

@@ -75,10 +75,10 @@ def plan_import(
     found: list[Finding] = [*findings]
     found += [f for item in items for f in item.problems]
     blocked = _duplicates(items, found)
-    candidates = [i for i in items if not i.problems and id(i) not in blocked]
-    drafts = {id(i): _draft(i, portfolio, schemas, update, found) for i in candidates}
-    misfits = {id(i) for i in candidates if (d := drafts[id(i)]) is None or _misfits(d, found)}
-    passed = unknown_references(candidates, known, found, unwritten=misfits)
+    unique = [i for i in items if id(i) not in blocked]
+    drafts = {id(i): _draft(i, portfolio, schemas, update, found) for i in unique if not i.problems}
+    misfits = {id(i) for i in unique if (d := drafts.get(id(i))) is None or _misfits(d, found)}
+    passed = unknown_references(unique, known, found, unwritten=misfits)
     planned = [d for i in passed if (d := drafts[id(i)]) is not None]
     planned.sort(key=lambda p: (p.item.kind, p.item.id))
     return Plan(tuple(planned), tuple(sorted(found, key=Finding.sort_key)), len(items) + unread)

@@ -42,6 +42,8 @@ def render_import_text(outcome: Outcome, *, colour: bool = False) -> str:
 
 def counts_line(outcome: Outcome) -> str:
     plan = outcome.plan
+    if outcome.result is None:
+        return f"Nothing imported from {outcome.source}: the mapping cannot be used."
     verb = "Would write" if outcome.dry_run else "Wrote"
     files = plan.count(NEW) + plan.count(UPDATE)
     line = f"{verb} {plural(files, 'file')} from {outcome.source}: {plan.count(NEW)} new, "
