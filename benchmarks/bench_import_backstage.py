@@ -232,7 +232,7 @@ def profile_import(catalog: Path, work: Path) -> tuple[str, dict[str, float]]:
     args = ["import", "backstage", str(catalog), "--into", str(portfolio), "--today", TODAY]
     profiler = cProfile.Profile()
     profiler.enable()
-    with contextlib.suppress(SystemExit):
+    with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):
         cli.main(args, standalone_mode=False)
     profiler.disable()
     out = io.StringIO()
