@@ -2,10 +2,10 @@
 products (`Imported`, for the shared pipeline), with a finding for everything it leaves
 out and why, so that every entity of the catalog is accounted for.
 
-The files are read by backstage_catalog.py, refs resolved and teams and capabilities
-mapped by backstage_mapping.py, products by backstage_products.py. Here each entity gets
-its id (pac_id: two entities that make the same id are both reported, and neither is
-imported), and the kinds pac has no counterpart for are reported as left out.
+The files are read by backstage_files.py, refs resolved by backstage_mapping.py, teams
+and capabilities mapped by backstage_org.py, products by backstage_products.py. Here each
+entity gets its id (pac_id: two entities that make the same id are both reported, and
+neither is imported), and the kinds pac has no counterpart for are reported as left out.
 """
 
 from __future__ import annotations
@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pac.findings import Finding, Severity
-from pac.importing.backstage_catalog import Descriptor, read_catalog
-from pac.importing.backstage_mapping import Mapper, Options, map_capabilities, map_teams
+from pac.importing.backstage_catalog import Descriptor
+from pac.importing.backstage_files import read_catalog
+from pac.importing.backstage_mapping import Mapper, Options
+from pac.importing.backstage_org import map_capabilities, map_teams
 from pac.importing.backstage_products import map_products
 from pac.importing.backstage_refs import pac_id
 from pac.importing.entities import KINDS, Imported

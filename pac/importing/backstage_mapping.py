@@ -1,7 +1,7 @@
 """How Backstage entities become pac's: the choices (`Options`, each a flag of
 `pac import backstage`), entity refs resolved within the catalog and the portfolio, and the
-fields every kind carries over. Teams and capabilities are mapped here, products in
-backstage_products.py.
+fields every kind carries over. Teams and capabilities are mapped in backstage_org.py,
+products in backstage_products.py.
 
 | Backstage                       | pac                                                   |
 | ------------------------------- | ----------------------------------------------------- |
@@ -36,7 +36,7 @@ KIND_MAP: Mapping[str, str] = {
     "library": "platform",
 }
 _URL = re.compile(r"(https?://[^\s/]+\S*|mailto:[^\s@]+@[^\s@]+)")
-_EMAIL = re.compile(r"[^\s@]+@[^\s@]+")
+EMAIL = re.compile(r"[^\s@]+@[^\s@]+")
 
 
 @dataclass(frozen=True)
@@ -202,8 +202,8 @@ class Mapper:
             ("metadata", "title"),
             ("metadata", "name"),
         ):
-            if _text(_get(descriptor.data, path)):
-                fields["name"], origins["name"] = _text(_get(descriptor.data, path)), path
+            if _text(get(descriptor.data, path)):
+                fields["name"], origins["name"] = _text(get(descriptor.data, path)), path
                 break
         text = _text(descriptor.metadata.get("description"))
         if description and text:
@@ -263,7 +263,7 @@ class Mapper:
         )
 
 
-def _get(data: Any, path: Path) -> Any:
+def get(data: Any, path: Path) -> Any:
     for part in path:
         if not isinstance(data, dict):
             return None
@@ -273,69 +273,3 @@ def _get(data: Any, path: Path) -> Any:
 
 def _text(value: object) -> str:
     return value.strip() if isinstance(value, str) else ""
-
-
-def map_teams(mapper: Mapper) -> list[Imported]:
-    """Groups of the team types become teams; every User a member of the teams it names
-    (spec.memberOf) and of those that name it (spec.members)."""
-    members = _members(mapper)
-    items = []
-    for group in mapper.of_kind("group"):
-        if group.ref not in mapper.ids:
-            continue
-        fields, origins = mapper.text_fields(group, description=False)
-        email = _get(group.data, ("spec", "profile", "email"))
-        if isinstance(email, str) and _EMAIL.fullmatch(email) and len(email) <= 254:
-            fields["contact"] = {"email": email}
-            origins["contact"] = ("spec", "profile", "email")
-        if members.get(group.ref):
-            fields["members"] = [{"name": name} for name, _ in sorted(members[group.ref])]
-        items.append(mapper.item("team", group, fields, origins))
-    return items
-
-
-def _members(mapper: Mapper) -> dict[Ref, set[tuple[str, Ref]]]:
-    """Each team's members: (name, user ref)."""
-    teams = {ref for ref, (kind, _) in mapper.ids.items() if kind == "team"}
-    members: dict[Ref, set[tuple[str, Ref]]] = {}
-    teams_of: dict[Ref, set[str]] = {}
-
-    def add(team: Ref, user: Descriptor) -> None:
-        members.setdefault(team, set()).add((mapper.text_fields(user)[0]["name"], user.ref))
-        teams_of.setdefault(user.ref, set()).add(mapper.ids[team][1])
-
-    for user in mapper.of_kind("user"):
-        groups = user.spec.get("memberOf")
-        for i, _ in enumerate(groups if isinstance(groups, list) else []):
-            target = mapper.resolve(user, ("spec", "memberOf", i), "group", Severity.WARNING)
-            if isinstance(target, Descriptor) and target.ref in teams:
-                add(target.ref, user)
-    for group in mapper.of_kind("group"):
-        listed = group.spec.get("members")
-        for i, _ in enumerate(listed if isinstance(listed, list) else []):
-            target = mapper.resolve(group, ("spec", "members", i), "user", Severity.WARNING)
-            if isinstance(target, Descriptor) and target.ref.kind == "user" and group.ref in teams:
-                add(group.ref, target)
-    for user in mapper.of_kind("user"):
-        if user.ref in teams_of:
-            named = ", ".join(f"team:{t}" for t in sorted(teams_of[user.ref]))
-            mapper.outcomes[user.ref] = f"member of {named}"
-        else:
-            mapper.leave_out(user, "is a member of no team the import makes", "")
-    return members
-
-
-def map_capabilities(mapper: Mapper) -> list[Imported]:
-    """Domains become capabilities; a subdomain's parent is its domain's capability."""
-    items = []
-    for domain in mapper.of_kind("domain"):
-        if domain.ref not in mapper.ids:
-            continue
-        fields, origins = mapper.text_fields(domain)
-        if "subdomainOf" in domain.spec:
-            target = mapper.resolve(domain, ("spec", "subdomainOf"), "domain", Severity.WARNING)
-            parent = mapper.id_of(target, "capability")
-            if parent is not None:
-                fields["parent"], origins["parent"] = parent, ("spec", "subdomainOf")
-        items.append(mapper.item("capability", domain, fields, origins))
-    return items

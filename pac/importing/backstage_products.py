@@ -96,12 +96,7 @@ def _parts_by_component(mapper: Mapper) -> dict[Ref, Ref]:
     a Resource's first dependant (in ref order)."""
     owner_of: dict[Ref, Ref] = {}
     for component in mapper.of_kind("component"):
-        top = component
-        for _ in range(_MAX_NESTING):
-            parent = _parent(mapper, top)
-            if parent is None:
-                break
-            top = parent
+        top = _top(mapper, component)
         if top is not component and top.ref in mapper.ids:
             owner_of[component.ref] = top.ref
     for component in sorted(mapper.of_kind("component"), key=lambda d: d.ref):
@@ -122,6 +117,17 @@ def _parts_by_component(mapper: Mapper) -> dict[Ref, Ref]:
             system, "is not imported: --products-from component makes products of Components"
         )
     return owner_of
+
+
+def _top(mapper: Mapper, component: Descriptor) -> Descriptor:
+    """The component a subcomponent is part of, through every level (a loop ends)."""
+    top = component
+    for _ in range(_MAX_NESTING):
+        parent = _parent(mapper, top)
+        if parent is None:
+            break
+        top = parent
+    return top
 
 
 def _refs(mapper: Mapper, descriptor: Descriptor, key: str, kind: str | None) -> list[Descriptor]:
@@ -179,42 +185,31 @@ def _part_name(part: Descriptor) -> str:
 
 
 def _stage(mapper: Mapper, product: Descriptor, parts: list[Descriptor]) -> tuple[str, Path]:
-    """The product's stage and where it comes from."""
-    own = "lifecycle" in product.spec
-    decided = (
-        [product]
-        if own or mapper.options.products_from == "component"
-        else [p for p in parts if p.ref.kind in ("component", "api")]
-    )
-    stages: list[tuple[int, str]] = []
-    for descriptor in decided:
-        value = descriptor.spec.get("lifecycle")
-        if value is None:
-            continue
-        stage = mapper.options.stage_map.get(value) if isinstance(value, str) else None
-        if stage is None:
-            where = mapper.at(descriptor, "spec", "lifecycle")
-            message = f"lifecycle '{value}' is not in the stage map: it does not set a stage"
-            hint = f"map it with --stage-map {value}=STAGE"
-            mapper.note(
-                descriptor, "import-backstage-value", where, message, hint, Severity.WARNING
-            )
-            continue
-        stages.append((RANK[stage], stage))
+    """The product's stage and where it comes from: its own lifecycle, else the most
+    advanced of its Components' and APIs', else the default stage (with a note)."""
+    own = "lifecycle" in product.spec or mapper.options.products_from == "component"
+    decided = [product] if own else [p for p in parts if p.ref.kind in ("component", "api")]
+    stages = [s for d in decided if "lifecycle" in d.spec and (s := _stage_of(mapper, d))]
     if stages:
-        return max(stages)[1], ("spec", "lifecycle") if own or not parts else ()
+        return max(stages, key=RANK.__getitem__), ("spec", "lifecycle") if own else ()
     where = mapper.at(product, "metadata", "name")
     default = mapper.options.default_stage
     message = f"{product.ref} has no lifecycle the stage map knows: its stage is {default}"
-    mapper.note(
-        product,
-        "import-backstage-value",
-        where,
-        message,
-        "set it with --default-stage",
-        Severity.INFO,
-    )
+    hint = "set it with --default-stage"
+    mapper.note(product, "import-backstage-value", where, message, hint, Severity.INFO)
     return default, ()
+
+
+def _stage_of(mapper: Mapper, descriptor: Descriptor) -> str | None:
+    """The stage spec.lifecycle maps to; a warning when the stage map does not know it."""
+    value = descriptor.spec["lifecycle"]
+    stage = mapper.options.stage_map.get(value) if isinstance(value, str) else None
+    if stage is None:
+        where = mapper.at(descriptor, "spec", "lifecycle")
+        message = f"lifecycle '{value}' is not in the stage map: it does not set a stage"
+        hint = f"map it with --stage-map {value}=STAGE"
+        mapper.note(descriptor, "import-backstage-value", where, message, hint, Severity.WARNING)
+    return stage
 
 
 def _owner(mapper: Mapper, product: Descriptor) -> tuple[str | None, Finding | None]:
