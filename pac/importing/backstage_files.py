@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +35,7 @@ from pac.load.files import SourceFile, decode, read_directory, read_file
 from pac.paths import LINK, shown, within
 
 _WEB = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+_LOOP_SHOWN = 8  # files of a loop of Locations that its finding names
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +75,7 @@ class _Reader:
     def __init__(self) -> None:
         self.catalog = Catalog()
         self.roots: list[_Root] = []
-        self.queue: list[tuple[_File, SourceFile]] = []
+        self.queue: deque[tuple[_File, SourceFile]] = deque()
         self.seen: set[str] = set()
         self.refs: dict[Ref, Descriptor] = {}
         # a Location's file -> the files it names, with where each is named
@@ -104,7 +106,7 @@ class _Reader:
 
     def run(self) -> None:
         while self.queue:
-            file, source = self.queue.pop(0)
+            file, source = self.queue.popleft()
             self._read(file, source)
 
     def _read(self, file: _File, source: SourceFile) -> None:
@@ -253,7 +255,11 @@ class _Reader:
     def report_cycles(self) -> None:
         """A finding at each Location target that closes a loop of Locations."""
         for where, loop in back_edges(self.edges):
-            shown_loop = " -> ".join(self._shown(path) for path in loop)
+            files = [self._shown(path) for path in loop]
+            if len(files) > _LOOP_SHOWN:  # the first files and the one it closes on
+                more = f"... ({len(loop) - 1} files)"
+                files = [*files[: _LOOP_SHOWN - 2], more, files[-1]]
+            shown_loop = " -> ".join(files)
             message = f"{where.describe()}: Locations lead back to themselves: {shown_loop}"
             hint = "each file is read once, so nothing is lost: remove the target that loops"
             self._add(
@@ -269,23 +275,31 @@ class _Reader:
 
 
 def back_edges(edges: dict[str, list[tuple[str, Where]]]) -> list[tuple[Where, list[str]]]:
-    """Each target that leads back to a file on the path that reached it, with the loop."""
+    """Each target that leads back to a file on the path that reached it, with the loop.
+    A walk with a stack of its own: a chain of Locations, however long, cannot exhaust
+    Python's."""
     loops: list[tuple[Where, list[str]]] = []
     done: set[str] = set()
-
-    def visit(node: str, path: list[str]) -> None:
-        path.append(node)
-        for target, where in edges.get(node, []):
-            if target in path:
+    for start in sorted(edges):
+        if start in done:
+            continue
+        path, on_path = [start], {start}
+        pending = [iter(edges.get(start, []))]
+        while pending:
+            step = next(pending[-1], None)
+            if step is None:
+                finished = path.pop()
+                on_path.discard(finished)
+                done.add(finished)
+                pending.pop()
+                continue
+            target, where = step
+            if target in on_path:
                 loops.append((where, [*path[path.index(target) :], target]))
             elif target not in done:
-                visit(target, path)
-        path.pop()
-        done.add(node)
-
-    for start in sorted(edges):
-        if start not in done:
-            visit(start, [])
+                path.append(target)
+                on_path.add(target)
+                pending.append(iter(edges.get(target, [])))
     return loops
 
 

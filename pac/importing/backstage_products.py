@@ -229,10 +229,13 @@ def _owner(mapper: Mapper, product: Descriptor) -> tuple[str | None, Finding | N
     if isinstance(target, Descriptor) and target.ref.kind == "user":
         return _team_of_user(mapper, product, target)
     where = mapper.at(product, "spec", "owner")
-    what = _described(target)
-    types = ", ".join(mapper.options.team_types)
-    message = f"owner {what} is not a team: only Groups of the types {types} become teams"
-    hint = "add its type with --team-types, or make a team Group the owner"
+    if isinstance(target, Descriptor) and target.ref in mapper.outcomes:  # a collision
+        message, hint = f"owner {target.ref} is not imported: its finding says why", ""
+    else:
+        types = ", ".join(mapper.options.team_types)
+        message = f"owner {_described(target)} is not a team: only Groups of the types {types}"
+        message += " become teams"
+        hint = "add its type with --team-types, or make a team Group the owner"
     return None, mapper.note(
         product, "import-backstage-reference", where, message, hint, Severity.ERROR
     )

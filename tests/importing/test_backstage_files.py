@@ -287,3 +287,18 @@ def test_paths_are_shown_as_the_user_gave_them(
     monkeypatch.chdir(tmp_path)
     [finding] = read_catalog([Path("cat")]).findings
     assert (finding.file, finding.line) == ("cat/a.yaml", 2)
+
+
+def test_a_long_chain_of_locations_is_followed_and_its_loop_named_briefly(tmp_path: Path) -> None:
+    count = 3_000  # deeper than Python's recursion limit
+    _write(tmp_path, {f"l{i}.yaml": _location(f"./l{(i + 1) % count}.yaml") for i in range(count)})
+    _write(tmp_path, {"l2999.yaml": _location("./l0.yaml") + "---\n" + _entity("Group", "end")})
+    catalog = read_catalog([tmp_path / "l0.yaml"])
+    assert (catalog.files, [str(d.ref) for d in catalog.descriptors]) == (count, ["group:end"])
+    [finding] = catalog.findings
+    assert finding.file == f"{tmp_path}/l2999.yaml"
+    assert finding.message.endswith(
+        ": Locations lead back to themselves: "
+        + " -> ".join(f"{tmp_path}/l{i}.yaml" for i in range(6))
+        + f" -> ... (3000 files) -> {tmp_path}/l0.yaml"
+    )

@@ -159,3 +159,16 @@ def test_parts_of_a_system_that_is_not_imported_say_so(tmp_path: Path) -> None:
         Severity.INFO,
         "component:c belongs to system:s_1, which is not imported",
     )
+
+
+def test_an_owner_that_is_not_imported_says_so(tmp_path: Path) -> None:
+    read = _read(
+        tmp_path,
+        _doc("Group", "team_b", "  type: team\n"),
+        _doc("Group", "team.b", "  type: team\n"),
+        _doc("System", "s", "  owner: team_b\n"),
+    )
+    [product] = [i for i in read.items if i.kind == "product"]
+    assert [p.message.split(": ", 1)[1] for p in product.problems] == [
+        "owner group:team_b is not imported: its finding says why"
+    ]
