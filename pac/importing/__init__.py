@@ -12,7 +12,7 @@ same way. The shared half takes over from there, whatever the source:
     items: list[Imported] = ...    # kind, id, fields (nested, as the file holds them),
                                    # origin and field_origins (Where), problems (Finding)
     plan = plan_import(items, known=portfolio_model, portfolio=folder, schemas=schemas,
-                       update=False, findings=reader_findings)
+                       update=False, findings=reader_findings, unread=rows_without_entity)
     # plan.planned: Planned(item, path, action "new" | "update" | "unchanged", text, before)
     # plan.findings: every finding, sorted; an entity with one is not in plan.planned
     written = write_plan(plan, portfolio=folder, root=repository)   # not on --dry-run
@@ -21,5 +21,9 @@ same way. The shared half takes over from there, whatever the source:
 in neither the portfolio nor the import, and files that exist (`update` changes only the
 fields an entity carries, through roundtrip_yaml.py, keeping comments and the rest).
 `planned_change` gives a planned file as a semantic diff (pac.changes), for --dry-run.
-`run.py` ties it together with the validation afterwards, for every import command.
+`run.py` ties it together for every import command: `import_into(folder, Reading(items,
+findings, unread), source=..., today=..., update=..., dry_run=...)` plans, writes and
+validates; `pac.render.importing.IMPORT_FORMATS` words the `Outcome`; and
+`pac.cli.importing.shared_options` and `finish` give a new subcommand the same options,
+report and exit status.
 """

@@ -7,6 +7,8 @@ when its file exists and `update` is off. Nothing here writes: see write.py.
 
 from __future__ import annotations
 
+import functools
+import os
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -72,6 +74,7 @@ def plan_import(
     """Decide, for each entity, what to write into the portfolio folder `portfolio`, whose
     entities `known` holds; `findings` are the reader's own (a bad mapping, a bad file),
     `unread` the entities it could not make at all (rows without an id, say)."""
+    _names.cache_clear()  # the folders as they are now
     found: list[Finding] = [*findings]
     found += [f for item in items for f in item.problems]
     blocked = _duplicates(items, found)
@@ -174,11 +177,20 @@ _EXISTS_HINT = (
 
 
 def _existing(portfolio: Path, folder: str, entity_id: str) -> str | None:
+    """The file that holds the id already, as .yaml or .yml (a link counts too)."""
+    names = _names(portfolio / folder)
     for suffix in (".yaml", ".yml"):
-        path = f"{folder}/{entity_id}{suffix}"
-        if (portfolio / path).is_symlink() or (portfolio / path).exists():
-            return path
+        if f"{entity_id}{suffix}" in names:
+            return f"{folder}/{entity_id}{suffix}"
     return None
+
+
+@functools.lru_cache(maxsize=8)  # one listing per folder and import, not a look-up per row
+def _names(folder: Path) -> frozenset[str]:
+    try:
+        return frozenset(os.listdir(folder))
+    except (FileNotFoundError, NotADirectoryError):
+        return frozenset()
 
 
 def _read_existing(portfolio: Path, path: str, update: bool) -> tuple[str | None, str]:

@@ -25,7 +25,7 @@ from pac.load.parse import from_loaded, load
 @dataclass(frozen=True)
 class Outcome:
     """What an import did (or, `dry_run`, would do) and the validation afterwards; `result`
-    is None when nothing could be planned (a mapping that cannot be used)."""
+    is None when no row was read (the mapping cannot be used: `import-bad-mapping`)."""
 
     source: str
     plan: Plan
@@ -87,7 +87,7 @@ def import_into(
         findings=reading.findings,
         unread=reading.unread,
     )
-    if not reading.items and reading.findings:
+    if any(f.rule == "import-bad-mapping" for f in reading.findings):
         return Outcome(source, plan, (), None, dry_run, files.prefix)
     if dry_run:
         return Outcome(source, plan, (), _as_planned(files, plan).check(today), True, files.prefix)

@@ -60,6 +60,8 @@ class Options:
 def read_table(path: Path, *, shown: str, options: Options) -> tuple[Table, list[Finding]]:
     """The table in `path` (named `shown` in findings); raises PacError when the file
     cannot be read as a table at all."""
+    if path.suffix.lower() in (".xls", ".ods", ".numbers"):
+        raise PacError(f"{shown} is not read: save it as XLSX or CSV (UTF-8) and import that")
     if path.suffix.lower() in XLSX_SUFFIXES:
         from pac.importing.xlsx import read_sheet
 

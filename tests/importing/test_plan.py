@@ -130,3 +130,15 @@ def test_field_order_follows_the_model() -> None:
     order = field_order("product")
     assert list(order[""])[:4] == ["id", "name", "extensions", "summary"]
     assert list(order["lifecycle"]) == ["stage", "since", "retire_by"]
+
+
+def test_a_linked_file_is_never_updated(reference: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside.yaml"
+    outside.write_text("id: linked\nname: Linked\n")
+    (reference / "products" / "linked.yaml").symlink_to(outside)
+    p = plan(reference, product(2, "linked"), update=True)
+    assert p.planned == ()
+    assert messages(p) == [
+        "2:1 import-file-exists row 2: product 'linked' exists in products/linked.yaml: it "
+        "cannot be read (it is a symbolic link, which pac does not follow)"]
+    assert outside.read_text() == "id: linked\nname: Linked\n"

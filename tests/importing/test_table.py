@@ -77,6 +77,9 @@ def test_delimiters_encodings_and_files_that_cannot_be_read(tmp_path: Path) -> N
     path.write_text("")
     with pytest.raises(PacError, match=r"t\.csv is empty: it needs a header row"):
         read(path)
+    (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0")
+    with pytest.raises(PacError, match=r"old\.xls is not read: save it as XLSX or CSV"):
+        read(tmp_path / "old.xls")
     path.write_text("Name,Name\n")
     with pytest.raises(PacError, match="names the column 'Name' more than once"):
         read(path)
