@@ -229,7 +229,8 @@ def _owner(mapper: Mapper, product: Descriptor) -> tuple[str | None, Finding | N
     if isinstance(target, Descriptor) and target.ref.kind == "user":
         return _team_of_user(mapper, product, target)
     where = mapper.at(product, "spec", "owner")
-    if isinstance(target, Descriptor) and target.ref in mapper.outcomes:  # a collision
+    if isinstance(target, Descriptor) and mapper.outcomes.get(target.ref) == "not imported":
+        # its id collides with another's: reported there
         message, hint = f"owner {target.ref} is not imported: its finding says why", ""
     else:
         types = ", ".join(mapper.options.team_types)
