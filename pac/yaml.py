@@ -4,8 +4,10 @@ Documents are built straight from libyaml's event stream rather than through PyY
 composer and constructor, because those keep the last of two duplicate keys, turn
 `yes`/`no`/`on`/`off` into booleans, read `1_000` as a number, crash on deeply nested
 input and expand aliases without limit. Here scalars follow the YAML 1.2 core schema
-(a date is text, as in JSON), duplicate keys, tags, several documents, recursive aliases and
-alias bombs are problems with a line and column, and nothing raises on bad input.
+(a date is text, as in JSON), duplicate keys, tags, recursive aliases and alias bombs are
+problems with a line and column, and nothing raises on bad input. A portfolio file holds one
+document (`parse`: a second one is a problem); `parse_documents` reads the several documents
+of a file written for another tool (a Backstage catalog), with the same limits per file.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any
 import yaml
 from yaml.events import (
     AliasEvent,
+    DocumentEndEvent,
     DocumentStartEvent,
     MappingEndEvent,
     MappingStartEvent,
@@ -98,6 +101,17 @@ class Parsed:
 
     data: Any
     problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    """One document of a file of several: `data` is None when the document is empty or
+    `broken` (it cannot be trusted at all); `line` is the 1-based line where it starts."""
+
+    data: Any
+    line: int
+    problems: list[Problem] = field(default_factory=list)
+    broken: bool = False
 
 
 class _Stop(Exception):
@@ -213,14 +227,36 @@ class _Builder:
     This is the hot loop of `pac validate`: one call per event, few attribute lookups.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, several: bool = False) -> None:
         self.stack: list[_Frame] = []
         self.anchors: dict[str, tuple[Any, int]] = {}
-        self.values = 0
+        self.values = 0  # in the whole file: the limit is per file, however many documents
         self.expanded = 0  # of those values, the ones that aliases repeat
         self.root: Any = None
         self.problems: list[Problem] = []
         self.fatal = False
+        self.several = several
+        self.documents: list[Document] = []
+        self.opened: tuple[int, int] | None = None  # the open document's line, first problem
+
+    def begin(self, event: Any) -> None:
+        """A document starts: anchors are the document's own, as YAML says."""
+        self.opened = (event.start_mark.line + 1, len(self.problems))
+        self.anchors = {}
+        self.root = None
+        self.fatal = False
+
+    def finish(self) -> None:
+        """The open document ends (or the file stops being readable inside it)."""
+        if self.opened is None:
+            return
+        line, first = self.opened
+        problems = self.problems[first:]
+        if not self.fatal:
+            _leave_out_all(self.root, problems)
+        data = None if self.fatal else self.root
+        self.documents.append(Document(data, line, problems, self.fatal))
+        self.opened = None
 
     def problem(self, rule: str, mark: Any, message: str, hint: str = "") -> None:
         self.problems.append(Problem(rule, mark.line + 1, mark.column + 1, message, hint))
@@ -347,19 +383,55 @@ def parse(text: str) -> Parsed:
     release of PyYAML is installed.
     """
     parsed = _parse_with(_Parser, text)
-    if parsed.data is None and _library_refused(parsed):
+    if parsed.data is None and _library_refused(parsed.problems):
         again = _parse_with(_PurePython, text)
         if any(p.message == _TOO_DEEP for p in again.problems):
             return again
     return parsed
 
 
-def _library_refused(parsed: Parsed) -> bool:
-    return any(p.rule == "yaml-syntax" and p.message != _TOO_DEEP for p in parsed.problems)
+def parse_documents(text: str) -> list[Document]:
+    """Parse every document of a file; never raises on bad input.
+
+    Each document is checked as `parse` checks a file (tags, duplicate keys, nesting,
+    aliases, which refer within their own document), and the values of all of them count
+    towards the one limit per file. A syntax error ends the file: the documents before it
+    are read, the one it is in is broken, and those after it are not read. An empty file
+    has no documents.
+    """
+    documents = _documents_with(_Parser, text)
+    if documents and documents[-1].broken and _library_refused(documents[-1].problems):
+        again = _documents_with(_PurePython, text)
+        if again and any(p.message == _TOO_DEEP for p in again[-1].problems):
+            return again
+    return documents
+
+
+def _documents_with(parser_class: Any, text: str) -> list[Document]:
+    builder = _Builder(several=True)
+    _run(builder, parser_class, text)
+    if builder.opened is None and builder.fatal:  # refused before any document started
+        line = builder.problems[0].line if builder.problems else 1
+        builder.opened = (line, 0)
+    builder.finish()
+    return builder.documents
+
+
+def _library_refused(problems: list[Problem]) -> bool:
+    return any(p.rule == "yaml-syntax" and p.message != _TOO_DEEP for p in problems)
 
 
 def _parse_with(parser_class: Any, text: str) -> Parsed:
     builder = _Builder()
+    _run(builder, parser_class, text)
+    if builder.fatal:
+        return Parsed(None, builder.problems)
+    _leave_out_all(builder.root, builder.problems)
+    return Parsed(builder.root, builder.problems)
+
+
+def _run(builder: _Builder, parser_class: Any, text: str) -> None:
+    """Feed the parser's events to the builder; what goes wrong becomes a problem."""
     parser = None
     try:
         parser = parser_class(text)  # the pure-Python reader checks characters here
@@ -379,12 +451,12 @@ def _parse_with(parser_class: Any, text: str) -> Parsed:
         dispose = getattr(parser, "dispose", None)
         if dispose is not None:
             dispose()
-    if builder.fatal:
-        return Parsed(None, builder.problems)
-    for problem in builder.problems:
+
+
+def _leave_out_all(root: Any, problems: list[Problem]) -> None:
+    for problem in problems:
         if problem.path:
-            _leave_out(builder.root, problem.path)
-    return Parsed(builder.root, builder.problems)
+            _leave_out(root, problem.path)
 
 
 def _leave_out(root: Any, path: Path) -> None:
@@ -429,7 +501,9 @@ def _build(builder: _Builder, get_event: Any) -> None:
             builder.alias(event)
         elif kind is DocumentStartEvent:
             documents += 1
-            if documents > 1:
+            if builder.several:
+                builder.begin(event)
+            elif documents > 1:
                 builder.problem(
                     "yaml-syntax",
                     event.start_mark,
@@ -438,6 +512,8 @@ def _build(builder: _Builder, get_event: Any) -> None:
                     "or move it to a file of its own",
                 )
                 raise _Stop
+        elif kind is DocumentEndEvent:
+            builder.finish()
         elif kind is StreamEndEvent:
             return
 
@@ -514,15 +590,18 @@ class _Composer(_Parser):
 Place = tuple[int, int, int, int]
 
 
-def locate(text: str, wanted: set[Path]) -> dict[Path, Place]:
+def locate(text: str, wanted: set[Path], *, document: int = 0) -> dict[Path, Place]:
     """Find where each wanted path is: (key line, key column, value line, value column).
 
     For a list item the key position is the item's own. Paths that are not in the
-    document are left out. Only documents that `parse` accepted are located, so libyaml's
+    document (the first, or the `document`th from 0 of a file of several) are left out.
+    Only documents that `parse` or `parse_documents` accepted are located, so libyaml's
     composer (fast, in C) is safe on them: they are at most 64 levels deep.
     """
     if not wanted:
         return {}
+    if document:
+        return _locate_by_walking(text, wanted, document)
     composer = _Composer(text) if hasattr(_Parser, "get_single_node") else None
     try:
         root = composer.get_single_node() if composer is not None else None
@@ -565,19 +644,14 @@ def _find(root: Any, path: Path) -> Place | None:
     return km.line + 1, km.column + 1, node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _locate_by_walking(text: str, wanted: set[Path]) -> dict[Path, Place]:
-    """The same, from the event stream: for a document libyaml's composer refused."""
+def _locate_by_walking(text: str, wanted: set[Path], document: int = 0) -> dict[Path, Place]:
+    """The same, from the event stream: for a document libyaml's composer refused, or one
+    after the first."""
     found: dict[Path, Place] = {}
     try:
-        for path, key_mark, value_mark in _walk(text):
+        for _, path, key_mark, value_mark in _walk(text, document):
             if path in wanted:
-                km = key_mark or value_mark
-                found[path] = (
-                    km.line + 1,
-                    km.column + 1,
-                    value_mark.line + 1,
-                    value_mark.column + 1,
-                )
+                found[path] = _place(key_mark, value_mark)
                 if len(found) == len(wanted):
                     break
     except yaml.YAMLError:
@@ -585,17 +659,45 @@ def _locate_by_walking(text: str, wanted: set[Path]) -> dict[Path, Place]:
     return found
 
 
-def _walk(text: str) -> Iterator[tuple[Path, Any, Any]]:
-    """Yield (path, key mark, value mark) for every value of the first document."""
+def locate_documents(text: str) -> list[dict[Path, Place]]:
+    """Where every value of every document is, as `locate` gives it, by document (from 0),
+    in one pass over the file: for files that `parse_documents` read. A document after a
+    syntax error has no places."""
+    found: list[dict[Path, Place]] = []
+    try:
+        for document, path, key_mark, value_mark in _walk(text, None):
+            while len(found) <= document:
+                found.append({})
+            found[document][path] = _place(key_mark, value_mark)
+    except yaml.YAMLError:
+        pass
+    return found
+
+
+def _place(key_mark: Any, value_mark: Any) -> Place:
+    km = key_mark or value_mark
+    return km.line + 1, km.column + 1, value_mark.line + 1, value_mark.column + 1
+
+
+def _walk(text: str, document: int | None) -> Iterator[tuple[int, Path, Any, Any]]:
+    """Yield (document, path, key mark, value mark) for every value of one document (from
+    0), or of every document when `document` is None."""
     parser = _Parser(text)
     # each frame: [path, is mapping, next index or pending key, pending key mark]
     stack: list[list[Any]] = []
+    started = -1
     try:
         while True:
             event: Any = parser.get_event()
             kind = type(event)
-            if kind is StreamEndEvent or (kind is DocumentStartEvent and stack):
+            if kind is DocumentStartEvent:
+                started += 1
+                if document is not None and started > document:
+                    return
+            if kind is StreamEndEvent:
                 return
+            if document is not None and started != document:
+                continue
             if kind is MappingEndEvent or kind is SequenceEndEvent:
                 stack.pop()
                 continue
@@ -607,7 +709,7 @@ def _walk(text: str) -> Iterator[tuple[Path, Any, Any]]:
             if here is None:
                 continue
             path, key_mark = here
-            yield path, key_mark, event.start_mark
+            yield started, path, key_mark, event.start_mark
             if kind is MappingStartEvent:
                 stack.append([path, True, None, None])
             elif kind is SequenceStartEvent:

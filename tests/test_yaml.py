@@ -8,7 +8,15 @@ from decimal import Decimal
 import pytest
 from conftest import BOMB
 
-from pac.yaml import MAX_VALUES, _parse_with, _PurePython, locate, parse
+from pac.yaml import (
+    MAX_VALUES,
+    _parse_with,
+    _PurePython,
+    locate,
+    locate_documents,
+    parse,
+    parse_documents,
+)
 
 
 @pytest.mark.parametrize(
@@ -128,3 +136,68 @@ def test_locate_finds_keys_and_values() -> None:
     assert places[("kpis", 1, "target")] == (5, 5, 5, 13)
     assert places[("kpis", 1)][2:] == (4, 5)
     assert ("nope",) not in places
+
+
+def test_several_documents_are_read_each_with_its_line() -> None:
+    text = "# a comment\na: 1\n---\nb: [1, 2]\n---\n---\nc: {d: e}\n"
+    documents = parse_documents(text)
+    assert [(d.data, d.line, d.broken) for d in documents] == [
+        ({"a": 1}, 2, False),
+        ({"b": [1, 2]}, 3, False),
+        (None, 5, False),  # an empty document: nothing in it, nothing wrong
+        ({"c": {"d": "e"}}, 6, False),
+    ]
+    assert parse_documents("") == []
+
+
+def test_one_document_s_problem_leaves_the_others_readable() -> None:
+    text = "a: 1\na: 2\n---\nb: !!binary eA==\n---\nc: 3\n"
+    first, tagged, last = parse_documents(text)
+    assert first.data == {"a": 1}
+    assert [(p.rule, p.line) for p in first.problems] == [("duplicate-key", 2)]
+    assert (tagged.data, tagged.broken) == (None, True)
+    assert [(p.rule, p.line, p.message) for p in tagged.problems] == [
+        ("yaml-syntax", 4, "YAML tag '!!binary' is not allowed")
+    ]
+    assert (last.data, last.problems) == ({"c": 3}, [])
+
+
+def test_a_syntax_error_ends_the_file_after_the_documents_before_it() -> None:
+    documents = parse_documents("a: 1\n---\nb: [\n---\nc: 1\n")
+    assert [(d.data, d.broken) for d in documents] == [({"a": 1}, False), (None, True)]
+    assert documents[1].problems[0].rule == "yaml-syntax"
+
+
+def test_anchors_belong_to_their_own_document() -> None:
+    first, second = parse_documents("a: &x 1\nb: *x\n---\nc: *x\n")
+    assert first.data == {"a": 1, "b": 1}
+    assert (second.broken, second.problems[0].message) == (True, "alias '*x' is not defined")
+
+
+def test_the_value_limit_is_per_file_not_per_document() -> None:
+    part = "v: [" + ", ".join(["1"] * (MAX_VALUES * 2 // 5)) + "]\n"
+    documents = parse_documents(part + "---\n" + part + "---\n" + part)
+    assert [d.broken for d in documents] == [False, False, True]
+    assert documents[-1].problems[0].message.startswith("the file holds more than")
+
+
+def test_nesting_and_bombs_are_bounded_in_every_document() -> None:
+    deep = parse_documents("a: 1\n---\nv: " + "[" * 1_500)
+    assert [p.message for p in deep[-1].problems] == ["nesting deeper than 64 levels"]
+    bomb = parse_documents("a: 1\n---\n" + BOMB)
+    assert bomb[-1].problems[0].message.startswith("aliases expand this document")
+
+
+def test_locate_finds_a_value_in_a_later_document() -> None:
+    text = "a: 1\n---\nb: 2\n---\nspec:\n  owner: x\n"
+    assert locate(text, {("spec", "owner")}, document=2) == {("spec", "owner"): (6, 3, 6, 10)}
+    assert locate(text, {("a",)}, document=2) == {}
+    assert locate(text, {("b",)}, document=1) == {("b",): (3, 1, 3, 4)}
+
+
+def test_locate_documents_places_every_value_of_every_document_in_one_pass() -> None:
+    text = "a: 1\n---\nspec:\n  targets: [x, y]\n"
+    first, second = locate_documents(text)
+    assert first == {(): (1, 1, 1, 1), ("a",): (1, 1, 1, 4)}
+    assert second[("spec", "targets", 1)] == (4, 16, 4, 16)
+    assert locate_documents("a: 1\n---\nb: [\n")[0][("a",)] == (1, 1, 1, 4)

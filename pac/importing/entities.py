@@ -30,6 +30,15 @@ IMPORT_RULES = {
     "import-missing-value": "a row has no value for a required field",
     "import-unknown-reference": "a reference is to no entity of the portfolio or the import",
     "import-file-exists": "the entity's file exists and --update was not given",
+    # pac import backstage's: warnings drop a value, info says what the mapping leaves out
+    "import-backstage-file": "a catalog file cannot be read, or its YAML is not valid",
+    "import-backstage-entity": "a document is not a valid Backstage entity, or one defined twice",
+    "import-backstage-location": "a Location target is not followed",
+    "import-backstage-location-cycle": "Locations lead back to themselves",
+    "import-backstage-reference": "an entity ref names no entity of the catalog or portfolio",
+    "import-backstage-id-collision": "two entities make the same pac id; neither is imported",
+    "import-backstage-value": "a value that pac cannot take is left out or replaced",
+    "import-backstage-left-out": "an entity or file the mapping does not import, and why",
 }
 
 

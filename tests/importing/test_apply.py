@@ -30,15 +30,25 @@ def apply(*rows: tuple[object, ...]) -> tuple[list[Imported], list[str]]:
     assert mapping is not None, findings
     table = Table("t.csv", COLUMNS, tuple(Row(n, r) for n, r in enumerate(rows, 2)))  # type: ignore[arg-type]
     items, found = apply_mapping(mapping, table)
-    problems = [f"{f.line}:{f.column} {f.rule} {f.message} | {f.hint}"
-                for i in items for f in i.problems]
+    problems = [
+        f"{f.line}:{f.column} {f.rule} {f.message} | {f.hint}" for i in items for f in i.problems
+    ]
     problems += [f"{f.line} {f.rule} {f.message}" for f in found]
     return items, problems
 
 
 def test_a_row_becomes_an_entity() -> None:
-    items, problems = apply(("Claims Portal", "production", "01/04/2022", "Claims",
-                             "1250000.50", "Tier 1", "web; eu ;;web"))
+    items, problems = apply(
+        (
+            "Claims Portal",
+            "production",
+            "01/04/2022",
+            "Claims",
+            "1250000.50",
+            "Tier 1",
+            "web; eu ;;web",
+        )
+    )
     assert problems == []
     (item,) = items
     assert item.id == "claims-portal"
@@ -57,8 +67,11 @@ def test_a_row_becomes_an_entity() -> None:
 def test_empty_cells_leave_fields_out_and_none_drops_a_value() -> None:
     (item,), problems = apply(("Old CRM", "Retired", "", "", "", "Tier 3", ""))
     assert problems == []
-    assert item.fields == {"name": "Old CRM", "kind": "application",
-                           "lifecycle": {"stage": "retired"}}
+    assert item.fields == {
+        "name": "Old CRM",
+        "kind": "application",
+        "lifecycle": {"stage": "retired"},
+    }
 
 
 def test_cells_that_cannot_be_mapped() -> None:
@@ -84,14 +97,26 @@ def test_cells_that_cannot_be_mapped() -> None:
 
 
 def test_xlsx_cells_that_are_not_text() -> None:
-    (item,), problems = apply(("Quote Engine", "Production", datetime.date(2021, 6, 30),
-                               "Claims", Decimal("3400000"), "", Decimal(42)))
+    (item,), problems = apply(
+        (
+            "Quote Engine",
+            "Production",
+            datetime.date(2021, 6, 30),
+            "Claims",
+            Decimal("3400000"),
+            "",
+            Decimal(42),
+        )
+    )
     assert problems == []
     assert item.fields["lifecycle"]["since"] == datetime.date(2021, 6, 30)
     assert item.fields["value"] == {"annual_estimate": Decimal(3400000)}
     assert item.fields["tags"] == ["42"]
     assert [cell_text(c) for c in (True, Decimal("12.50"), datetime.date(2027, 1, 2))] == [
-        "true", "12.5", "2027-01-02"]
+        "true",
+        "12.5",
+        "2027-01-02",
+    ]
 
 
 def test_columns_the_table_does_not_have() -> None:

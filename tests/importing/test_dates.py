@@ -26,5 +26,6 @@ def test_what_is_not_a_date_in_the_form() -> None:
 def test_date_formats() -> None:
     assert date_format_problem("dd/mm/yyyy") is None
     assert date_format_problem("dd/mm") == (
-        "'dd/mm' is not a date format: it needs one each of yyyy (or yy), mm and dd")
+        "'dd/mm' is not a date format: it needs one each of yyyy (or yy), mm and dd"
+    )
     assert example("mm/dd/yyyy") == "01/31/2027"

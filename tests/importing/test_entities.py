@@ -26,7 +26,12 @@ def test_a_field_is_found_where_it_or_its_parent_came_from() -> None:
 def test_import_finding_is_an_error_at_the_place() -> None:
     f = import_finding("import-bad-date", Where("a.csv", 4, 2, "Since"), "row 4: bad", "fix")
     assert (f.file, f.line, f.column, f.rule, f.severity) == (
-        "a.csv", 4, 2, "import-bad-date", Severity.ERROR)
+        "a.csv",
+        4,
+        2,
+        "import-bad-date",
+        Severity.ERROR,
+    )
     assert import_finding("import-bad-id", Where("a.csv"), "m").line == 1
     with pytest.raises(ValueError, match="unknown import rule"):
         import_finding("import-nonsense", Where("a.csv"), "m")

@@ -34,7 +34,9 @@ def test_a_mapping_read_whole() -> None:
         "  name: Name\n"
         "  lifecycle.since: {column: Since, date: dd/mm/yyyy}\n"
         "  tags: [{column: Tier, values: {Tier 1: tier-1, Tier 3: ~}}, {column: L, split: ','}]\n",
-        file="m.yaml", kind="product")
+        file="m.yaml",
+        kind="product",
+    )
     assert mapping is not None
     assert mapping.options.delimiter == ";"
     assert (mapping.id.column, mapping.id.prefix) == ("Number", "app")
@@ -70,7 +72,7 @@ def test_problems_name_their_line() -> None:
         "dd | such as dd/mm/yyyy, mm/dd/yyyy or yyyy-mm-dd",
         "9:3 line 9: give column: or value: | column: a column of the table; value: the same "
         "value for every row",
-        "10:35 line 10: split must be text | write it in quotes, such as \";\"",
+        '10:35 line 10: split must be text | write it in quotes, such as ";"',
         "11:35 line 11: unknown type 'money' | use one of: text, number, date, bool, list",
     ]
 
@@ -78,9 +80,11 @@ def test_problems_name_their_line() -> None:
 def test_the_kind_the_id_and_the_yaml() -> None:
     assert problems("kind: team\nfields: {name: N}\n") == [
         "1:1 line 1: the mapping is for team entities, not product | give --kind team, or "
-        "use a mapping for product entities"]
+        "use a mapping for product entities"
+    ]
     assert problems("fields: {summary: S}\n") == [
         "1:1 line 1: the id is made from the field 'name', which is not mapped | map that "
-        "field, or take the id from a column: id: {column: ...}"]
+        "field, or take the id from a column: id: {column: ...}"
+    ]
     assert problems("fields: {name: N, name: M}\n")[0].startswith("1:19 line 1: duplicate key")
     assert problems("fields: [name\n")[0].startswith("2:1 line 2: while parsing a flow")

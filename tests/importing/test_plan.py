@@ -20,8 +20,12 @@ from pac.load.parse import from_loaded, load
 
 
 def product(row: int, entity_id: str, **fields: object) -> Imported:
-    base: dict[str, object] = {"name": entity_id.title(), "kind": "application",
-                               "lifecycle": {"stage": "live"}, "owner": "team-claims"}
+    base: dict[str, object] = {
+        "name": entity_id.title(),
+        "kind": "application",
+        "lifecycle": {"stage": "live"},
+        "owner": "team-claims",
+    }
     cells = {"owner": Where("t.csv", row, 4, "Team"), "lifecycle": Where("t.csv", row, 2, "Stage")}
     return Imported("product", entity_id, {**base, **fields}, Where("t.csv", row), cells)
 
@@ -39,9 +43,12 @@ def messages(p: Plan) -> list[str]:
 def test_new_files_in_id_order(reference: Path) -> None:
     p = plan(reference, product(3, "zeta"), product(2, "alpha"))
     assert [(x.path, x.action) for x in p.planned] == [
-        ("products/alpha.yaml", NEW), ("products/zeta.yaml", NEW)]
+        ("products/alpha.yaml", NEW),
+        ("products/zeta.yaml", NEW),
+    ]
     assert p.planned[0].text.startswith(
-        "# yaml-language-server: $schema=../../schemas/product.schema.json\nid: alpha\n")
+        "# yaml-language-server: $schema=../../schemas/product.schema.json\nid: alpha\n"
+    )
     assert (p.entities, p.skipped, p.findings) == (2, 0, ())
 
 
@@ -57,8 +64,11 @@ def test_rows_that_make_the_same_id_are_both_left_out(reference: Path) -> None:
 
 
 def test_fields_that_break_the_format_point_at_their_cell(reference: Path) -> None:
-    p = plan(reference, product(2, "bad", lifecycle={"stage": "Production"}),
-             Imported("product", "partial", {"name": "P"}, Where("t.csv", 3)))
+    p = plan(
+        reference,
+        product(2, "bad", lifecycle={"stage": "Production"}),
+        Imported("product", "partial", {"name": "P"}, Where("t.csv", 3)),
+    )
     assert p.planned == ()
     assert messages(p) == [
         "2:2 import-invalid-value row 2, column 'Stage': lifecycle.stage: 'Production' is not "
@@ -70,8 +80,12 @@ def test_fields_that_break_the_format_point_at_their_cell(reference: Path) -> No
 
 
 def test_unknown_references_and_those_that_follow_them(reference: Path) -> None:
-    p = plan(reference, product(2, "a", owner="team-clams"), product(3, "b", depends_on=["a"]),
-             product(4, "c", depends_on=["claims-portal"]))
+    p = plan(
+        reference,
+        product(2, "a", owner="team-clams"),
+        product(3, "b", depends_on=["a"]),
+        product(4, "c", depends_on=["claims-portal"]),
+    )
     assert [x.item.id for x in p.planned] == ["c"]
     assert messages(p) == [
         "2:4 import-unknown-reference row 2, column 'Team': owner 'team-clams' is not a team "
@@ -87,25 +101,29 @@ def test_an_existing_file_unless_update(reference: Path) -> None:
     p = plan(reference, existing)
     assert messages(p) == [
         "2:1 import-file-exists row 2: product 'claims-portal' exists in "
-        "products/claims-portal.yaml: an import never overwrites a file unless --update is given"]
+        "products/claims-portal.yaml: an import never overwrites a file unless --update is given"
+    ]
     p = plan(reference, existing, update=True)
     (planned,) = p.planned
     assert planned.action == UPDATE
     assert "  stage: sunset                 # ideation |" in planned.text
     assert [(c.path, c.old, c.new) for c in planned_change(planned).changes] == [
-        ("lifecycle.stage", "live", "sunset")]
+        ("lifecycle.stage", "live", "sunset")
+    ]
     same = product(2, "claims-portal", name="Claims Portal", lifecycle={"stage": "live"})
     assert plan(reference, same, update=True).planned[0].action == UNCHANGED
 
 
 def test_an_update_is_checked_whole(reference: Path) -> None:
-    since = product(2, "claims-portal", lifecycle={"stage": "sunset",
-                                                  "retire_by": datetime.date(2020, 1, 1)})
+    since = product(
+        2, "claims-portal", lifecycle={"stage": "sunset", "retire_by": datetime.date(2020, 1, 1)}
+    )
     p = plan(reference, since, update=True)
     assert p.planned == ()
     assert messages(p) == [
         "2:2 import-invalid-value row 2, column 'Stage': retire_by 2020-01-01 is before since "
-        "2022-04-01"]
+        "2022-04-01"
+    ]
 
 
 def test_field_order_follows_the_model() -> None:

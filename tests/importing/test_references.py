@@ -17,21 +17,38 @@ KNOWN = from_loaded(load(read_directory(REFERENCE)))
 
 
 def capability(row: int, entity_id: str, parent: str) -> Imported:
-    return Imported("capability", entity_id, {"name": entity_id, "parent": parent},
-                    Where("c.csv", row), {"parent": Where("c.csv", row, 3, "Parent")})
+    return Imported(
+        "capability",
+        entity_id,
+        {"name": entity_id, "parent": parent},
+        Where("c.csv", row),
+        {"parent": Where("c.csv", row, 3, "Parent")},
+    )
 
 
 def test_a_parent_in_the_import_or_the_portfolio() -> None:
     found: list[Finding] = []
-    items = [capability(2, "intake", "claims-management"), capability(3, "triage", "intake"),
-             capability(4, "lost", "nowhere"), capability(5, "orphan", "lost")]
+    items = [
+        capability(2, "intake", "claims-management"),
+        capability(3, "triage", "intake"),
+        capability(4, "lost", "nowhere"),
+        capability(5, "orphan", "lost"),
+    ]
     kept = unknown_references(items, KNOWN, found)
     assert [i.id for i in kept] == ["intake", "triage"]
     assert [(f.line, f.column, f.message) for f in found] == [
-        (4, 3, "row 4, column 'Parent': parent 'nowhere' is not a capability in the portfolio "
-               "or the import"),
-        (5, 3, "row 5, column 'Parent': parent 'lost' is not a capability in the portfolio or "
-               "the import"),
+        (
+            4,
+            3,
+            "row 4, column 'Parent': parent 'nowhere' is not a capability in the portfolio "
+            "or the import",
+        ),
+        (
+            5,
+            3,
+            "row 5, column 'Parent': parent 'lost' is not a capability in the portfolio or "
+            "the import",
+        ),
     ]
     assert found[0].hint.startswith("add the capability first (pac new capability nowhere")
 

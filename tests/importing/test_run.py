@@ -14,19 +14,31 @@ TODAY = datetime.date(2026, 11, 22)
 
 
 def test_import_table_reads_through_the_mapping() -> None:
-    reading = import_table(DATA / "servicenow-hostile.csv", DATA / "servicenow-test.yaml",
-                           kind="product")
+    reading = import_table(
+        DATA / "servicenow-hostile.csv", DATA / "servicenow-test.yaml", kind="product"
+    )
     assert [i.id for i in reading.items] == [
-        "apm0001", "apm0002", "apm0003", "apm0004", "apm0006", "apm0007", "apm0008"]
+        "apm0001",
+        "apm0002",
+        "apm0003",
+        "apm0004",
+        "apm0006",
+        "apm0007",
+        "apm0008",
+    ]
     assert reading.unread == 1  # row 6, whose quotes do not pair up
     assert [f.rule for f in reading.findings] == ["import-bad-source"]
     assert sorted(f.rule for i in reading.items for f in i.problems) == [
-        "import-bad-date", "import-bad-date", "import-unmapped-value"]
+        "import-bad-date",
+        "import-bad-date",
+        "import-unmapped-value",
+    ]
 
 
 def test_a_dry_run_validates_what_would_be_written(reference: Path) -> None:
-    reading = import_table(DATA / "servicenow-hostile.csv", DATA / "servicenow-test.yaml",
-                           kind="product")
+    reading = import_table(
+        DATA / "servicenow-hostile.csv", DATA / "servicenow-test.yaml", kind="product"
+    )
     outcome = import_into(reference, reading, source="s.csv", today=TODAY, dry_run=True)
     assert outcome.written == ()
     assert not (reference / "products" / "apm0001.yaml").exists()
@@ -37,14 +49,18 @@ def test_a_dry_run_validates_what_would_be_written(reference: Path) -> None:
 
 
 def test_an_import_writes_and_validates(reference: Path) -> None:
-    reading = import_table(DATA / "leanix-hostile.xlsx",
-                           REPO / "examples" / "import" / "leanix-applications.yaml",
-                           kind="product")
-    clean = Reading([i for i in reading.items if not i.problems and i.id != "claims-portal-eu"],
-                    [])
+    reading = import_table(
+        DATA / "leanix-hostile.xlsx",
+        REPO / "examples" / "import" / "leanix-applications.yaml",
+        kind="product",
+    )
+    clean = Reading([i for i in reading.items if not i.problems and i.id != "claims-portal-eu"], [])
     outcome = import_into(reference, clean, source="l.xlsx", today=TODAY)
     assert [p.name for p in outcome.written] == [
-        "broker-gateway.yaml", "lead-scoring.yaml", "quote-engine.yaml"]
+        "broker-gateway.yaml",
+        "lead-scoring.yaml",
+        "quote-engine.yaml",
+    ]
     assert outcome.result is not None and not outcome.result.fails()
     assert not outcome.fails()
 

@@ -23,9 +23,18 @@ def test_a_csv_with_a_bom_semicolons_and_crlf() -> None:
     table, _ = read_table(DATA / "servicenow-hostile.csv", shown="s.csv", options=Options())
     assert table.columns[0] == "Number"  # the byte-order mark is not part of the name
     assert table.columns[-1] == "Live since"
-    assert table.rows[1] == Row(3, ("APM0002", "Payments Hub",
-                                    '=HYPERLINK("https://evil.example";"click")', "Operational",
-                                    "Claims", "2 - somewhat critical", "15/11/2023"))
+    assert table.rows[1] == Row(
+        3,
+        (
+            "APM0002",
+            "Payments Hub",
+            '=HYPERLINK("https://evil.example";"click")',
+            "Operational",
+            "Claims",
+            "2 - somewhat critical",
+            "15/11/2023",
+        ),
+    )
     assert [r.number for r in table.rows] == [2, 3, 4, 5, 7, 8, 9]  # row 6 is not readable
     assert table.where(3, 2).describe() == "row 3, column 'Short description'"
 
@@ -77,8 +86,9 @@ def test_delimiters_encodings_and_files_that_cannot_be_read(tmp_path: Path) -> N
 
 
 def test_an_xlsx_sheet_by_name() -> None:
-    table, findings = read_table(DATA / "leanix-hostile.xlsx", shown="l.xlsx",
-                                 options=Options(sheet="Applications"))
+    table, findings = read_table(
+        DATA / "leanix-hostile.xlsx", shown="l.xlsx", options=Options(sheet="Applications")
+    )
     assert findings == []
     assert table.columns[:3] == ("Name", "Description", "Lifecycle Phase")
     first = table.rows[0]

@@ -21,9 +21,15 @@ def test_new_and_updated_files_are_written(tmp_path: Path) -> None:
     folder = tmp_path / "portfolio"
     (folder / "teams").mkdir(parents=True)
     (folder / "teams" / "old.yaml").write_text("id: old\n")
-    plan = Plan((planned("teams/new.yaml", NEW, "id: new\n"),
-                 planned("teams/old.yaml", UPDATE, "id: old\nname: Old\n"),
-                 planned("teams/same.yaml", UNCHANGED)), (), 3)
+    plan = Plan(
+        (
+            planned("teams/new.yaml", NEW, "id: new\n"),
+            planned("teams/old.yaml", UPDATE, "id: old\nname: Old\n"),
+            planned("teams/same.yaml", UNCHANGED),
+        ),
+        (),
+        3,
+    )
     written = write_plan(plan, portfolio=folder, root=tmp_path)
     assert written == [folder / "teams" / "new.yaml", folder / "teams" / "old.yaml"]
     assert (folder / "teams" / "new.yaml").read_text() == "id: new\n"
