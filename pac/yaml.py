@@ -6,6 +6,9 @@ composer and constructor, because those keep the last of two duplicate keys, tur
 input and expand aliases without limit. Here scalars follow the YAML 1.2 core schema
 (a date is text, as in JSON), duplicate keys, tags, several documents, recursive aliases and
 alias bombs are problems with a line and column, and nothing raises on bad input.
+
+Written YAML (`dump_documents`, for `pac export --format backstage`) keeps text text for
+YAML 1.1 and 1.2 readers alike.
 """
 
 from __future__ import annotations
@@ -637,3 +640,40 @@ def _child_path(stack: list[list[Any]], event: Any) -> tuple[Path, Any] | None:
     key, key_mark = frame[2], frame[3]
     frame[2] = frame[3] = None
     return (*parent, key), key_mark
+
+
+class _Writer(yaml.SafeDumper):
+    """PyYAML's safe writer, with text kept text for a YAML 1.2 reader too."""
+
+
+def _text(writer: _Writer, text: str) -> yaml.ScalarNode:
+    """Text on several lines as a block (`|`); text that a YAML 1.2 reader would take for
+    something else quoted. PyYAML quotes only what YAML 1.1 reads as another type, and
+    leaves `1e3` and `0o17` plain, which YAML 1.2 (and JavaScript's `yaml`) reads as numbers."""
+    style = "|" if "\n" in text else None
+    if style is None:
+        try:
+            plain = resolve_plain(text) if text else None
+        except NumberTooLong:
+            plain = None
+        style = None if isinstance(plain, str) else "'"
+    return writer.represent_scalar(f"{_CORE}str", text, style=style)
+
+
+_Writer.add_representer(str, _text)
+
+
+def dump_documents(documents: list[dict[str, Any]]) -> str:
+    """YAML text of several documents, each after a `---`, keys in the order given, any
+    character written as itself where YAML allows it, no line folded: the same documents
+    always give the same text, which YAML 1.1 and 1.2 readers read back alike."""
+    text: str = yaml.dump_all(
+        documents,
+        Dumper=_Writer,
+        explicit_start=True,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=2**31,
+    )
+    return text
