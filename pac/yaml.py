@@ -649,15 +649,23 @@ class _Writer(yaml.SafeDumper):
 def _text(writer: _Writer, text: str) -> yaml.ScalarNode:
     """Text on several lines as a block (`|`); text that a YAML 1.2 reader would take for
     something else quoted. PyYAML quotes only what YAML 1.1 reads as another type, and
-    leaves `1e3` and `0o17` plain, which YAML 1.2 (and JavaScript's `yaml`) reads as numbers."""
-    style = "|" if "\n" in text else None
-    if style is None:
+    leaves `1e3` and `0o17` plain, which YAML 1.2 (and JavaScript's `yaml`) reads as numbers.
+    Text with a line break of YAML 1.1's that YAML 1.2 reads as a character (U+0085, U+2028,
+    U+2029) is written with escapes in double quotes, which both read alike."""
+    if _OTHER_BREAKS.search(text):
+        style: str | None = '"'
+    elif "\n" in text:
+        style = "|"
+    else:
         try:
             plain = resolve_plain(text) if text else None
         except NumberTooLong:
             plain = None
         style = None if isinstance(plain, str) else "'"
     return writer.represent_scalar(f"{_CORE}str", text, style=style)
+
+
+_OTHER_BREAKS = re.compile("[\r\x85\u2028\u2029]")
 
 
 _Writer.add_representer(str, _text)

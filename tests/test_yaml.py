@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from conftest import BOMB
 
-from pac.yaml import MAX_VALUES, _parse_with, _PurePython, locate, parse
+from pac.yaml import MAX_VALUES, _parse_with, _PurePython, dump_documents, locate, parse
 
 
 @pytest.mark.parametrize(
@@ -128,3 +128,30 @@ def test_locate_finds_keys_and_values() -> None:
     assert places[("kpis", 1, "target")] == (5, 5, 5, 13)
     assert places[("kpis", 1)][2:] == (4, 5)
     assert ("nope",) not in places
+
+
+# text that YAML 1.1 (PyYAML) or 1.2 (pac, JavaScript's yaml) reads as another type, or that
+# YAML writes only in quotes or escapes
+TRICKY_TEXT = ["1e3", "0o17", "0x1F", "12", "-3", "12.5", ".inf", "yes", "No", "on", "true",
+               "null", "~", "", "2026-11-22", "1:20", "1_000", "- a", "a: b", "#c", "[x]",
+               "{y}", "*z", "&w", "!t", "@n", "`b", "%d", "'q'", '"d"', " lead", "trail ",
+               "two\nlines\n", "no end\nline", "  indented\nblock", "tab\there",
+               "line\u2028separator", "nel\x85cr\r", "ps\u2029",
+               "ls\u2028\nand lf\n", "bom\ufeff", "nul\x00", "é ü 日本", "1" * 5000]
+
+
+def test_written_text_reads_back_as_the_same_text() -> None:
+    documents = [{"text": t, "list": [t], t or "empty": "key"} for t in TRICKY_TEXT]
+    text = dump_documents(documents)
+    assert text.startswith("---\n")
+    read = [parse(part) for part in text.split("---\n")[1:]]
+    assert [r.problems for r in read] == [[] for _ in documents]
+    assert [r.data for r in read] == documents
+
+
+def test_writing_is_plain_where_it_can_be_and_the_same_every_time() -> None:
+    documents = [{"name": "claims-portal", "tags": ["tier-1"], "n": "1e3", "d": "a\nb\n"}]
+    assert dump_documents(documents) == (
+        "---\nname: claims-portal\ntags:\n- tier-1\nn: '1e3'\nd: |\n  a\n  b\n"
+    )
+    assert dump_documents(documents) == dump_documents(documents)

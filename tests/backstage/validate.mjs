@@ -6,7 +6,8 @@
 // @backstage/catalog-model, one of which must accept the entity (the catalog refuses a kind
 // that no processor knows). The entity references in `spec` are parsed as the catalog's
 // relations are. Prints one JSON document: for each entity its file, kind, reference, the
-// references it makes and the errors Backstage found (none when it is accepted).
+// references it makes, the errors Backstage found (none when it is accepted) and the entity
+// as the catalog reads it.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parseAllDocuments } from 'yaml';
@@ -114,7 +115,7 @@ for (const file of process.argv.slice(2)) {
       results.push({ ...place, errors: ['yaml: the document is not a mapping'] });
       continue;
     }
-    results.push({ ...place, kind: entity.kind, ...(await check(entity)) });
+    results.push({ ...place, kind: entity.kind, entity, ...(await check(entity)) });
   }
 }
 const version = require('@backstage/catalog-model/package.json').version;
