@@ -150,15 +150,14 @@ def _export_backstage(
     from pac.render.export_backstage import export_backstage
 
     exported = export_backstage(portfolio, scores, site_url=site_url)
-    files = exported.files()
-    write_folder(out, files)
+    write_folder(out, exported.files())
     for note in exported.notes:
         click.echo(one_line(f"note: {note.entity}: {note.message}"), err=True)
     click.echo(
         one_line(
             f"Wrote {plural(len(exported.entities), 'Backstage entity', 'Backstage entities')} "
-            f"in {plural(len(files), 'file')} to {out}: register {out / 'catalog-info.yaml'} "
-            "in Backstage."
+            f"to {out}: register {out / 'catalog-info.yaml'}, which lists their files, in "
+            "Backstage."
         )
     )
 

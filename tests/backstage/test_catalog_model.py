@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -40,7 +41,8 @@ def _node() -> str:
     if not PACKAGE.is_file():
         pytest.fail(f"@backstage/catalog-model is not installed in tests/backstage: {INSTALL}")
     installed = json.loads(PACKAGE.read_text())["version"]
-    if installed != pinned["@backstage/catalog-model"]:
+    # .ci/latest installs the newest release on purpose, and says so with PAC_UNLOCKED
+    if installed != pinned["@backstage/catalog-model"] and not os.environ.get("PAC_UNLOCKED"):
         pytest.fail(
             f"tests/backstage has @backstage/catalog-model {installed}, not the "
             f"{pinned['@backstage/catalog-model']} package.json pins: {INSTALL}"

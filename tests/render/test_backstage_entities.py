@@ -10,6 +10,7 @@ from conftest import REFERENCE, TODAY
 from support import run
 
 from pac.figures.scorecard import score
+from pac.render.backstage_entities import entity
 from pac.render.export_backstage import export_backstage
 
 SITE = "https://portfolio.northwind.example/catalogue/"
@@ -229,3 +230,21 @@ def test_no_page_without_the_site_and_no_source_links_without_the_repository(
         annotations = e["metadata"]["annotations"]
         assert not [k for k in annotations if k.startswith("backstage.io/")], e["metadata"]
         assert "pac.dev/page" not in annotations, e["metadata"]
+
+
+def test_an_entity_has_its_annotations_in_key_order_and_only_those_with_a_value() -> None:
+    built = entity(
+        "System",
+        "x",
+        annotations={"pac.dev/stage": "live", "pac.dev/level": None, "a.example/b": ""},
+        tags=[],
+        links=[],
+        spec={"owner": "group:default/t"},
+    )
+    assert built == {
+        "apiVersion": "backstage.io/v1alpha1",
+        "kind": "System",
+        "metadata": {"name": "x", "annotations": {"a.example/b": "", "pac.dev/stage": "live"}},
+        "spec": {"owner": "group:default/t"},
+    }
+    assert list(built["metadata"]["annotations"]) == ["a.example/b", "pac.dev/stage"]
