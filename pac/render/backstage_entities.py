@@ -7,11 +7,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from typing import Any, NamedTuple
 from urllib.parse import quote
 
 from pac.changes.entities import snapshot
-from pac.figures.funding import product_funding
+from pac.figures.funding import Split, product_funding
 from pac.figures.scorecard import Score
 from pac.json_text import number_text, to_json
 from pac.model import Capability, Product, Team
@@ -42,6 +43,11 @@ class Context:
     site_url: str | None
     names: dict[str, dict[str, str]]  # kind -> id -> Backstage name
     notes: list[Note] = field(default_factory=list)
+
+    @cached_property
+    def funding(self) -> dict[str, dict[str, Split]]:
+        """Product id -> period -> its funding."""
+        return product_funding(self.p)
 
     def ref(self, kind: str, entity_id: str) -> str:
         backstage_kind = {"team": "group", "capability": "domain", "member": "user"}[kind]
@@ -276,7 +282,7 @@ def _level(score: Score | None) -> str | None:
 def _funding(ctx: Context, pid: str) -> dict[str, str | None]:
     """`pac.dev/funding-<period>`: the product's funding in each period that funds it."""
     out: dict[str, str | None] = {}
-    for period, split in product_funding(ctx.p).get(pid, {}).items():
+    for period, split in ctx.funding.get(pid, {}).items():
         key = f"funding-{period}"
         if bf.is_name(key):
             out[PREFIX + key] = number_text(split.total)
