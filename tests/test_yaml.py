@@ -8,7 +8,16 @@ from decimal import Decimal
 import pytest
 from conftest import BOMB
 
-from pac.yaml import MAX_VALUES, _parse_with, _PurePython, dump_documents, locate, parse
+from pac.yaml import (
+    MAX_VALUES,
+    _parse_with,
+    _PurePython,
+    _PythonWriter,
+    _Writer,
+    dump_documents,
+    locate,
+    parse,
+)
 
 
 @pytest.mark.parametrize(
@@ -155,3 +164,21 @@ def test_writing_is_plain_where_it_can_be_and_the_same_every_time() -> None:
         "---\nname: claims-portal\ntags:\n- tier-1\nn: '1e3'\nd: |\n  a\n  b\n"
     )
     assert dump_documents(documents) == dump_documents(documents)
+
+
+def test_libyaml_and_pyyaml_write_the_same_text() -> None:
+    """Where PyYAML has libyaml its emitter writes; elsewhere PyYAML's own: the same bytes."""
+    from conftest import EXAMPLE, TODAY
+    from support import run
+
+    from pac.figures.scorecard import score
+    from pac.render.export_backstage import export_backstage
+
+    assert _Writer.__mro__[1].__name__ == "CSafeDumper"  # the lock's PyYAML has libyaml
+    result = run(EXAMPLE)
+    entities = export_backstage(
+        result.portfolio, score(result.portfolio, result.findings, TODAY)
+    ).entities
+    tricky = [{"text": t, "list": [t], t or "empty": "key"} for t in TRICKY_TEXT]
+    for documents in (tricky, entities):
+        assert dump_documents(documents) == dump_documents(documents, writer=_PythonWriter)
