@@ -93,18 +93,20 @@ def export_backstage(
 def _names(p: Portfolio) -> dict[str, dict[str, str]]:
     """The Backstage name of every entity, by pac kind and id; the portfolio's own Group
     is named after the organisation, unless a team already has that name."""
-    names = {
-        kind: bf.assign_names(sorted((i, i) for i in p.of_kind(kind)))
+    names = {  # ids that are names already first, so that none loses its name to another
+        kind: bf.assign_names((i, i) for i in sorted(p.of_kind(kind), key=_shortened_last))
         for kind in ("product", "team", "capability")
     }
     members = sorted(_memberships(p))
     # a name with no Latin letter or digit (李雷) is known by its digest
     names["member"] = bf.assign_names((m, bf.slug(m) or f"member-{bf.digest(m)}") for m in members)
-    organisation = bf.slug(p.settings.name) or "portfolio"
-    names["portfolio"] = bf.assign_names(
-        [("portfolio", organisation)], taken=names["team"].values()
-    )
+    wanted = bf.slug(p.settings.name) or "portfolio"
+    names["portfolio"] = bf.assign_names([("portfolio", wanted)], taken=names["team"].values())
     return names
+
+
+def _shortened_last(entity_id: str) -> tuple[bool, str]:
+    return (not bf.is_name(entity_id), entity_id)
 
 
 def _memberships(p: Portfolio) -> dict[str, list[str]]:

@@ -172,3 +172,18 @@ def test_what_backstage_refuses_is_changed_and_noted(awkward: Path) -> None:
 def test_the_example_and_the_reference_need_no_change() -> None:
     assert _export(EXAMPLE)[0].notes == []
     assert _export(REFERENCE)[0].notes == []
+
+
+def test_an_id_keeps_its_name_when_a_long_id_would_be_shortened_to_it(reference: Path) -> None:
+    long = "a-product-whose-id-is-long-and-sorts-before-the-one-it-0-would-take"[:64]
+    taken = f"{long[:54]}-{digest(long)}"  # a valid id of its own, which sorts after `long`
+    assert len(long) == 64 and long < taken
+    source = (reference / "products" / "fraud-scoring.yaml").read_text()
+    for pid in (long, taken):
+        (reference / "products" / f"{pid}.yaml").write_text(
+            source.replace("id: fraud-scoring", f"id: {pid}"))
+    exported, _ = _export(reference)
+    names = {e["metadata"]["annotations"]["pac.dev/id"]: e["metadata"]["name"]
+             for e in exported.entities if e["kind"] == "System"}
+    assert names[taken] == taken
+    assert names[long] == f"{long[:54]}-{digest(long + '-2')}"
