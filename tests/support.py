@@ -6,9 +6,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from click.testing import CliRunner
 from conftest import CASES, TODAY
@@ -102,3 +104,14 @@ def extension_findings(
     text = product.read_text()
     product.write_text(text[: text.index("extensions:")] + "extensions:\n" + extensions)
     return [f for f in run(portfolio).findings if f.rule == "extension-schema"]
+
+
+def until(what: Callable[[], Any], timeout: float = 120) -> Any:
+    """What `what` gives once it gives something, polling every tenth of a second."""
+    deadline = time.monotonic() + timeout
+    while True:
+        found = what()
+        if found:
+            return found
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.1)

@@ -1,6 +1,6 @@
 """The command line: click only. Each command turns its options into arguments of one core
 call, hands the result to a renderer and exits; the commands live beside this module, one
-module per stage (check, build, changes, generate)."""
+module per stage (check, build, changes, generate, importing)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from pac import __version__
-from pac.cli import build, changes, check, generate
+from pac.cli import build, changes, check, generate, importing
 from pac.errors import PacError
 from pac.terminal import one_line
 
@@ -49,7 +49,7 @@ def cli() -> None:
     """pac: portfolio-as-code. Validate an IT product portfolio kept as YAML in git."""
 
 
-for _module in (check, build, changes, generate):
+for _module in (check, build, changes, generate, importing):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 

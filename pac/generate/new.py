@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from pac.errors import PacError
-from pac.json_text import to_json
+from pac.generate.entity_yaml import quote, render_entity_yaml
 from pac.load.files import SourceFile
 from pac.load.parse import from_loaded, load
 from pac.model import FOLDER_OF
@@ -18,6 +18,8 @@ from pac.model.product import STAGES
 from pac.output import check_folder, write_file
 from pac.suggest import did_you_mean
 from pac.terminal import one_line
+
+__all__ = ["quote", "render_entity", "write_entity"]
 
 REQUIRED = {
     "product": ("name", "kind", "stage", "owner"),
@@ -95,32 +97,20 @@ def existing(portfolio: Path, kind: str, entity_id: str) -> Path | None:
     return None
 
 
-def quote(text: str) -> str:
-    """A YAML double-quoted scalar that reads back as exactly `text`: JSON's escapes are
-    YAML's, and pac's JSON writes every character YAML would fold or refuse as an escape."""
-    return to_json(text)
-
-
 def render_entity(
     kind: str, entity_id: str, values: dict[str, str], *, schemas: Path, folder: Path
 ) -> str:
-    """The file's text: every value quoted, so that YAML reads it as the text it is."""
-    schema = Path(os.path.relpath(schemas / f"{kind}.schema.json", folder)).as_posix()
-    lines = [
-        f"# yaml-language-server: $schema={schema}",
-        f"id: {entity_id}",
-        f"name: {quote(values['name'])}",
-    ]
+    """The file's text, written as an import writes a new file (generate/entity_yaml.py)."""
+    fields: dict[str, Any] = {"name": values["name"]}
     if kind == "product":
-        lines += [
-            f"kind: {quote(values['kind'])}",
-            "lifecycle:",
-            f"  stage: {quote(values['stage'])}",
-            f"owner: {quote(values['owner'])}",
-        ]
+        fields |= {
+            "kind": values["kind"],
+            "lifecycle": {"stage": values["stage"]},
+            "owner": values["owner"],
+        }
     if kind == "capability" and values.get("parent"):
-        lines.append(f"parent: {quote(values['parent'])}")
-    return "\n".join(lines) + "\n"
+        fields["parent"] = values["parent"]
+    return render_entity_yaml(kind, entity_id, fields, schemas=schemas, folder=folder)
 
 
 def write_entity(

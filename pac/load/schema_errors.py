@@ -179,7 +179,8 @@ def _inner_model(annotation: Any) -> Any:
             return annotation
 
 
-def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+def model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+    """The model of the mapping (or of the records of the list) at `loc`, if it has one."""
     current: Any = model
     for part in loc:
         if isinstance(part, int):
@@ -197,12 +198,12 @@ def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
 
 def fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
     """The field names allowed in the mapping at `loc`."""
-    inner = _model_at(model, loc)
+    inner = model_at(model, loc)
     return list(inner.model_fields) if inner else []
 
 
 def field_description(model: type[BaseModel], loc: Loc) -> str:
-    inner = _model_at(model, loc[:-1])
+    inner = model_at(model, loc[:-1])
     if inner is None:
         return ""
     info = inner.model_fields.get(str(loc[-1]))

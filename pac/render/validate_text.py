@@ -9,7 +9,7 @@ from pac.plural import plural
 from pac.terminal import one_line
 
 if TYPE_CHECKING:
-    from pac.findings import Result
+    from pac.findings import Finding, Result
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
@@ -19,15 +19,19 @@ def _paint(text: str, code: str, colour: bool) -> str:
 
 
 def render_text(result: Result, *, colour: bool = False) -> str:
-    lines = []
-    for f in result.findings:
-        where = _paint(f"{one_line(f.file)}:{f.line}:{f.column}:", "1", colour)
-        severity = _paint(str(f.severity), _COLOURS[f.severity], colour)
-        lines.append(f"{where} {severity} {f.rule} {one_line(f.message)}")
-        if f.hint:
-            lines.append(f"    hint: {one_line(f.hint)}")
+    lines = [line for f in result.findings for line in finding_lines(f, colour=colour)]
     lines.append(summary_line(result))
     return "\n".join(lines) + "\n"
+
+
+def finding_lines(f: Finding, *, colour: bool = False) -> list[str]:
+    """`file:line:col: severity rule message`, and its hint on a line of its own."""
+    where = _paint(f"{one_line(f.file)}:{f.line}:{f.column}:", "1", colour)
+    severity = _paint(str(f.severity), _COLOURS[f.severity], colour)
+    lines = [f"{where} {severity} {f.rule} {one_line(f.message)}"]
+    if f.hint:
+        lines.append(f"    hint: {one_line(f.hint)}")
+    return lines
 
 
 _NOUNS = {

@@ -59,13 +59,13 @@ def test_every_kind(tmp_path: Path) -> None:
     assert written == {
         "teams/team-new.yaml": (
             "# yaml-language-server: $schema=../../schemas/team.schema.json\n"
-            'id: team-new\nname: "New Team"\n'),
+            'id: team-new\nname: New Team\n'),
         "capabilities/claims-intake.yaml": (
             "# yaml-language-server: $schema=../../schemas/capability.schema.json\n"
-            'id: claims-intake\nname: "Claims Intake"\nparent: "claims-and-risk"\n'),
+            'id: claims-intake\nname: Claims Intake\nparent: claims-and-risk\n'),
         "objectives/faster-claims.yaml": (
             "# yaml-language-server: $schema=../../schemas/objective.schema.json\n"
-            'id: faster-claims\nname: "Faster claims"\n'),
+            'id: faster-claims\nname: Faster claims\n'),
     }
     code, out = run(repo, "validate", "--today", "2026-11-22", "--format", "json")
     assert code == 0, out
@@ -175,7 +175,7 @@ def test_kind_owner_stage_and_parent_come_from_the_portfolio(tmp_path: Path) -> 
     (repo / "portfolio" / "teams" / "team-new.yaml").write_text("id: team-new\nname: [broken\n")
     code, out = run(repo, *product, "--kind", "widget", "--stage", "live", "--owner", "team-new")
     assert code == 0, out
-    assert 'kind: "widget"' in (repo / "portfolio" / "products" / "widget-hub.yaml").read_text()
+    assert "kind: widget" in (repo / "portfolio" / "products" / "widget-hub.yaml").read_text()
 
 
 def test_a_file_where_the_folder_should_be_is_one_line(tmp_path: Path) -> None:

@@ -9,16 +9,16 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from click.testing import CliRunner
 from conftest import REPO
+from support import until
 
 from pac.cli import cli
 
@@ -26,14 +26,6 @@ PRODUCT = "products/claims-portal.yaml"
 SCRIPT = '<script src="/.pac/serve.js" data-pac-version="'
 
 
-def until(what: Callable[[], Any], timeout: float = 120) -> Any:
-    deadline = time.monotonic() + timeout
-    while True:
-        found = what()
-        if found:
-            return found
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.1)
 
 
 def get(url: str) -> tuple[int, str, str]:

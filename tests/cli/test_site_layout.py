@@ -152,6 +152,10 @@ def test_every_kind_of_page_fits_the_window(
                 name = kind.replace("/", "-")
                 page.screenshot(path=folder / f"{name}.png", full_page=portfolio == "example")
                 overflow = page.evaluate(_OVERFLOW)
+                if width == "desktop":  # no empty table-of-contents column beside it
+                    used = page.evaluate("document.querySelector('.md-content').clientWidth")
+                    if used < 0.6 * WIDTHS[width]:
+                        overflow.append(f"the content is {used} px wide in {WIDTHS[width]}")
                 broken = page.evaluate(_BROKEN, CURRENCY[portfolio])
                 if overflow or broken:
                     problems[path] = {"sticks out": overflow, "broken": broken}

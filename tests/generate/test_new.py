@@ -101,20 +101,20 @@ def test_render_product_and_capability(tmp_path: Path) -> None:
         "# yaml-language-server: $schema=../../schemas/product.schema.json\n"
         "id: payments-hub\n"
         'name: "Payments: Hub"\n'
-        'kind: "service"\n'
+        "kind: service\n"
         "lifecycle:\n"
-        '  stage: "build"\n'
-        'owner: "team-claims"\n'
+        "  stage: build\n"
+        "owner: team-claims\n"
     )
     capability = render_entity("capability", "intake", {"name": "Intake", "parent": "claims"},
                                schemas=tmp_path / "schemas", folder=tmp_path / "capabilities")
     assert capability == (
         "# yaml-language-server: $schema=../schemas/capability.schema.json\n"
-        'id: intake\nname: "Intake"\nparent: "claims"\n'
+        'id: intake\nname: Intake\nparent: claims\n'
     )
     orphan = render_entity("capability", "top", {"name": "Top", "parent": ""},
                            schemas=tmp_path / "schemas", folder=tmp_path / "capabilities")
-    assert orphan.splitlines()[1:] == ["id: top", 'name: "Top"']
+    assert orphan.splitlines()[1:] == ["id: top", "name: Top"]
 
 
 def test_write_entity_writes_a_valid_file(tmp_path: Path, reference: Path) -> None:
@@ -124,7 +124,7 @@ def test_write_entity_writes_a_valid_file(tmp_path: Path, reference: Path) -> No
     assert path == reference / "teams" / "team-new.yaml"
     assert path.read_text() == (
         "# yaml-language-server: $schema=../../schemas/team.schema.json\n"
-        'id: team-new\nname: "New Team"\n')
+        'id: team-new\nname: New Team\n')
     result = run(reference)
     assert "team-new" in result.portfolio.teams
     assert [f.rule for f in result.findings if f.entity == "team:team-new"] == []

@@ -6,15 +6,15 @@ from __future__ import annotations
 
 import json
 import threading
-import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from conftest import TODAY
+from support import until
 
 from pac.serve.loop import _next, serve
 from pac.serve.session import Options, Step
@@ -23,15 +23,6 @@ EPOCH = 1700000000
 PRODUCT = "products/claims-portal.yaml"
 
 
-def until(what: Callable[[], Any], timeout: float = 120) -> Any:
-    """What `what` gives once it gives something, polling."""
-    deadline = time.monotonic() + timeout
-    while True:
-        found = what()
-        if found:
-            return found
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.1)
 
 
 def get(url: str) -> tuple[int, str]:
