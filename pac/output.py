@@ -18,7 +18,7 @@ import os
 import secrets
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from pac.errors import PacError
@@ -183,7 +183,7 @@ def replace_folder(new: Path, target: Path, *, work: Path) -> None:
     moved into `work` (removed with it); nothing else beside `target` is touched."""
     with _locked(target.parent):
         check_replaceable(target)  # again: something may have appeared while pac built
-        (new / MARKER).write_text("written by pac build; replaced by the next build\n")
+        (new / MARKER).write_text("written by pac; replaced the next time pac writes here\n")
         old = Path(tempfile.mkdtemp(dir=work)) / "previous"
         if target.exists():
             target.rename(old)
@@ -193,3 +193,19 @@ def replace_folder(new: Path, target: Path, *, work: Path) -> None:
             if old.exists():
                 old.rename(target)
             raise
+
+
+def write_folder(target: Path, files: Mapping[str, str], *, fix: str = OUT) -> None:
+    """Make `files` (name -> text) the whole content of the folder `target`, which pac
+    wrote before or which is empty or missing: it is replaced only once every file is
+    written, so a failed write leaves it as it was."""
+    check_replaceable(target)
+    try:
+        with work_folder(target, fix=fix) as tmp:
+            new = tmp / "out"
+            new.mkdir()
+            for name, text in files.items():
+                write_file(new / name, text, fix=fix)
+            replace_folder(new, target, work=tmp)
+    except OSError as e:  # a full disk, a folder made read-only meanwhile
+        raise cannot_write(target, e, fix) from e

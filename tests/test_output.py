@@ -17,7 +17,8 @@ from conftest import REFERENCE
 from support import inside
 
 from pac.cli import cli
-from pac.output import MARKER, WORK_PREFIX
+from pac.errors import PacError
+from pac.output import MARKER, WORK_PREFIX, write_folder
 
 BUILD = ["build", "portfolio", "--no-history", "--today", "2026-11-22"]
 EXPORT = ["export", "portfolio", "--today", "2026-11-22"]
@@ -117,3 +118,27 @@ def test_concurrent_builds_take_turns_and_clean_up(folder: Path) -> None:
     assert (folder / "site" / MARKER).is_file()
     assert (folder / "site" / "products" / "claims-portal.html").is_file()
     assert "Northwind Mutual" in (folder / "site" / "index.html").read_text()
+
+
+def test_write_folder_replaces_what_pac_wrote_and_nothing_else(tmp_path: Path) -> None:
+    target = tmp_path / "catalog"
+    write_folder(target, {"a.yaml": "a\n", "b.yaml": "b\n"})
+    assert listing(target) == [MARKER, "a.yaml", "b.yaml"]
+    write_folder(target, {"c.yaml": "c\n"})  # a file of the last export does not linger
+    assert listing(target) == [MARKER, "c.yaml"]
+    assert (target / "c.yaml").read_text() == "c\n"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(WORK_PREFIX)]
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("mine\n")
+    with pytest.raises(PacError, match="exists and pac did not build it"):
+        write_folder(mine, {"a.yaml": "a\n"})
+    assert listing(mine) == ["notes.txt"]
+
+
+def test_write_folder_leaves_the_folder_as_it_was_when_a_file_fails(tmp_path: Path) -> None:
+    target = tmp_path / "catalog"
+    write_folder(target, {"a.yaml": "a\n"})
+    with pytest.raises(PacError, match="not UTF-8"):
+        write_folder(target, {"b.yaml": "b\n", "c.yaml": "\udc80"})
+    assert listing(target) == [MARKER, "a.yaml"]

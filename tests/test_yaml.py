@@ -12,6 +12,9 @@ from pac.yaml import (
     MAX_VALUES,
     _parse_with,
     _PurePython,
+    _PythonWriter,
+    _Writer,
+    dump_documents,
     locate,
     locate_documents,
     parse,
@@ -201,3 +204,48 @@ def test_locate_documents_places_every_value_of_every_document_in_one_pass() -> 
     assert first == {(): (1, 1, 1, 1), ("a",): (1, 1, 1, 4)}
     assert second[("spec", "targets", 1)] == (4, 16, 4, 16)
     assert locate_documents("a: 1\n---\nb: [\n")[0][("a",)] == (1, 1, 1, 4)
+
+
+# text that YAML 1.1 (PyYAML) or 1.2 (pac, JavaScript's yaml) reads as another type, or that
+# YAML writes only in quotes or escapes
+TRICKY_TEXT = ["1e3", "0o17", "0x1F", "12", "-3", "12.5", ".inf", "yes", "No", "on", "true",
+               "null", "~", "", "2026-11-22", "1:20", "1_000", "- a", "a: b", "#c", "[x]",
+               "{y}", "*z", "&w", "!t", "@n", "`b", "%d", "'q'", '"d"', " lead", "trail ",
+               "two\nlines\n", "no end\nline", "  indented\nblock", "tab\there",
+               "line\u2028separator", "nel\x85cr\r", "ps\u2029",
+               "ls\u2028\nand lf\n", "bom\ufeff", "nul\x00", "é ü 日本", "1" * 5000]
+
+
+def test_written_text_reads_back_as_the_same_text() -> None:
+    documents = [{"text": t, "list": [t], t or "empty": "key"} for t in TRICKY_TEXT]
+    text = dump_documents(documents)
+    assert text.startswith("---\n")
+    read = [parse(part) for part in text.split("---\n")[1:]]
+    assert [r.problems for r in read] == [[] for _ in documents]
+    assert [r.data for r in read] == documents
+
+
+def test_writing_is_plain_where_it_can_be_and_the_same_every_time() -> None:
+    documents = [{"name": "claims-portal", "tags": ["tier-1"], "n": "1e3", "d": "a\nb\n"}]
+    assert dump_documents(documents) == (
+        "---\nname: claims-portal\ntags:\n- tier-1\nn: '1e3'\nd: |\n  a\n  b\n"
+    )
+    assert dump_documents(documents) == dump_documents(documents)
+
+
+def test_libyaml_and_pyyaml_write_the_same_text() -> None:
+    """Where PyYAML has libyaml its emitter writes; elsewhere PyYAML's own: the same bytes."""
+    from conftest import EXAMPLE, TODAY
+    from support import run
+
+    from pac.figures.scorecard import score
+    from pac.render.export_backstage import export_backstage
+
+    assert _Writer.__mro__[1].__name__ == "CSafeDumper"  # the lock's PyYAML has libyaml
+    result = run(EXAMPLE)
+    entities = export_backstage(
+        result.portfolio, score(result.portfolio, result.findings, TODAY)
+    ).entities
+    tricky = [{"text": t, "list": [t], t or "empty": "key"} for t in TRICKY_TEXT]
+    for documents in (tricky, entities):
+        assert dump_documents(documents) == dump_documents(documents, writer=_PythonWriter)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -18,7 +19,12 @@ from pac.cli.common import (
     source,
     today,
 )
+from pac.plural import plural
 from pac.terminal import one_line
+
+if TYPE_CHECKING:  # pac validate never imports the figures
+    from pac.figures.scorecard import Score
+    from pac.model.portfolio import Portfolio
 
 FORMATS = ["text", "json", "github", "sarif"]
 
@@ -71,35 +77,54 @@ def report(portfolio: Path, period: str | None, fmt: str, ref: str | None) -> No
 
 
 @click.command(name="export")
-@format_option(["json", "csv"], "json")
+@format_option(["json", "csv", "backstage"], "json")
 @click.option(
     "--out",
     type=click.Path(path_type=Path),
     default=None,
-    help="json: a file [default: standard output]; csv: a folder for the four tables.",
+    help="json: a file [default: standard output]; csv: a folder for the four tables; "
+    "backstage: a folder for the catalog files, replaced only when the export succeeds.",
+)
+@click.option(
+    "--site-url",
+    metavar="URL",
+    default=None,
+    help="backstage: the catalogue site's address, for each entity's page (pac.dev/page).",
 )
 @TODAY_OPTION
 @portfolio_argument
-def export(portfolio: Path, fmt: str, out: Path | None, today: str | None) -> None:
+def export(
+    portfolio: Path, fmt: str, out: Path | None, site_url: str | None, today: str | None
+) -> None:
     """The whole resolved portfolio as one JSON document, or as CSV tables (products, teams,
     capabilities, allocations) for a spreadsheet or BI tool, with each product's scorecard
-    level."""
+    level; or as a Backstage software catalog (a Domain per capability, a System per
+    product, a Group per team, a User per member)."""
     from pac.figures.scorecard import score
     from pac.load.version import repository_root
-    from pac.output import check_file, check_folder, write_file
-    from pac.render.export import export_json, export_tables
+    from pac.output import check_file, check_folder, check_replaceable, write_file
 
-    if fmt == "csv" and out is None:
-        raise click.UsageError("--format csv writes four files: give a folder with --out")
+    if fmt != "json" and out is None:
+        raise click.UsageError(f"--format {fmt} writes several files: give a folder with --out")
+    if site_url is not None and (fmt != "backstage" or not _web_address(site_url)):
+        raise click.UsageError(
+            "--site-url is the catalogue site's http:// or https:// address, for --format backstage"
+        )
     if out is not None:  # before the work: a wrong path is told at once
         root = repository_root(portfolio)
-        target = (
-            check_file(out, root=root)
-            if fmt == "json"
-            else check_folder(out, create=True, root=root)
-        )
+        if fmt == "json":
+            target = check_file(out, root=root)
+        else:
+            target = check_folder(out, create=fmt == "csv", root=root)
+        if fmt == "backstage":
+            check_replaceable(target)
     result = sound(source(portfolio, None), "the export would be incomplete", day=today)
     scores = score(result.portfolio, result.findings, _day(today))
+    if fmt == "backstage":
+        _export_backstage(result.portfolio, scores, target, site_url)
+        return
+    from pac.render.export import export_json, export_tables
+
     if fmt == "json":
         text = export_json(result.portfolio, scores)
         if out is None:
@@ -111,6 +136,29 @@ def export(portfolio: Path, fmt: str, out: Path | None, today: str | None) -> No
         write_file(target / name, table)
     click.echo(
         one_line(f"Wrote products.csv, teams.csv, capabilities.csv and allocations.csv to {out}.")
+    )
+
+
+def _web_address(url: str) -> bool:
+    return url.startswith(("http://", "https://")) and len(url) > len("https://")
+
+
+def _export_backstage(
+    portfolio: Portfolio, scores: dict[str, Score], out: Path, site_url: str | None
+) -> None:
+    from pac.output import write_folder
+    from pac.render.export_backstage import export_backstage
+
+    exported = export_backstage(portfolio, scores, site_url=site_url)
+    write_folder(out, exported.files())
+    for note in exported.notes:
+        click.echo(one_line(f"note: {note.entity}: {note.message}"), err=True)
+    click.echo(
+        one_line(
+            f"Wrote {plural(len(exported.entities), 'Backstage entity', 'Backstage entities')} "
+            f"to {out}: register {out / 'catalog-info.yaml'}, which lists their files, in "
+            "Backstage."
+        )
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -106,3 +107,38 @@ def test_lower_bounds_become_pins_for_the_oldest_run() -> None:
     pins = lower_bounds(REPO / "pyproject.toml")
     assert "pydantic==2.11" in pins and "pyyaml==6.0.2" in pins
     assert all(re.fullmatch(r"[A-Za-z0-9._-]+==[0-9][0-9A-Za-z.]*", pin) for pin in pins), pins
+
+
+# --- Backstage's validators: what the test runs install from npm ---------------------------------
+
+NPM_CI = (
+    "npm ci --prefix tests/backstage --no-audit --no-fund --no-update-notifier --loglevel=error"
+)
+
+
+def test_every_test_run_installs_backstages_validators_as_locked() -> None:
+    """The README's test command, .ci/latest and .ci/oldest install tests/backstage from its
+    lock (npm ci), after Node.js and npm from Debian when there is no npm (a machine with
+    NodeSource's nodejs, which holds npm, keeps it)."""
+    _, tests = _readme_commands()
+    for where, text in [("README.md", tests), (".ci/latest", (REPO / ".ci" / "latest").read_text()),
+                        (".ci/oldest", (REPO / ".ci" / "oldest").read_text())]:
+        assert NPM_CI in text, where
+        install = "(command -v npm >/dev/null || (apt-get update -q && apt-get install -y -q " \
+            "nodejs npm))"
+        assert install in text, where
+        assert text.index(install) < text.index(NPM_CI) < text.index("-m pytest"), where
+
+
+def test_the_npm_packages_are_pinned_and_locked() -> None:
+    folder = REPO / "tests" / "backstage"
+    pins = json.loads((folder / "package.json").read_text())["dependencies"]
+    assert set(pins) == {"@backstage/catalog-model", "yaml"}
+    assert all(re.fullmatch(r"[0-9]+\.[0-9]+\.[0-9]+", version) for version in pins.values())
+    lock = json.loads((folder / "package-lock.json").read_text())["packages"]
+    assert lock[""]["dependencies"] == pins
+    for name, version in pins.items():
+        assert lock[f"node_modules/{name}"]["version"] == version
+    # every package comes from the registry npm is set to, checked against its hash
+    assert all(p.get("integrity", "").startswith("sha512-") for k, p in lock.items() if k)
+    assert not [k for k, p in lock.items() if p.get("hasInstallScript")]
