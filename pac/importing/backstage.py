@@ -11,6 +11,7 @@ neither is imported), and the kinds pac has no counterpart for are reported as l
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,12 +21,16 @@ from pac.importing.backstage_catalog import Descriptor
 from pac.importing.backstage_files import read_catalog
 from pac.importing.backstage_mapping import Mapper, Options
 from pac.importing.backstage_org import map_capabilities, map_teams
+from pac.importing.backstage_pac import pac_kind, pac_value
 from pac.importing.backstage_products import map_products
-from pac.importing.backstage_refs import pac_id
+from pac.importing.backstage_refs import ID_LENGTH, pac_id
+from pac.importing.backstage_restore import map_organisation, restore
 from pac.importing.entities import KINDS, Imported
 from pac.importing.run import Reading
 from pac.load.layout import FOLDER_OF, is_read
+from pac.model.base import ID_PATTERN
 
+ID = re.compile(ID_PATTERN)
 MAPPED = ("group", "user", "domain", "system", "component", "api", "resource")
 
 
@@ -49,6 +54,7 @@ def read_backstage(
     mapper = Mapper(catalog, options, known)
     _assign_ids(mapper)
     items = [*map_teams(mapper), *map_capabilities(mapper), *map_products(mapper)]
+    items = [*restore(mapper, items), *map_organisation(mapper)]
     for descriptor in catalog.descriptors:
         if descriptor.ref.kind not in MAPPED:
             mapper.leave_out(descriptor, f"is of kind {descriptor.kind}: pac has no counterpart")
@@ -87,7 +93,7 @@ def _assign_ids(mapper: Mapper) -> None:
     for descriptor in mapper.catalog.descriptors:
         kind = _pac_kind(mapper, descriptor)
         if kind is not None:
-            claims.setdefault((kind, pac_id(descriptor.ref)), []).append(descriptor)
+            claims.setdefault((kind, _id(descriptor)), []).append(descriptor)
     for (kind, entity_id), claimants in claims.items():
         if len(claimants) == 1:
             mapper.ids[claimants[0].ref] = (kind, entity_id)
@@ -107,12 +113,23 @@ def _assign_ids(mapper: Mapper) -> None:
             mapper.outcomes[descriptor.ref] = "not imported"
 
 
+def _id(descriptor: Descriptor) -> str:
+    """The id an entity pac exported says it had (`pac.dev/id`), else its name's."""
+    written = pac_value(descriptor.data, "id")
+    if written is not None and ID.fullmatch(written) and len(written) <= ID_LENGTH:
+        return written
+    return pac_id(descriptor.ref)
+
+
 def _pac_kind(mapper: Mapper, descriptor: Descriptor) -> str | None:
     """The kind of pac entity a Backstage entity becomes, if it becomes one of its own."""
     kind = descriptor.ref.kind
     options = mapper.options
     if kind == "domain":
         return "capability"
+    if kind == "group" and pac_kind(descriptor.data) in ("team", "portfolio"):
+        # the organisation's Group pac wrote gives objectives (backstage_restore.py)
+        return "team" if pac_kind(descriptor.data) == "team" else None
     if kind == "group":
         group_type = descriptor.spec.get("type")
         if group_type in options.team_types:

@@ -29,6 +29,7 @@ from typing import Any
 from pac.findings import Finding, Severity
 from pac.importing.backstage_catalog import Descriptor
 from pac.importing.backstage_mapping import Existing, Mapper
+from pac.importing.backstage_pac import pac_value
 from pac.importing.backstage_refs import Ref
 from pac.importing.entities import Imported
 from pac.yaml import Path
@@ -192,8 +193,10 @@ def _stage(mapper: Mapper, product: Descriptor, parts: list[Descriptor]) -> tupl
     stages = [s for d in decided if "lifecycle" in d.spec and (s := _stage_of(mapper, d))]
     if stages:
         return max(stages, key=RANK.__getitem__), ("spec", "lifecycle") if own else ()
-    where = mapper.at(product, "metadata", "name")
     default = mapper.options.default_stage
+    if pac_value(product.data, "stage") is not None:
+        return default, ()  # pac's annotation gives the stage (backstage_restore.py)
+    where = mapper.at(product, "metadata", "name")
     message = f"{product.ref} has no lifecycle the stage map knows: its stage is {default}"
     hint = "set it with --default-stage"
     mapper.note(product, "import-backstage-value", where, message, hint, Severity.INFO)

@@ -23,7 +23,10 @@ from pac.render import backstage_fields as bf
 PREFIX = "pac.dev/"
 API_VERSION = "backstage.io/v1alpha1"
 # product fields that go into one annotation each as JSON, in this order
-_RECORDS = ("customers", "value", "kpis", "roadmap", "technology", "stakeholders", "extensions")
+RECORDS = ("customers", "value", "kpis", "roadmap", "technology", "stakeholders", "extensions")
+# product fields that are lists of ids, each one annotation of comma-separated ids
+ID_LISTS = ("capabilities", "objectives", "depends_on", "previous_ids")
+FUNDING = "funding-"  # pac.dev/funding-<period>: a product's funding in the period
 
 
 class Note(NamedTuple):
@@ -84,11 +87,16 @@ def entity(
     return {"apiVersion": API_VERSION, "kind": kind, "metadata": metadata, "spec": spec}
 
 
+def annotation(name: str) -> str:
+    """The annotation key of a pac field: `depends_on` -> `pac.dev/depends-on`."""
+    return PREFIX + name.replace("_", "-")
+
+
 def _pac(kind: str, entity_id: str | None, **values: str | None) -> dict[str, str | None]:
     """pac's annotations: `pac.dev/entity`, `pac.dev/id` and the values given, keyed by
     their names with `_` written `-`."""
     fields = {"entity": kind, "id": entity_id, **values}
-    return {PREFIX + k.replace("_", "-"): v for k, v in fields.items()}
+    return {annotation(k): v for k, v in fields.items()}
 
 
 def _source(ctx: Context, kind: str, entity_id: str) -> dict[str, str | None]:
@@ -100,7 +108,7 @@ def _source(ctx: Context, kind: str, entity_id: str) -> dict[str, str | None]:
     if ctx.site_url:
         page = f"{ctx.site_url}/{folder[kind]}/{entity_id}.html" if kind in folder else None
         page = page or f"{ctx.site_url}/"
-    links: dict[str, str | None] = {PREFIX + "page": page}
+    links: dict[str, str | None] = {annotation("page"): page}
     if settings.repository:
         file = ctx.p.settings_file if kind == "portfolio" else ctx.p.file_of(kind, entity_id)
         base = f"{settings.repository.rstrip('/')}/%s/{quote(settings.default_branch)}/"
@@ -191,7 +199,7 @@ def user(ctx: Context, name: str, teams: list[str]) -> dict[str, Any]:
     return entity(
         "User",
         ctx.names["member"][name],
-        annotations={PREFIX + "entity": "member"},
+        annotations={annotation("entity"): "member"},
         spec={
             "profile": {"displayName": name},
             "memberOf": [ctx.ref("team", tid) for tid in teams],
@@ -252,14 +260,11 @@ def system(ctx: Context, product: Product) -> dict[str, Any]:
                 level=_level(ctx.scores.get(product.id)),
                 disposition=product.disposition,
                 product_manager=product.product_manager,
-                capabilities=_ids(product.capabilities),
-                objectives=_ids(product.objectives),
-                depends_on=_ids(product.depends_on),
                 last_stakeholder_review=_date(product.last_stakeholder_review),
-                previous_ids=_ids(product.previous_ids),
+                **{name: _ids(getattr(product, name)) for name in ID_LISTS},
                 tags=_json(product.tags) if tags != product.tags else None,
                 links=_json(product.links) if len(links) < len(product.links) else None,
-                **{name: _json(data.get(name)) for name in _RECORDS},
+                **{name: _json(data.get(name)) for name in RECORDS},
             ),
             **_funding(ctx, product.id),
             **_source(ctx, "product", product.id),
@@ -283,9 +288,9 @@ def _funding(ctx: Context, pid: str) -> dict[str, str | None]:
     """`pac.dev/funding-<period>`: the product's funding in each period that funds it."""
     out: dict[str, str | None] = {}
     for period, split in ctx.funding.get(pid, {}).items():
-        key = f"funding-{period}"
+        key = FUNDING + period
         if bf.is_name(key):
-            out[PREFIX + key] = number_text(split.total)
+            out[PREFIX + key] = number_text(split.total)  # the period as written, `_` too
         else:
             ctx.note(
                 "product",

@@ -6,12 +6,11 @@ and an organisation named like a team."""
 
 from __future__ import annotations
 
-import json
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from pac.model import Capability, Funding, Objective, Product, Team
+from pac.importing.backstage_pac import DECODERS, decode_organisation, pac_kind, pac_value
+from pac.model import MODELS, Funding, Objective
 from pac.model.settings import Settings
 
 LONG_PRODUCT = "a-product-whose-id-is-as-long-as-pac-allows-sixty-four-character"
@@ -68,120 +67,40 @@ def awkward_portfolio(folder: Path) -> None:
     )
 
 
-# --- the portfolio back from the entities: what `pac import backstage` has to do ----------------
+# --- the portfolio back from the entities: pac's own decoder, pac/importing/backstage_pac.py ---
 
 
 def rebuild(entities: list[dict[str, Any]]) -> dict[str, Any]:
-    """pac's entities (and settings) read back from the exported Backstage entities, by
-    the mapping the README gives: what proves that the export loses nothing."""
+    """pac's entities (and settings) read back from the exported Backstage entities alone,
+    through the decoder `pac import backstage` uses: what proves that the export loses
+    nothing. The refs it leaves to its caller (owner, parent) resolve by Backstage name."""
     by_kind: dict[str, list[dict[str, Any]]] = {}
     for e in entities:
-        by_kind.setdefault(_note(e, "entity") or e["kind"], []).append(e)
+        by_kind.setdefault(pac_kind(e) or e["kind"], []).append(e)
     (organisation,) = by_kind["portfolio"]
-    team_ids = {e["metadata"]["name"]: _note(e, "id") for e in by_kind.get("team", [])}
-    capability_ids = {e["metadata"]["name"]: _note(e, "id") for e in by_kind.get("capability", [])}
+    org = decode_organisation(organisation)
+    assert org.problems == []
+    ids = {e["metadata"]["name"]: pac_value(e, "id") for e in entities}
     return {
-        "settings": Settings.model_validate(_data(organisation, "settings")),
-        "objectives": _by_id(Objective, _data(organisation, "objective-records") or [], "id"),
-        "funding": _by_id(Funding, _data(organisation, "funding-records") or [], "period"),
-        "teams": _by_id(Team, [_team(e) for e in by_kind.get("team", [])], "id"),
-        "capabilities": _by_id(
-            Capability,
-            [_capability(e, capability_ids) for e in by_kind.get("capability", [])],
-            "id",
-        ),
-        "products": _by_id(
-            Product,
-            [_product(e, team_ids, capability_ids) for e in by_kind.get("product", [])],
-            "id",
-        ),
+        "settings": Settings.model_validate(org.settings),
+        "objectives": {o["id"]: Objective.model_validate(o) for o in org.objectives},
+        "funding": {f["period"]: Funding.model_validate(f) for f in org.funding},
+        "teams": _entities("team", by_kind.get("team", []), ids),
+        "capabilities": _entities("capability", by_kind.get("capability", []), ids),
+        "products": _entities("product", by_kind.get("product", []), ids),
     }
 
 
-def _note(e: dict[str, Any], key: str) -> Any:
-    return e["metadata"].get("annotations", {}).get(f"pac.dev/{key}")
-
-
-def _data(e: dict[str, Any], key: str) -> Any:
-    text = _note(e, key)
-    return None if text is None else json.loads(text, parse_float=Decimal)
-
-
-def _ids(e: dict[str, Any], key: str) -> list[str]:
-    text = _note(e, key)
-    return text.split(",") if text else []
-
-
-def _named(ref: str, ids: dict[str, str]) -> str:
-    return ids[ref.rsplit("/", 1)[1]]
-
-
-def _by_id(model: Any, records: list[dict[str, Any]], key: str) -> dict[str, Any]:
-    return {r[key]: model.model_validate(r) for r in records}
-
-
-def _given(**fields: Any) -> dict[str, Any]:
-    return {k: v for k, v in fields.items() if v is not None and v != []}
-
-
-def _team(e: dict[str, Any]) -> dict[str, Any]:
-    profile = e["spec"].get("profile", {})
-    contact = _given(chat=_note(e, "chat"), email=profile.get("email"), url=_note(e, "contact-url"))
-    fte = _note(e, "capacity-fte")
-    return _given(
-        id=_note(e, "id"),
-        name=e["metadata"]["title"],
-        type=_note(e, "team-type"),
-        github=_note(e, "github"),
-        contact=contact or None,
-        capacity_fte=None if fte is None else Decimal(fte),
-        members=_data(e, "members"),
-        extensions=_data(e, "extensions"),
-    )
-
-
-def _capability(e: dict[str, Any], capability_ids: dict[str, str]) -> dict[str, Any]:
-    parent = e["spec"].get("subdomainOf")
-    return _given(
-        id=_note(e, "id"),
-        name=e["metadata"]["title"],
-        description=e["metadata"].get("description"),
-        parent=_named(parent, capability_ids) if parent else None,
-        importance=_note(e, "importance"),
-        extensions=_data(e, "extensions"),
-    )
-
-
-def _product(
-    e: dict[str, Any], team_ids: dict[str, str], capability_ids: dict[str, str]
-) -> dict[str, Any]:
-    metadata = e["metadata"]
-    links = _data(e, "links")
-    if links is None:
-        links = {link["title"]: link["url"] for link in metadata.get("links", [])}
-    tags = _data(e, "tags")
-    lifecycle = _given(
-        stage=_note(e, "stage"), since=_note(e, "stage-since"), retire_by=_note(e, "retire-by")
-    )
-    return _given(
-        id=_note(e, "id"),
-        name=metadata["title"],
-        summary=metadata.get("description"),
-        description=_note(e, "description"),
-        kind=e["spec"]["type"],
-        lifecycle=lifecycle,
-        owner=_named(e["spec"]["owner"], team_ids),
-        product_manager=_note(e, "product-manager"),
-        capabilities=_ids(e, "capabilities"),
-        objectives=_ids(e, "objectives"),
-        depends_on=_ids(e, "depends-on"),
-        disposition=_note(e, "disposition"),
-        last_stakeholder_review=_note(e, "last-stakeholder-review"),
-        previous_ids=_ids(e, "previous-ids"),
-        links=links or None,
-        tags=metadata.get("tags", []) if tags is None else tags,
-        **{key: _data(e, key) for key in RECORDS},
-    )
-
-
-RECORDS = ("customers", "value", "kpis", "roadmap", "technology", "stakeholders", "extensions")
+def _entities(kind: str, entities: list[dict[str, Any]], ids: dict[str, Any]) -> dict[str, Any]:
+    model = MODELS[kind]
+    out = {}
+    for e in entities:
+        decoded = DECODERS[kind](e)
+        assert decoded.problems == []
+        refs = {"product": ("owner", "owner"), "capability": ("parent", "subdomainOf")}
+        if kind in refs and refs[kind][1] in e["spec"]:
+            field, key = refs[kind]
+            decoded.fields[field] = ids[e["spec"][key].rsplit("/", 1)[1]]
+        entity_id = pac_value(e, "id")
+        out[entity_id] = model.model_validate({"id": entity_id, **decoded.fields})
+    return out
