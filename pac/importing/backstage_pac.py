@@ -91,11 +91,9 @@ def decode_team(data: dict[str, Any]) -> Decoded:
     """A team from its Group: the name, contact and the annotations."""
     r = _Reader(data)
     r.metadata("name", "title")
-    for name in ("team_type", "github", "capacity_fte"):
-        r.text(name)
-    if "team_type" in r.out.fields:
-        r.out.fields["type"] = r.out.fields.pop("team_type")
-        r.out.origins["type"] = r.out.origins.pop("team_type")
+    r.text("type", "team_type")
+    r.text("github")
+    r.text("capacity_fte")
     fte = r.out.fields.get("capacity_fte")
     if fte is not None:
         r.out.fields["capacity_fte"] = _number(fte)
@@ -105,7 +103,8 @@ def decode_team(data: dict[str, Any]) -> Decoded:
         "email": email if isinstance(email, str) else None,
         "url": pac_value(data, "contact_url"),
     }
-    r.put("contact", {k: v for k, v in contact.items() if v is not None}, _at("chat"))
+    origin = ("spec", "profile", "email") if contact["email"] else _at("chat")
+    r.put("contact", {k: v for k, v in contact.items() if v is not None}, origin)
     r.json("members")
     r.json("extensions")
     return r.out
