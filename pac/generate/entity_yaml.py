@@ -20,8 +20,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from pac.json_text import number_text, to_json
+from pac.load.layout import ID_FIELD
 from pac.load.schema_errors import model_at
-from pac.model import MODELS
+from pac.model import FILE_MODELS
 from pac.yaml import resolve_plain
 
 INDENT = "  "
@@ -69,10 +70,12 @@ def schema_line(kind: str, *, schemas: Path, folder: Path) -> str:
 def render_entity_yaml(
     kind: str, entity_id: str, fields: dict[str, Any], *, schemas: Path, folder: Path
 ) -> str:
-    """The whole file of a new entity: schema line, `id`, then `fields` in model order."""
-    data = {"id": entity_id, **fields}
+    """The whole file of a new entity: schema line, its id (`id`, a funding period's
+    `period`, none for portfolio.yaml), then `fields` in model order."""
+    key = ID_FIELD.get(kind, "id")
+    data = {key: entity_id, **fields} if key else dict(fields)
     lines = [schema_line(kind, schemas=schemas, folder=folder)]
-    lines += _mapping(data, MODELS[kind], "")
+    lines += _mapping(data, FILE_MODELS[kind], "")
     return "\n".join(lines) + "\n"
 
 

@@ -25,9 +25,9 @@ from pac.importing.backstage_pac import pac_kind, pac_value
 from pac.importing.backstage_products import map_products
 from pac.importing.backstage_refs import ID_LENGTH, pac_id
 from pac.importing.backstage_restore import map_organisation, restore
-from pac.importing.entities import KINDS, Imported
+from pac.importing.entities import KINDS, SETTINGS, Imported
 from pac.importing.run import Reading
-from pac.load.layout import FOLDER_OF, is_read
+from pac.load.layout import FOLDER_OF, SETTINGS_FILES, is_read
 from pac.model.base import ID_PATTERN
 
 ID = re.compile(ID_PATTERN)
@@ -75,14 +75,17 @@ def backstage_reading(paths: list[Path], *, options: Options, into: Path) -> Rea
 
 def portfolio_ids(folder: Path) -> dict[str, set[str]]:
     """The ids of the portfolio's entities, by kind: the names of its files, as `pac
-    validate` knows them (without reading them: a ref only needs the id to exist)."""
-    ids: dict[str, set[str]] = {}
+    validate` knows them (without reading them: a ref only needs the id to exist), and
+    `portfolio` when it has a portfolio.yaml (which an import then never writes)."""
+    ids: dict[str, set[str]] = {SETTINGS: set()}
     for kind in KINDS:
         try:
             names = os.listdir(folder / FOLDER_OF[kind])
         except OSError:
             names = []
         ids[kind] = {n.rsplit(".", 1)[0] for n in names if is_read(n)}
+    if any((folder / name).exists() or (folder / name).is_symlink() for name in SETTINGS_FILES):
+        ids[SETTINGS].add(SETTINGS)
     return ids
 
 

@@ -2,9 +2,9 @@
 that says which pac entity it holds (`pac.dev/entity`) takes each field from pac's
 annotations (backstage_pac.py decodes them), and from the Backstage mapping only what the
 annotations lack (the owner and parent refs; a stage, should `pac.dev/stage` be gone).
-The organisation's Group gives back the objectives; its settings (portfolio.yaml) and
-funding periods are reported, not written: an import never changes portfolio.yaml, and
-the import pipeline writes no funding files.
+The organisation's Group gives back the objectives, the funding periods and, for a
+portfolio that has no portfolio.yaml yet, the settings; an existing portfolio.yaml is never
+changed (the settings are then reported, with how to restore them).
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ from pac.importing.backstage_pac import (
     decode_organisation,
     pac_kind,
 )
-from pac.importing.entities import Imported
-from pac.model import MODELS
+from pac.importing.entities import SETTINGS, Imported, identity
+from pac.model import FILE_MODELS
 from pac.render.backstage_entities import annotation
 
 # what the Backstage mapping takes from a field the export fills with another of pac's:
@@ -56,62 +56,73 @@ def _restored(mapper: Mapper, descriptor: Descriptor, item: Imported) -> Importe
 def normal(kind: str, entity_id: str, fields: dict[str, Any]) -> dict[str, Any]:
     """The fields as the entity's file holds them (dates as dates, exact numbers, no
     defaults); as they are when they do not fit the format (the plan reports where)."""
+    key = identity(kind, entity_id)
     try:
-        model = MODELS[kind].model_validate({"id": entity_id, **fields})
+        model = FILE_MODELS[kind].model_validate({**key, **fields})
     except ValidationError:
         return fields
-    return {k: v for k, v in snapshot(model).items() if k != "id"}
+    return {k: v for k, v in snapshot(model).items() if k not in key}
 
 
 def map_organisation(mapper: Mapper) -> list[Imported]:
-    """The objectives of each organisation Group pac wrote; its settings and funding
-    periods reported (info), with how to restore them."""
+    """The objectives and funding periods of each organisation Group pac wrote, and its
+    settings as portfolio.yaml when the portfolio has none (else reported, as info)."""
     items = []
     for group in mapper.of_kind("group"):
         if pac_kind(group.data) == "portfolio":
             org = decode_organisation(group.data)
-            items += _objectives(mapper, group, org)
-            _report(mapper, group, org)
+            for path, problem in org.problems:
+                _warn(mapper, group, path, f"annotation {path[-1]} {problem}")
+            found = _records(mapper, group, "objective", org.objectives)
+            found += _records(mapper, group, "funding", org.funding)
+            found += _settings(mapper, group, org)
+            named = ", ".join(_name(i) for i in found)
+            mapper.outcomes[group.ref] = f"the portfolio: {named}" if named else "the portfolio"
+            items += found
     return items
 
 
-def _objectives(mapper: Mapper, group: Descriptor, org: Organisation) -> list[Imported]:
-    for path, problem in org.problems:
-        _warn(mapper, group, path, f"annotation {path[-1]} {problem}")
-    path = (*ANNOTATIONS, annotation("objective_records"))
+def _name(item: Imported) -> str:
+    return "portfolio.yaml" if item.kind == SETTINGS else f"{item.kind}:{item.id}"
+
+
+# kind -> the annotation that holds its records, and the key of a record's id
+_RECORDS = {"objective": ("objective_records", "id"), "funding": ("funding_records", "period")}
+
+
+def _records(
+    mapper: Mapper, group: Descriptor, kind: str, records: list[dict[str, Any]]
+) -> list[Imported]:
+    name, key = _RECORDS[kind]
+    path = (*ANNOTATIONS, annotation(name))
     origin = mapper.at(group, *path)
     items = []
-    for i, record in enumerate(org.objectives):
-        entity_id = record.get("id")
+    for i, record in enumerate(records):
+        entity_id = record.get(key)
         if not isinstance(entity_id, str):
-            _warn(mapper, group, (*path, i), "an objective without an id is left out")
+            _warn(mapper, group, (*path, i), f"a record without its {key} is left out")
             continue
-        fields = normal("objective", entity_id, {k: v for k, v in record.items() if k != "id"})
-        items.append(Imported("objective", entity_id, fields, origin))
-    named = ", ".join(f"objective:{i.id}" for i in items)
-    mapper.outcomes[group.ref] = f"the portfolio: {named}" if named else "the portfolio"
+        fields = normal(kind, entity_id, {k: v for k, v in record.items() if k != key})
+        items.append(Imported(kind, entity_id, fields, origin))
     return items
 
 
-def _report(mapper: Mapper, group: Descriptor, org: Organisation) -> None:
-    if org.settings is not None:
-        key = annotation("settings")
-        message = (
-            f"{group.ref} carries portfolio.yaml's settings ({key}): they are not written, as "
-            "an import never changes portfolio.yaml"
-        )
-        hint = f"to restore them, write the JSON of {key} into portfolio.yaml (JSON is YAML)"
-        _info(mapper, group, (*ANNOTATIONS, key), message, hint)
-    if org.funding:
-        key = annotation("funding_records")
-        periods = ", ".join(str(f.get("period")) for f in org.funding)
-        message = (
-            f"{group.ref} carries {len(org.funding)} funding period(s) ({key}: {periods}): "
-            "they are not imported, as an import writes products, teams, capabilities and "
-            "objectives only"
-        )
-        hint = "to restore them, write each record's JSON into funding/<period>.yaml"
-        _info(mapper, group, (*ANNOTATIONS, key), message, hint)
+def _settings(mapper: Mapper, group: Descriptor, org: Organisation) -> list[Imported]:
+    """portfolio.yaml from the settings, for a portfolio that has none; an import never
+    changes one that exists."""
+    if org.settings is None:
+        return []
+    key = annotation("settings")
+    if SETTINGS not in mapper.known.get(SETTINGS, ()):
+        fields = normal(SETTINGS, SETTINGS, org.settings)
+        return [Imported(SETTINGS, SETTINGS, fields, mapper.at(group, *ANNOTATIONS, key))]
+    message = (
+        f"{group.ref} carries portfolio.yaml's settings ({key}): they are not written, as "
+        "an import never changes an existing portfolio.yaml"
+    )
+    hint = f"to restore them, write the JSON of {key} into portfolio.yaml (JSON is YAML)"
+    _info(mapper, group, (*ANNOTATIONS, key), message, hint)
+    return []
 
 
 def _warn(mapper: Mapper, about: Descriptor, path: tuple[str | int, ...], message: str) -> None:

@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pac.findings import Finding, Severity
+from pac.load.layout import ID_FIELD
 
-KINDS = ("product", "team", "capability", "objective")  # what an import can write
+KINDS = ("product", "team", "capability", "objective", "funding")  # what an import can write
+SETTINGS = "portfolio"  # portfolio.yaml: written only into a portfolio that has none
 
 # rule id -> what it reports; every import finding is an error: its row is not written
 IMPORT_RULES = {
@@ -80,6 +82,11 @@ class Imported:
     field_origins: Mapping[str, Where] = field(default_factory=dict)
     problems: tuple[Finding, ...] = ()  # what the reader found wrong: it is not written
 
+    def data(self) -> dict[str, Any]:
+        """The entity as its file holds it: the id (`period` for funding, none for
+        portfolio.yaml), then the fields."""
+        return {**identity(self.kind, self.id), **self.fields}
+
     def where(self, path: str) -> Where:
         """Where a field (or the nearest of its parents) came from, else the row itself."""
         while path:
@@ -87,6 +94,13 @@ class Imported:
                 return self.field_origins[path]
             path = path.rpartition(".")[0]
         return self.origin
+
+
+def identity(kind: str, entity_id: str) -> dict[str, str]:
+    """The field that names an entity in its file: `{"id": ...}`, `{"period": ...}`, or
+    nothing for portfolio.yaml (its name is the file's)."""
+    key = ID_FIELD.get(kind, "id")
+    return {key: entity_id} if key else {}
 
 
 def import_finding(

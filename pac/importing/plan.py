@@ -22,11 +22,12 @@ from pac.changes.entities import EntityChange
 from pac.changes.fields import diff_values
 from pac.findings import Finding
 from pac.generate.entity_yaml import render_entity_yaml
-from pac.importing.entities import Imported, import_finding
+from pac.importing.entities import SETTINGS, Imported, identity, import_finding
 from pac.importing.references import unknown_references
 from pac.load.files import read_file, text_of
+from pac.load.layout import SETTINGS_FILES
 from pac.load.schema_errors import schema_findings
-from pac.model import FOLDER_OF, MODELS
+from pac.model import FILE_MODELS, FOLDER_OF
 from pac.model.portfolio import Portfolio
 from pac.roundtrip_yaml import RoundTripError, update_text
 
@@ -116,18 +117,19 @@ def _misfits(draft: Planned, found: list[Finding]) -> bool:
     """Whether the entity breaks the format, each problem a finding at its cell: a new
     entity's fields, or the whole file after an update."""
     item = draft.item
-    model = MODELS[item.kind]
-    data = {"id": item.id, **item.fields} if draft.before is None else _data(draft.text)
+    model = FILE_MODELS[item.kind]
+    data = item.data() if draft.before is None else _data(draft.text)
     try:
         model.model_validate(data)
     except ValidationError as e:
         ref = f"{item.kind}:{item.id}"
+        key = tuple(identity(item.kind, item.id))
         for f in schema_findings(e, model, file=item.origin.file, entity=ref):
             where = item.where(".".join(str(p) for p in f.loc if isinstance(p, str)))
             rule = "import-missing-value" if f.message.startswith("missing") else ""
             found.append(
                 import_finding(
-                    rule or ("import-bad-id" if f.loc == ("id",) else "import-invalid-value"),
+                    rule or ("import-bad-id" if f.loc == key else "import-invalid-value"),
                     where,
                     f"{where.describe()}: {f.message}",
                     f.hint,
@@ -142,16 +144,16 @@ def _draft(
     item: Imported, portfolio: Path, schemas: Path, update: bool, found: list[Finding]
 ) -> Planned | None:
     """The file the entity would make or change; None, with a finding, when its file
-    exists and cannot be changed."""
-    folder = FOLDER_OF[item.kind]
-    existing = _existing(portfolio, folder, item.id)
+    exists and cannot be changed (portfolio.yaml never is)."""
+    path, existing = _paths(portfolio, item.kind, item.id)
     if existing is None:
-        path = f"{folder}/{item.id}.yaml"
-        text = render_entity_yaml(
-            item.kind, item.id, item.fields, schemas=schemas, folder=portfolio / folder
-        )
+        folder = (portfolio / path).parent
+        text = render_entity_yaml(item.kind, item.id, item.fields, schemas=schemas, folder=folder)
         return Planned(item, path, NEW, text)
-    before, problem = _read_existing(portfolio, existing, update)
+    if item.kind == SETTINGS:
+        before, problem = None, "an import never changes portfolio.yaml"
+    else:
+        before, problem = _read_existing(portfolio, existing, update)
     if before is not None:
         try:
             text = update_text(before, item.fields, order=field_order(item.kind))
@@ -163,7 +165,7 @@ def _draft(
             "import-file-exists",
             item.origin,
             f"{item.origin.describe()}: {item.kind} '{item.id}' exists in {existing}: {problem}",
-            _EXISTS_HINT if "--update" in problem else "correct the file, then import again",
+            _hint(problem),
             entity=f"{item.kind}:{item.id}",
         )
     )
@@ -174,6 +176,22 @@ _EXISTS_HINT = (
     "give --update to change the fields the import maps and keep the rest of the file, "
     "or leave the row out"
 )
+_SETTINGS_HINT = "edit portfolio.yaml yourself: an import writes it only into a new portfolio"
+
+
+def _hint(problem: str) -> str:
+    if "--update" in problem:
+        return _EXISTS_HINT
+    return _SETTINGS_HINT if "portfolio.yaml" in problem else "correct the file, then import again"
+
+
+def _paths(portfolio: Path, kind: str, entity_id: str) -> tuple[str, str | None]:
+    """The path a new file of the entity gets, and the file that holds it already."""
+    if kind == SETTINGS:
+        names = _names(portfolio)
+        return SETTINGS_FILES[0], next((n for n in SETTINGS_FILES if n in names), None)
+    folder = FOLDER_OF[kind]
+    return f"{folder}/{entity_id}.yaml", _existing(portfolio, folder, entity_id)
 
 
 def _existing(portfolio: Path, folder: str, entity_id: str) -> str | None:
@@ -210,7 +228,7 @@ def field_order(kind: str) -> dict[str, Sequence[str]]:
     """The model's field order, for each nested mapping by its dotted path."""
     from pac.load.schema_errors import model_at
 
-    model = MODELS[kind]
+    model = FILE_MODELS[kind]
     order: dict[str, Sequence[str]] = {"": list(model.model_fields)}
     for name in model.model_fields:
         inner = model_at(model, (name,))
@@ -224,7 +242,8 @@ def planned_change(p: Planned) -> EntityChange:
     before = _data(p.before) if p.before is not None else {}
     after = _data(p.text)
     status = {NEW: "added", UPDATE: "changed"}.get(p.action, "unchanged")
-    changes = tuple(diff_values("", _without_id(before), _without_id(after)))
+    key = identity(p.item.kind, p.item.id)
+    changes = tuple(diff_values("", _without(key, before), _without(key, after)))
     return EntityChange(p.item.kind, p.item.id, status, str(after.get("name", "")), None, changes)
 
 
@@ -233,5 +252,5 @@ def _data(text: str) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def _without_id(data: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in data.items() if k != "id"}
+def _without(key: dict[str, str], data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if k not in key}

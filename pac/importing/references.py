@@ -1,12 +1,14 @@
 """The references an imported entity makes (a product's owner team, its capabilities,
-objectives and dependencies, a capability's parent), checked against the portfolio and the
-import: an entity that names one in neither is not written, since the portfolio would no
-longer validate. Entities left out take their ids with them, so this runs until nothing
-changes (a product that depends on a product that names an unknown team goes too)."""
+objectives and dependencies, a capability's parent, the products a funding period funds),
+checked against the portfolio and the import: an entity that names one in neither is not
+written, since the portfolio would no longer validate. Entities left out take their ids
+with them, so this runs until nothing changes (a product that depends on a product that
+names an unknown team goes too)."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from typing import Any
 
 from pac.findings import Finding
 from pac.importing.entities import KINDS, Imported, import_finding
@@ -22,6 +24,7 @@ REFERENCES: dict[str, dict[str, str]] = {
         "depends_on": "product",
     },
     "capability": {"parent": "capability"},
+    "funding": {"allocations.product": "product"},  # a field of each record in the list
 }
 
 
@@ -41,7 +44,7 @@ def unknown_references(
         ids = {kind: set(known.known.get(kind, ())) for kind in KINDS}
         for item in items:
             if id(item) in out:
-                ids[item.kind].add(item.id)
+                ids.setdefault(item.kind, set()).add(item.id)
         failed = {id(i): problems for i in items if (problems := _check(i, ids))}
         found += [f for key, problems in failed.items() if key not in reported for f in problems]
         reported |= set(failed)
@@ -53,11 +56,19 @@ def unknown_references(
 def _check(item: Imported, ids: dict[str, set[str]]) -> list[Finding]:
     out = []
     for field, kind in REFERENCES.get(item.kind, {}).items():
-        value = item.fields.get(field)
-        for name in value if isinstance(value, list) else [value] if value else []:
+        for name in _named(item.fields, field.split(".")):
             if name not in ids.get(kind, set()):
                 out.append(_unknown(item, field, kind, str(name), ids.get(kind, set())))
     return out
+
+
+def _named(value: Any, path: list[str]) -> list[Any]:
+    """The values at a dotted path, through lists: the ids a field names."""
+    if isinstance(value, list):
+        return [name for v in value for name in _named(v, path)]
+    if not path:
+        return [value] if value else []
+    return _named(value.get(path[0]), path[1:]) if isinstance(value, dict) else []
 
 
 def _unknown(item: Imported, field: str, kind: str, name: str, candidates: set[str]) -> Finding:

@@ -12,7 +12,7 @@ from pathlib import Path
 from pac.errors import PacError
 from pac.findings import Finding, Result, Severity
 from pac.importing.apply import apply_mapping
-from pac.importing.entities import Imported
+from pac.importing.entities import SETTINGS, Imported
 from pac.importing.mapping import read_mapping
 from pac.importing.plan import NEW, UPDATE, Plan, plan_import
 from pac.importing.table import read_table
@@ -75,8 +75,10 @@ def import_into(
     dry_run: bool = False,
 ) -> Outcome:
     """Plan the entities against the portfolio in `folder`, write them unless `dry_run`,
-    and validate the portfolio as it then is."""
-    files = version.from_working_tree(folder)
+    and validate the portfolio as it then is. The folder needs a portfolio.yaml unless
+    the reading brings one."""
+    new = any(item.kind == SETTINGS for item in reading.items)
+    files = version.from_working_tree(folder, new=new)
     known = from_loaded(load(files.files))
     plan = plan_import(
         reading.items,
@@ -92,7 +94,7 @@ def import_into(
     if dry_run:
         return Outcome(source, plan, (), _as_planned(files, plan).check(today), True, files.prefix)
     written = write_plan(plan, portfolio=folder, root=files.root)
-    result = version.from_working_tree(folder).check(today)
+    result = version.from_working_tree(folder, new=new).check(today)
     return Outcome(source, plan, tuple(written), result, False, files.prefix)
 
 

@@ -23,7 +23,7 @@ def write_plan(plan: Plan, *, portfolio: Path, root: Path) -> list[Path]:
     for p in plan.planned:
         if p.action not in (NEW, UPDATE):
             continue
-        folder_name, _, name = p.path.partition("/")
+        folder_name, _, name = p.path.rpartition("/")  # portfolio.yaml: no folder
         if folder_name not in folders:
             folders[folder_name] = check_folder(
                 portfolio / folder_name, create=True, fix=FIX, root=root

@@ -14,6 +14,8 @@ FOLDER_OF = {  # kind -> folder
 }
 KIND_OF = {folder: kind for kind, folder in FOLDER_OF.items()}  # folder -> kind
 SETTINGS_FILES = ("portfolio.yaml", "portfolio.yml")
+# the field a file names its entity by, when it is not `id`: none in portfolio.yaml
+ID_FIELD = {"funding": "period", "portfolio": ""}
 
 
 YAML_SUFFIXES = (".yaml", ".yml")

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 from pac import yaml
 from pac.findings import Finding
 from pac.load.files import SourceFile, decode, too_large, without_bom
-from pac.load.layout import classify
+from pac.load.layout import ID_FIELD, classify
 from pac.load.schema_errors import schema_findings
 from pac.model import KINDS, Capability, Funding, Objective, Product, Settings, Team
 from pac.model.portfolio import FALLBACK_SETTINGS, Portfolio
@@ -224,7 +224,7 @@ def _accept(document: Document, loaded: Loaded) -> None:
         return
     kind = document.kind
     model = KINDS[kind][1]
-    key = "period" if kind == "funding" else "id"
+    key = ID_FIELD.get(kind, "id")
     declared = document.data.get(key)
     entity_id = declared if isinstance(declared, str) else document.stem
     entity = f"{kind}:{entity_id}"

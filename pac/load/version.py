@@ -67,12 +67,14 @@ def prefix_of(folder: Path, root: Path) -> str:
     return "" if prefix == "./" else prefix
 
 
-def from_working_tree(folder: Path) -> PortfolioVersion:
+def from_working_tree(folder: Path, *, new: bool = False) -> PortfolioVersion:
+    """The portfolio in `folder` as its files are now; `new`: it may have no portfolio.yaml
+    yet (an import that writes one)."""
     if not folder.is_dir():
         raise PacError(
             f"{folder} is not a directory: give the portfolio folder, such as portfolio/"
         )
-    if not any((folder / name).is_file() for name in SETTINGS):
+    if not new and not any((folder / name).is_file() for name in SETTINGS):
         raise PacError(
             f"{folder} is not a portfolio: it has no portfolio.yaml. "
             "Create one with at least 'name: <your organisation>'."

@@ -20,12 +20,15 @@ MODELS: dict[str, type[BaseModel]] = {
     "objective": Objective,
     "funding": Funding,
 }
+# every file's model by kind, portfolio.yaml's settings too
+FILE_MODELS: dict[str, type[BaseModel]] = {"portfolio": Settings, **MODELS}
 # kind -> (folder, model)
 KINDS: dict[str, tuple[str, type[BaseModel]]] = {
     kind: (FOLDER_OF[kind], model) for kind, model in MODELS.items()
 }
 
 __all__ = [
+    "FILE_MODELS",
     "FOLDER_OF",
     "KINDS",
     "STAGES",

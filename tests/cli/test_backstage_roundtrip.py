@@ -1,8 +1,8 @@
 """Issue 13's round trip: `pac export --format backstage`, then `pac import backstage` of
 that folder into an empty portfolio, gives the same portfolio, entity by entity and field
-by field, for every kind the import writes. Both are the real commands; the portfolios are
-compared as `pac validate` loads them, every field of every model (so a new field is
-covered without anyone adding it here)."""
+by field, for every kind and portfolio.yaml's settings. Both are the real commands; the
+portfolios are compared as `pac validate` loads them, every field of every model (so a new
+field is covered without anyone adding it here)."""
 
 from __future__ import annotations
 
@@ -23,12 +23,14 @@ from pac.cli import cli
 TODAY = ["--today", "2026-11-22"]
 # What the round trip does not carry, and why, in the words of the README's paragraph
 NOT_CARRIED = {
-    # the import pipeline writes products, teams, capabilities and objectives only
-    "funding": "the\nfunding periods (`pac.dev/funding-records`), as the import pipeline writes",
-    # an import never changes portfolio.yaml: this test writes it back from the annotation
-    "settings": "`portfolio.yaml` (`pac.dev/settings`), as an import never changes",
+    # the extension schemas are files of their own, not data: this test copies them along
+    "extension schemas": "the extension schemas are files of their own (copy `extensions/`",
+    # YAML text, not values: the portfolios below are equal as pac loads them
+    "comments": "comments, key order, fields written at\ntheir default value",
+    # a file's place under its folder is not a field: products/claims/x.yaml -> products/x.yaml
+    "sub-folders": "the sub-folders of the files do not come back",
 }
-CARRIED = ("products", "teams", "capabilities", "objectives")
+CARRIED = ("products", "teams", "capabilities", "objectives", "funding")
 
 
 def _pac(repo: Path, *args: str) -> tuple[int, str]:
@@ -78,26 +80,43 @@ def test_export_then_import_gives_the_same_portfolio(name: str, tmp_path: Path) 
     assert code == 0, output
 
     into = repo / "portfolio"
-    into.mkdir()
-    # portfolio.yaml back from the organisation's annotation, as the import's note says
-    (into / "portfolio.yaml").write_text(
-        _organisation(catalog)["metadata"]["annotations"]["pac.dev/settings"], encoding="utf-8"
-    )
+    into.mkdir()  # no portfolio.yaml: the import writes it from pac.dev/settings
     if (source / "extensions").is_dir():  # files of their own, not in the export
         shutil.copytree(source / "extensions", into / "extensions")
     code, output = _pac(repo, "import", "backstage", str(catalog), "--into", str(into), *TODAY)
     assert code == 0, output
-    importer = [line for line in output.splitlines() if " import-backstage-" in line]
-    assert [line.split(" ")[1:3] for line in importer] == [
-        ["info", "import-backstage-left-out"]] * 2, output  # the funding and the settings
-    assert "pac.dev/funding-records" in importer[0] and "pac.dev/settings" in importer[1]
+    assert " import-backstage-" not in output  # nothing of pac's export is left out
+    assert "pac.dev/settings" in _organisation(catalog)["metadata"]["annotations"]
 
     before, after = validate(source).portfolio, validate(into).portfolio
     assert after.settings == before.settings
     for kind in CARRIED:
         assert getattr(before, kind), f"the {name} portfolio has no {kind} to carry"
         assert _differences(before, after, kind) == []
-    assert before.funding and after.funding == {}, NOT_CARRIED["funding"]
+
+
+def test_an_existing_portfolio_yaml_is_kept(tmp_path: Path) -> None:
+    """Into a portfolio that has its settings, the import writes the rest and reports the
+    settings it does not write; a second run finds every file there."""
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    shutil.copytree(REPO / "schemas", repo / "schemas")
+    catalog = tmp_path / "catalog"
+    code, output = _pac(repo, "export", str(REFERENCE), "--format", "backstage", "--out",
+                        str(catalog), *TODAY)
+    assert code == 0, output
+    into = repo / "portfolio"
+    into.mkdir()
+    own = "name: Our Own\ncurrency: EUR\ncurrent_period: FY2027\n"
+    (into / "portfolio.yaml").write_text(own, encoding="utf-8")
+    code, output = _pac(repo, "import", "backstage", str(catalog), "--into", str(into), *TODAY)
+    assert code == 0, output
+    assert (into / "portfolio.yaml").read_text(encoding="utf-8") == own
+    notes = [line for line in output.splitlines() if " import-backstage-left-out " in line]
+    assert len(notes) == 1 and "pac.dev/settings" in notes[0], output
+    assert (into / "funding" / "FY2027.yaml").is_file()
+    code, output = _pac(repo, "import", "backstage", str(catalog), "--into", str(into), *TODAY)
+    assert code == 1 and "funding 'FY2027' exists in funding/FY2027.yaml" in output
 
 
 def test_the_readme_says_what_the_round_trip_does_not_carry() -> None:
@@ -106,4 +125,4 @@ def test_the_readme_says_what_the_round_trip_does_not_carry() -> None:
     section = readme[start : readme.index("\n#", start + 1)]
     for kind, words in NOT_CARRIED.items():
         assert words in section, kind
-    assert "the funding periods\nare the one kind not carried" in section
+    assert "every product, team, capability, objective\nand funding period" in section

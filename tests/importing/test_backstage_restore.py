@@ -6,6 +6,7 @@ read is a warning. tests/cli/test_backstage_roundtrip.py has the whole round tri
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -53,14 +54,41 @@ def test_a_pac_export_gives_the_portfolio_s_fields(tmp_path: Path) -> None:
     assert fraud["roadmap"] == [{"quarter": "2027-Q1", "themes": ["Model retraining pipeline"]}]
     assert [f.rule for f in read.findings if f.severity is not Severity.INFO] == []
     organisation = read.outcomes["group:northwind-mutual"]
-    assert organisation == "the portfolio: objective:digital-self-service"
+    assert organisation == (
+        "the portfolio: objective:digital-self-service, funding:FY2027, portfolio.yaml"
+    )
     assert sorted(items) == [
         ("capability", "claims-and-risk"), ("capability", "claims-management"),
         ("capability", "customer-management"), ("capability", "fraud-management"),
-        ("objective", "digital-self-service"), ("product", "claims-portal"),
+        ("funding", "FY2027"), ("objective", "digital-self-service"),
+        ("portfolio", "portfolio"), ("product", "claims-portal"),
         ("product", "customer-identity"), ("product", "fraud-scoring"),
         ("team", "team-claims"), ("team", "team-risk-data"),
     ]
+
+
+def test_funding_and_settings_come_back_as_their_files_hold_them(tmp_path: Path) -> None:
+    items = _by_id(_read(_exported(), tmp_path))
+    funding = items[("funding", "FY2027")].fields
+    assert (funding["start"], funding["envelope"]) == (datetime.date(2027, 1, 1), Decimal(4000000))
+    assert funding["allocations"][0] == {
+        "product": "claims-portal", "run": Decimal(900000), "change": Decimal(650000),
+        "source": "cc-claims-ops",
+    }
+    assert "period" not in funding  # the id, as `id` is for the other kinds
+    assert items[("portfolio", "portfolio")].fields["name"] == "Northwind Mutual"
+
+
+def test_an_existing_portfolio_yaml_is_reported_not_replaced(tmp_path: Path) -> None:
+    path = tmp_path / "catalog.yaml"
+    path.write_text(dump_documents(_exported()), encoding="utf-8")
+    read = read_backstage([path], options=Options(), known={"portfolio": {"portfolio"}})
+    assert not [i for i in read.items if i.kind == "portfolio"]
+    [note] = [f for f in read.findings if "pac.dev/settings" in f.message]
+    assert (note.rule, note.severity) == ("import-backstage-left-out", Severity.INFO)
+    assert "an import never changes an existing portfolio.yaml" in note.message
+    assert note.hint.startswith("to restore them, write the JSON of pac.dev/settings")
+    assert read.outcomes["group:northwind-mutual"].endswith("funding:FY2027")
 
 
 def test_without_pac_s_annotations_the_backstage_mapping_decides(tmp_path: Path) -> None:
