@@ -35,3 +35,10 @@ def test_import_finding_is_an_error_at_the_place() -> None:
     assert import_finding("import-bad-id", Where("a.csv"), "m").line == 1
     with pytest.raises(ValueError, match="unknown import rule"):
         import_finding("import-nonsense", Where("a.csv"), "m")
+
+
+def test_each_kind_names_its_entity_by_its_own_field() -> None:
+    where = Where("c.yaml", 1)
+    assert Imported("team", "team-a", {"name": "A"}, where).data() == {"id": "team-a", "name": "A"}
+    assert Imported("funding", "FY2028", {}, where).data() == {"period": "FY2028"}
+    assert Imported("portfolio", "portfolio", {"name": "N"}, where).data() == {"name": "N"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 from pathlib import Path
 
 from pac.importing.entities import Imported, Where
@@ -142,3 +143,67 @@ def test_a_linked_file_is_never_updated(reference: Path, tmp_path: Path) -> None
         "2:1 import-file-exists row 2: product 'linked' exists in products/linked.yaml: it "
         "cannot be read (it is a symbolic link, which pac does not follow)"]
     assert outside.read_text() == "id: linked\nname: Linked\n"
+
+
+def funding(period: str, **fields: object) -> Imported:
+    base: dict[str, object] = {
+        "start": datetime.date(2028, 1, 1),
+        "end": datetime.date(2028, 12, 31),
+        "envelope": Decimal("4000000.50"),
+        "allocations": [{"product": "claims-portal", "run": Decimal("900000.25")}],
+    }
+    return Imported("funding", period, {**base, **fields}, Where("catalog.yaml", 7, unit="line"))
+
+
+def test_a_funding_period_is_written_in_the_format_s_order(reference: Path) -> None:
+    p = plan(reference, funding("FY2028"))
+    (planned,) = p.planned
+    assert (planned.path, planned.action, p.findings) == ("funding/FY2028.yaml", NEW, ())
+    assert planned.text == (
+        "# yaml-language-server: $schema=../../schemas/funding.schema.json\n"
+        "period: FY2028\nstart: 2028-01-01\nend: 2028-12-31\nenvelope: 4000000.5\n"
+        "allocations:\n  - product: claims-portal\n    run: 900000.25\n"
+    )
+    change = planned_change(planned)
+    assert (change.ref, change.status) == ("funding:FY2028", "added")
+    assert "period" not in [c.path for c in change.changes]  # the id, as `id` elsewhere
+
+
+def test_an_existing_funding_period_is_reported_unless_update(reference: Path) -> None:
+    p = plan(reference, funding("FY2027"))
+    assert messages(p) == [
+        "7:1 import-file-exists line 7: funding 'FY2027' exists in funding/FY2027.yaml: an "
+        "import never overwrites a file unless --update is given"
+    ]
+    (planned,) = plan(reference, funding("FY2027", envelope=Decimal(5000000)), update=True).planned
+    assert planned.action == UPDATE
+    assert "envelope: 5000000               # total the portfolio" in planned.text
+
+
+def test_a_funding_period_funds_known_products_only(reference: Path) -> None:
+    p = plan(reference, funding("FY2028", allocations=[{"product": "claims-portl", "run": 1}]))
+    assert p.planned == ()
+    assert messages(p) == [
+        "7:1 import-unknown-reference line 7: allocations.product 'claims-portl' is not a "
+        "product in the portfolio or the import"
+    ]
+    assert p.findings[0].hint == "did you mean 'claims-portal'?"
+
+
+def test_portfolio_yaml_is_written_only_where_there_is_none(reference: Path) -> None:
+    fields = {"name": "New", "currency": "EUR"}
+    settings = Imported("portfolio", "portfolio", fields, Where("c", 3, unit="line"))
+    p = plan(reference, settings, update=True)
+    assert p.planned == ()
+    assert messages(p) == [
+        "3:1 import-file-exists line 3: portfolio 'portfolio' exists in portfolio.yaml: an "
+        "import never changes portfolio.yaml"
+    ]
+    assert p.findings[0].hint.startswith("edit portfolio.yaml yourself")
+    (reference / "portfolio.yaml").unlink()
+    (planned,) = plan(reference, settings).planned
+    assert (planned.path, planned.action) == ("portfolio.yaml", NEW)
+    assert planned.text == (
+        "# yaml-language-server: $schema=../schemas/portfolio.schema.json\n"
+        "name: New\ncurrency: EUR\n"
+    )

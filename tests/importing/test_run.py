@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from conftest import REPO
 
+from pac.errors import PacError
+from pac.importing.entities import Imported, Where
 from pac.importing.run import Reading, import_into, import_table
 
 DATA = Path(__file__).parent / "data"
@@ -72,3 +76,36 @@ def test_a_mapping_that_cannot_be_used(reference: Path, tmp_path: Path) -> None:
     outcome = import_into(reference, reading, source="s.csv", today=TODAY)
     assert outcome.result is None and outcome.written == ()
     assert [f.rule for f in outcome.plan.findings] == ["import-bad-mapping"] * 2
+
+
+def _funding(period: str) -> Imported:
+    fields = {
+        "start": datetime.date(2028, 1, 1),
+        "end": datetime.date(2028, 12, 31),
+        "envelope": Decimal("1000000.10"),
+        "allocations": [{"product": "claims-portal", "change": Decimal("250000.05")}],
+    }
+    return Imported("funding", period, fields, Where("catalog.yaml", 3, unit="line"))
+
+
+def test_a_dry_run_writes_no_funding_period(reference: Path) -> None:
+    reading = Reading([_funding("FY2028")], [])
+    outcome = import_into(reference, reading, source="c", today=TODAY, dry_run=True)
+    assert outcome.written == () and not (reference / "funding" / "FY2028.yaml").exists()
+    assert outcome.result is not None
+    assert sorted(outcome.result.portfolio.funding) == ["FY2027", "FY2028"]
+    outcome = import_into(reference, reading, source="c", today=TODAY)
+    assert outcome.written == (reference / "funding" / "FY2028.yaml",)
+    assert outcome.result is not None
+    assert outcome.result.portfolio.funding["FY2028"].allocated == Decimal("250000.05")
+
+
+def test_a_new_portfolio_gets_its_portfolio_yaml(tmp_path: Path) -> None:
+    folder = tmp_path / "portfolio"
+    folder.mkdir()
+    with pytest.raises(PacError, match=r"it has no portfolio\.yaml"):
+        import_into(folder, Reading([], []), source="c", today=TODAY)
+    settings = Imported("portfolio", "portfolio", {"name": "New"}, Where("c", 2, unit="line"))
+    outcome = import_into(folder, Reading([settings], []), source="c", today=TODAY)
+    assert outcome.written == (folder / "portfolio.yaml",)
+    assert outcome.result is not None and outcome.result.portfolio.settings.name == "New"

@@ -56,3 +56,13 @@ def test_never_through_a_linked_folder(tmp_path: Path) -> None:
     with pytest.raises(PacError, match="symbolic link"):
         write_plan(Plan((planned("teams/x.yaml", NEW),), (), 1), portfolio=folder, root=tmp_path)
     assert list(elsewhere.iterdir()) == []
+
+
+def test_portfolio_yaml_is_written_in_the_portfolio_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "portfolio"
+    folder.mkdir()
+    plan = Plan((planned("portfolio.yaml", NEW, "name: New\n"),), (), 1)
+    assert write_plan(plan, portfolio=folder, root=tmp_path) == [folder / "portfolio.yaml"]
+    assert (folder / "portfolio.yaml").read_text() == "name: New\n"
+    with pytest.raises(PacError):  # never replaced, should one appear since the plan
+        write_plan(plan, portfolio=folder, root=tmp_path)
