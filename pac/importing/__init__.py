@@ -17,9 +17,12 @@ same way. The shared half takes over from there, whatever the source:
     # plan.findings: every finding, sorted; an entity with one is not in plan.planned
     written = write_plan(plan, portfolio=folder, root=repository)   # not on --dry-run
 
-`plan_import` reports duplicate ids, fields that break the format, references to entities
-in neither the portfolio nor the import, and files that exist (`update` changes only the
-fields an entity carries, through roundtrip_yaml.py, keeping comments and the rest).
+Every kind can be imported, funding periods too (`period` is their id, `Imported.data()`
+gives the file's fields); portfolio.yaml (kind `portfolio`) is written only into a folder
+that has none, and never changed. `plan_import` reports duplicate ids, fields that break
+the format, references to entities in neither the portfolio nor the import, and files that
+exist (`update` changes only the fields an entity carries, through roundtrip_yaml.py,
+keeping comments and the rest).
 `planned_change` gives a planned file as a semantic diff (pac.changes), for --dry-run.
 `run.py` ties it together for every import command: `import_into(folder, Reading(items,
 findings, unread), source=..., today=..., update=..., dry_run=...)` plans, writes and

@@ -2,8 +2,8 @@
 folder, each whole or not at all, in the plan's order. A new file is linked to its name,
 which fails rather than replace a file that appeared since the plan was made; an update is
 renamed over the file. No file is written through a link or outside the folders of the
-portfolio (pac/output.py holds the policy), and the ids the plan holds are valid ids, so
-no name can leave its folder.
+portfolio (pac/output.py holds the policy), and the ids the plan holds are valid ids (or
+periods), so no name can leave its folder; portfolio.yaml goes into the portfolio folder.
 """
 
 from __future__ import annotations
