@@ -114,7 +114,7 @@ def test_asks_on_a_terminal(tmp_path: Path) -> None:
     os.close(leader)
     assert proc.returncode == 0
     text = (repo / "portfolio" / "products" / "asked.yaml").read_text()
-    assert 'name: "Asked Product"' in text and 'stage: "ideation"' in text
+    assert "name: Asked Product\n" in text and "stage: ideation\n" in text
 
 
 def test_odd_names_round_trip_and_yml_counts_as_taken(tmp_path: Path) -> None:
