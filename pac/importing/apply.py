@@ -16,7 +16,7 @@ from pac.importing.entities import Imported, Where, import_finding
 from pac.importing.fields import BOOL, DATE, LIST, NUMBER
 from pac.importing.ids import is_id, slug
 from pac.importing.mapping import FieldMap, Mapping, Source
-from pac.importing.table import Cell, Row, Table
+from pac.importing.table import CELL_TYPES, Cell, Row, Table
 from pac.json_text import number_text
 from pac.suggest import did_you_mean
 
@@ -125,7 +125,7 @@ class _RowReader:
             return []
         if isinstance(cell, datetime.date) and spec.type == DATE:
             return [cell]
-        text = cell_text(cell) if isinstance(cell, Cell) else str(cell)
+        text = cell_text(cell) if isinstance(cell, CELL_TYPES) else str(cell)
         parts = text.split(source.split) if spec.type == LIST and source.split else [text]
         out = []
         for part in (p.strip() for p in parts):

@@ -24,6 +24,7 @@ from pac.findings import Finding
 from pac.importing.entities import Where, import_finding
 
 Cell = str | Decimal | datetime.date | bool  # "" is an empty cell
+CELL_TYPES = (str, Decimal, datetime.date, bool)  # Cell for isinstance, as mypy 1.10 reads it
 DELIMITERS = (",", ";", "\t", "|")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 MAX_BYTES = 256 * 1024 * 1024  # a CSV this large is not an export of a portfolio

@@ -106,7 +106,7 @@ def _deeper_than(value: Any, limit: int) -> bool:
             for v in level
             for item in (v.values() if isinstance(v, dict) else v if isinstance(v, list) else ())
         ]
-    return any(isinstance(v, (dict, list)) for v in level)
+    return any(isinstance(v, dict | list) for v in level)
 
 
 class _Number(Decimal):
