@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import yaml as pyyaml
+from backstage_docs import doc as _doc
 from conftest import REFERENCE, REPO, TODAY
 
 from pac.importing.backstage import (
@@ -216,12 +217,6 @@ def _write(folder: Path, files: dict[str, str]) -> Path:
         (folder / name).write_text(text, encoding="utf-8")
     return folder
 
-
-def _doc(kind: str, name: str, spec: str, metadata: str = "") -> str:
-    return (
-        f"apiVersion: backstage.io/v1alpha1\nkind: {kind}\nmetadata:\n  name: {name}\n{metadata}"
-        f"spec:\n{spec}"
-    )
 
 
 TEAM = _doc("Group", "team-a", "  type: team\n")

@@ -5,22 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from backstage_docs import doc as _doc
+from backstage_docs import mapper as _mapper
+
 from pac.findings import Severity
-from pac.importing.backstage import _assign_ids
-from pac.importing.backstage_files import read_catalog
-from pac.importing.backstage_mapping import KIND_MAP, STAGE_MAP, Mapper, Options
-
-
-def _mapper(tmp_path: Path, *documents: str, **options: object) -> Mapper:
-    (tmp_path / "catalog.yaml").write_text("---\n".join(documents), encoding="utf-8")
-    mapper = Mapper(read_catalog([tmp_path]), Options(**options), {})  # type: ignore[arg-type]
-    _assign_ids(mapper)
-    return mapper
-
-
-def _doc(kind: str, name: str, spec: str = "", metadata: str = "") -> str:
-    head = f"apiVersion: backstage.io/v1alpha1\nkind: {kind}\nmetadata:\n  name: {name}\n"
-    return head + metadata + "spec:\n" + (spec or "  {}\n")
+from pac.importing.backstage_mapping import KIND_MAP, STAGE_MAP, Options
 
 
 def test_the_defaults_are_the_issue_s_mapping() -> None:

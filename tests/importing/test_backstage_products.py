@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from backstage_docs import doc as _doc
+
 from pac.findings import Severity
 from pac.importing.backstage import read_backstage
 from pac.importing.backstage_mapping import Options
@@ -13,11 +15,6 @@ from pac.importing.backstage_products import RANK
 
 TEAM = "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: t\nspec:\n  type: team\n"
 
-
-def _doc(kind: str, name: str, spec: str) -> str:
-    return (
-        f"apiVersion: backstage.io/v1alpha1\nkind: {kind}\nmetadata:\n  name: {name}\nspec:\n{spec}"
-    )
 
 
 def _read(tmp_path: Path, *documents: str, **options: object):  # type: ignore[no-untyped-def]
