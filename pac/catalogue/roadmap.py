@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pac.catalogue.context import Catalogue, name_order
 from pac.figures.funding import is_live, next_quarter, quarter_of
 from pac.model import Product
+from pac.model import product as model
 from pac.rules.products import MAX_THEMES
 
 
@@ -95,19 +96,24 @@ def roadmap_quarters(today: datetime.date) -> list[str]:
     return [now, next_quarter(now)]
 
 
-def theme_objectives(product: Product, theme: str) -> tuple[str, ...]:
-    """The objectives a theme serves: its product's, as a theme has none of its own yet."""
-    del theme  # a theme that names its own objective will be preferred here
+def theme_objectives(product: Product, theme: str | model.Theme) -> tuple[str, ...]:
+    """The objectives a theme serves: its own when it names one, else its product's."""
+    if isinstance(theme, model.Theme) and theme.objective:
+        return (theme.objective,)
     return tuple(product.objectives)
+
+
+def theme_text(theme: str | model.Theme) -> str:
+    return theme.theme if isinstance(theme, model.Theme) else theme
 
 
 def quarter_themes(product: Product, quarter: str) -> list[Theme]:
     """The themes a product plans for a quarter, from every roadmap entry for it."""
     return [
-        Theme(text, theme_objectives(product, text))
+        Theme(theme_text(theme), theme_objectives(product, theme))
         for entry in product.roadmap
         if entry.quarter == quarter
-        for text in entry.themes
+        for theme in entry.themes
     ]
 
 

@@ -63,13 +63,31 @@ class Kpi(Measure):
     """A key performance indicator: a measure of the outcome the product exists for."""
 
 
+ThemeStatus = Literal["planned", "in-progress", "done", "dropped"]
+THEME_STATUSES: tuple[str, ...] = ThemeStatus.__args__  # type: ignore[attr-defined]
+QUARTER_PATTERN = r"^[0-9]{4}-Q[1-4]$"
+
+
+class Theme(Strict):
+    """A theme the team promises for the quarter, with where it stands."""
+
+    theme: Text
+    """What the team will work on."""
+    status: ThemeStatus = "planned"
+    """planned | in-progress | done | dropped: mark a promise done or dropped rather than
+    deleting it, so that the record of promises kept stays true."""
+    objective: Id | None = None
+    """The id of the business objective this theme serves (by default, the product's)."""
+
+
 class Quarter(Strict):
     """The themes planned for one quarter."""
 
-    quarter: str = Field(pattern=r"^[0-9]{4}-Q[1-4]$")
+    quarter: str = Field(pattern=QUARTER_PATTERN)
     """The quarter, as YYYY-Qn."""
-    themes: list[Text] = []
-    """What the team will work on; three at most keeps focus."""
+    themes: list[Text | Theme] = []
+    """What the team will work on: a sentence, or a mapping of theme, status and objective;
+    three at most keeps focus."""
 
 
 class Technology(Strict):

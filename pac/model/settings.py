@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Literal, cast
+from typing import Annotated, Any, Literal, cast
 
 from pydantic import Field, model_validator
 
-from pac.model.base import Handle, NonNegative, Period, Strict, Text, Url
-from pac.model.product import Stage
+from pac.model.base import Handle, Id, NonNegative, Period, Strict, Text, Url
+from pac.model.product import QUARTER_PATTERN, Stage
 
 Level = Literal["error", "warning", "info", "off"]
 EntityKind = Literal["portfolio", "product", "team", "capability", "objective", "funding"]
@@ -28,6 +28,9 @@ class Codeowners(Strict):
     pac's own source. Without it, `default` owns them."""
 
 
+PositiveDays = Annotated[int, Field(ge=1)]
+
+
 class Policies(Strict):
     """Thresholds that the portfolio's rules apply."""
 
@@ -40,6 +43,12 @@ class Policies(Strict):
     # the default is the number 1.0 in the published schema; validate_default makes it a Decimal
     value_ratio_target: NonNegative = Field(default=cast(Decimal, 1.0), validate_default=True)
     """Expected annual value per unit of funding."""
+    stage_max_days: dict[Literal["ideation", "discovery", "build"], PositiveDays] = {
+        "ideation": 90,
+        "discovery": 180,
+    }
+    """How many days a product may stay in an early stage (counted from its `since`)
+    before it is reported as stalled; this mapping replaces the default."""
 
 
 CheckName = Literal[
@@ -146,6 +155,17 @@ class Taxonomy(Strict):
     """Skills team members may list."""
 
 
+class Priority(Strict):
+    """One of the portfolio's "three big things" for a quarter."""
+
+    quarter: str = Field(pattern=QUARTER_PATTERN)
+    """The quarter, as YYYY-Qn."""
+    name: Text
+    """The priority, in a few words."""
+    objectives: list[Id] = []
+    """Ids of the business objectives it advances."""
+
+
 class Settings(Strict):
     """Organisation-wide settings (portfolio.yaml)."""
 
@@ -167,6 +187,9 @@ class Settings(Strict):
     """Maturity levels that each product is scored against."""
     rules: dict[str, Level] = {}
     """Per-rule severity overrides: error | warning | info | off."""
+    priorities: list[Priority] = []
+    """The portfolio's priorities, at most three a quarter; roadmap themes should serve
+    them."""
     taxonomy: Taxonomy = Taxonomy()
     """The organisation's own lists of kinds, types, levels and skills."""
     extension_schemas: dict[EntityKind, Text] = {}

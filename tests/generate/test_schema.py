@@ -68,7 +68,7 @@ def test_decimal_defaults_are_numbers() -> None:
     # a default that is a whole model is written with its numbers as numbers too
     assert json.loads(portfolio)["properties"]["policies"]["default"] == {
         "stakeholder_review_days": 180, "max_products_per_team": 4, "required_skills": [],
-        "value_ratio_target": 1.0}
+        "value_ratio_target": 1.0, "stage_max_days": {"ideation": 90, "discovery": 180}}
 
 
 def test_stale_schemas_then_written(tmp_path: Path) -> None:
