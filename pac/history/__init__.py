@@ -1,0 +1,1 @@
+"""The portfolio over time: snapshots, flow and promises kept, read from git history."""
