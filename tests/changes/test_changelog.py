@@ -10,7 +10,7 @@ import pytest
 from conftest import REFERENCE
 from gitrepo import GitRepo, reference_history
 
-from pac.changes import changelog
+from pac.changes import walk
 from pac.changes.changelog import (
     SHALLOW_HINT,
     Changelog,
@@ -344,7 +344,7 @@ def test_history_read_in_windows_is_the_same_log(repo: GitRepo,
         repo.edit("portfolio/teams/team-claims.yaml", "name: ", f"name: {name}")
         repo.commit(f"Name {name}")
     whole = log_of(repo)
-    monkeypatch.setattr(changelog, "WINDOW", 2)
+    monkeypatch.setattr(walk, "WINDOW", 2)
     assert log_of(repo) == whole
     assert [e.title for e in whole.entries] == [
         "Name D", "Name C", "Name B", "Name A", "Start the portfolio"]
@@ -357,7 +357,7 @@ def test_history_is_read_in_windows_of_the_size_given(repo: GitRepo) -> None:
         repo.edit("portfolio/teams/team-claims.yaml", "name: ", f"name: {name}")
         repo.commit(f"Name {name}")
     commits = list(Repository(repo.path).first_parent_log("portfolio"))
-    windows = changelog._windows(iter(commits), 2)
+    windows = walk._windows(iter(commits), 2)
     assert [[c.message.strip() for c in window] for window in windows] == [
         ["Start the portfolio", "Name A"], ["Name B", "Name C"], ["Name D"]]
 
