@@ -15,12 +15,15 @@ class GitRepo:
         self.path = path
         path.mkdir(parents=True, exist_ok=True)
         self.day = 0
+        self.on: str | None = None  # a fixed day (YYYY-MM-DD) for the commits that follow
         self.git("init", "-q", "-b", "main")
 
     def git(self, *args: str, author: str = "Ann Author", email: str = "ann@example.com"
             ) -> str:
         self.day += 1
         date = f"2026-{1 + (self.day // 28) % 12:02d}-{1 + self.day % 28:02d}T12:00:00+00:00"
+        if self.on is not None:
+            date = f"{self.on}T12:00:00+00:00"
         env = {**os.environ, "GIT_AUTHOR_NAME": author, "GIT_AUTHOR_EMAIL": email,
                "GIT_COMMITTER_NAME": author, "GIT_COMMITTER_EMAIL": email,
                "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date,
@@ -43,7 +46,10 @@ class GitRepo:
         assert old in text, (name, old)
         path.write_text(text.replace(old, new, 1))
 
-    def commit(self, message: str, **who: str) -> str:
+    def commit(self, message: str, *, on: str | None = None, **who: str) -> str:
+        """Commit everything; `on`: the day of the commit (YYYY-MM-DD), else the next one."""
+        if on is not None:
+            self.on = on
         self.git("add", "-A")
         self.git("commit", "-q", "-m", message, **who)
         return self.git("rev-parse", "HEAD")

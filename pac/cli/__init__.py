@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from pac import __version__
-from pac.cli import build, changes, check, generate, importing
+from pac.cli import build, changes, check, generate, history, importing
 from pac.errors import PacError
 from pac.terminal import one_line
 
@@ -49,7 +49,7 @@ def cli() -> None:
     """pac: portfolio-as-code. Validate an IT product portfolio kept as YAML in git."""
 
 
-for _module in (check, build, changes, generate, importing):
+for _module in (check, build, changes, history, generate, importing):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 

@@ -93,6 +93,34 @@ def load(
     return loaded
 
 
+class ModelMemo:
+    """The validated model (and schema findings) of each parsed document, for a caller that
+    loads many states of one portfolio sharing most of their documents (the history): a
+    document seen before, the same data object in the same file, is not validated again.
+    The data objects are kept, so that their ids are never reused."""
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[int, str], tuple[Any, Any, list[Finding]]] = {}
+
+    def validate(
+        self, document: Document, model: type[BaseModel], entity: str
+    ) -> tuple[Any, list[Finding]]:
+        key = (id(document.data), document.file)
+        if key not in self._seen:
+            self._seen[key] = (document.data, *_checked(document, model, entity))
+        _data, validated, findings = self._seen[key]
+        return validated, findings
+
+
+def load_documents(documents: Iterable[Document], memo: ModelMemo) -> Loaded:
+    """Documents already parsed (from history) -> entities and findings, as `load` does."""
+    loaded = Loaded()
+    for document in documents:
+        loaded.file_count += 1
+        _accept(document, loaded, memo)
+    return loaded
+
+
 def _parse_all(contents: list[bytes]) -> list[yaml.Parsed | None]:
     return map_chunks(_parse_texts, contents, minimum=PARALLEL_FROM)
 
@@ -217,9 +245,11 @@ def _decode(content: bytes, file: str, entity: str, findings: list[Finding]) -> 
         return None
 
 
-def _accept(document: Document, loaded: Loaded) -> None:
+def _accept(document: Document, loaded: Loaded, memo: ModelMemo | None = None) -> None:
+    validate = memo.validate if memo is not None else _checked
     if document.kind == "portfolio":
-        loaded.settings = _validate(document, Settings, "portfolio", loaded.findings)
+        loaded.settings, findings = validate(document, Settings, "portfolio")
+        loaded.findings.extend(findings)
         loaded.files[("portfolio", "portfolio")] = document.file
         return
     kind = document.kind
@@ -230,12 +260,20 @@ def _accept(document: Document, loaded: Loaded) -> None:
     entity = f"{kind}:{entity_id}"
     _check_identity(document, key, declared, entity, loaded)
     loaded.known[kind].add(entity_id)
-    validated = _validate(document, model, entity, loaded.findings)
-    if validated is None:
-        validated = _salvage(document.data, model)
+    validated, findings = validate(document, model, entity)
+    loaded.findings.extend(findings)
     if validated is not None and (kind, entity_id) not in loaded.files:
         loaded.entities[kind][entity_id] = validated
         loaded.files[(kind, entity_id)] = document.file
+
+
+def _checked(document: Document, model: type[BaseModel], entity: str) -> tuple[Any, list[Finding]]:
+    """The model (or what of it can be salvaged) and the schema findings of one document."""
+    findings: list[Finding] = []
+    validated = _validate(document, model, entity, findings)
+    if validated is None and model is not Settings:
+        validated = _salvage(document.data, model)
+    return validated, findings
 
 
 def _check_identity(
