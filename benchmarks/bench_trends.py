@@ -1,0 +1,159 @@
+"""Time `pac trends` against `pac changelog` on the same history, in the same run.
+
+The goal (from the issue on the portfolio over time): over 2,000 commits and 1,000 products,
+`pac trends` takes at most twice as long as `pac changelog`.
+
+The history: a synthetic portfolio of 1,000 products (benchmarks/generate.py) committed once,
+then 2,000 commits spread over two years (one every nine hours), each changing one to three
+product files: a new summary, a product moved on to its next stage, or a roadmap theme of
+the quarter marked done; every tenth is a merged branch. Fixed authors and dates. Then,
+alternating, `--repeat` runs each of:
+
+- `pac changelog --format json`;
+- `pac trends --format json --every quarter` and `--every month` (9 and 25 points, each
+  the whole portfolio checked with every rule).
+
+    python benchmarks/bench_trends.py --products 1000 --commits 2000 --repeat 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from bench_validate import machine, run, source_state, tool
+from generate import generate
+
+HERE = Path(__file__).parent
+GOAL = 2.0  # trends at most this many times the change log
+START = 1735689600  # 2025-01-01
+STEP = 9 * 3600  # nine hours between commits: 2,000 commits span two years
+NEXT = {"ideation": "discovery", "discovery": "build", "build": "live", "live": "sunset",
+        "sunset": "retired"}  # fmt: skip
+
+
+def _git(repo: Path, *args: str, n: int) -> None:
+    stamp = f"{START + n * STEP} +0000"
+    env = {**os.environ, "GIT_AUTHOR_NAME": f"Author {n % 7}",
+           "GIT_AUTHOR_EMAIL": f"a{n % 7}@example.com", "GIT_COMMITTER_NAME": "CI",
+           "GIT_COMMITTER_EMAIL": "ci@example.com", "GIT_AUTHOR_DATE": stamp,
+           "GIT_COMMITTER_DATE": stamp, "GIT_CONFIG_GLOBAL": "/dev/null"}  # fmt: skip
+    subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
+
+
+def _edit(text: str, n: int, rng: random.Random) -> str:
+    """One of three edits a team makes: the summary, the stage, a theme done."""
+    choice = rng.random()
+    stage = re.search(r"^  stage: (\w+)", text, re.MULTILINE)
+    if choice < 0.2 and stage and stage.group(1) in NEXT:
+        return text.replace(f"stage: {stage.group(1)}", f"stage: {NEXT[stage.group(1)]}", 1)
+    theme = re.search(r"^      - ([^{\n].*)$", text, re.MULTILINE)
+    if choice < 0.4 and theme:
+        done = f'      - {{theme: "{theme.group(1)}", status: done}}'
+        return text[: theme.start()] + done + text[theme.end() :]
+    marker = "summary: "
+    start = text.index(marker) + len(marker)
+    end = text.index("\n", start)
+    return f"{text[:start]}Revision {n} of this summary.{text[end:]}"
+
+
+def make_history(repo: Path, products: int, commits: int, seed: int) -> None:
+    rng = random.Random(seed)
+    generate(repo / "portfolio", products, seed=seed)
+    _git(repo, "init", "-q", "-b", "main", n=0)
+    _git(repo, "add", "-A", n=0)
+    _git(repo, "commit", "-q", "-m", "Start the portfolio", n=0)
+    files = sorted((repo / "portfolio" / "products").glob("*.yaml"))
+    for n in range(1, commits + 1):
+        merge = n % 10 == 0
+        if merge:
+            _git(repo, "checkout", "-q", "-b", f"pr-{n}", n=n)
+        for path in rng.sample(files, rng.randint(1, 3)):
+            path.write_text(_edit(path.read_text(), n, rng))
+        _git(repo, "commit", "-q", "-am", f"Change {n}" + ("" if merge else f" (#{n})"), n=n)
+        if merge:
+            _git(repo, "checkout", "-q", "main", n=n)
+            _git(repo, "merge", "-q", "--no-ff", f"pr-{n}", "-m",
+                 f"Merge pull request #{n} from org/pr-{n}", n=n)  # fmt: skip
+    _git(repo, "gc", "-q", n=commits)  # packed, as a clone is
+
+
+def measure(repo: Path, repeat: int, end: str) -> dict[str, Any]:
+    folder = str(repo / "portfolio")
+    commands = {
+        "changelog": [tool("pac"), "changelog", folder, "--format", "json"],
+        "trends_quarter": [tool("pac"), "trends", folder, "--format", "json", "--to", end],
+        "trends_month": [tool("pac"), "trends", folder, "--format", "json", "--to", end,
+                         "--every", "month"],
+    }  # fmt: skip
+    runs: dict[str, list[Any]] = {name: [] for name in commands}
+    points = {}
+    for i in range(repeat):
+        log(f"run {i + 1} of {repeat}")
+        for name, cmd in commands.items():
+            done = run(cmd, cwd=repo)
+            if done.code != 0:
+                sys.exit(f"{name} failed:\n{done.stdout[-3000:]}")
+            if name.startswith("trends"):
+                points[name] = len(json.loads(done.stdout)["series"])
+            runs[name].append(done)
+    median = {name: statistics.median(r.seconds for r in rs) for name, rs in runs.items()}
+    return {
+        "seconds": median,
+        "ratio": {name: median[name] / median["changelog"] for name in commands},
+        "peak_mb": {name: max(r.peak_mb for r in rs) for name, rs in runs.items()},
+        "points": points,
+        "runs": {name: [r.seconds for r in rs] for name, rs in runs.items()},
+    }
+
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--products", type=int, default=1000)
+    parser.add_argument("--commits", type=int, default=2000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--out", type=Path, default=HERE / "out")
+    args = parser.parse_args(argv)
+    end = time.strftime("%Y-%m-%d", time.gmtime(START + args.commits * STEP))
+    with tempfile.TemporaryDirectory(prefix="pac-bench-trends-") as tmp:
+        repo = Path(tmp) / "repo"
+        log(f"making a history of {args.commits} commits over {args.products} products")
+        make_history(repo, args.products, args.commits, args.seed)
+        result = measure(repo, args.repeat, end)
+    s, ratio, peak = result["seconds"], result["ratio"], result["peak_mb"]
+    print("| commits | products | command | points | median s | x changelog | peak MB |\n"
+          "|---:|---:|---|---:|---:|---:|---:|")  # fmt: skip
+    for name in s:
+        print(f"| {args.commits:,} | {args.products:,} | {name} | "
+              f"{result['points'].get(name, '')} | {s[name]:.2f} | {ratio[name]:.2f} | "
+              f"{peak[name]:.0f} |")  # fmt: skip
+    met = all(ratio[name] <= GOAL for name in ratio)
+    print(f"goal (trends at most {GOAL:.0f}x the change log): " + ("met" if met else "MISSED"))
+    args.out.mkdir(parents=True, exist_ok=True)
+    path = args.out / f"bench_trends-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    path.write_text(json.dumps({"settings": vars(args) | {"out": str(args.out)},
+                                "machine": machine(), "source": source_state(),
+                                "goal": GOAL, "result": result}, indent=2) + "\n")  # fmt: skip
+    log(f"wrote {path}")
+    return 0 if met else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
