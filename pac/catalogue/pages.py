@@ -30,6 +30,7 @@ from pac.catalogue.figures import (
     heat_level,
     severities,
 )
+from pac.catalogue.numbers import number
 from pac.catalogue.project import GUIDE
 from pac.catalogue.roadmap import roadmap_figures, roadmap_quarters, team_plan
 from pac.catalogue.sanitize import markdown_to_safe_html, printable
@@ -82,7 +83,7 @@ def _environment(cat: Catalogue) -> jinja2.Environment:
     env.filters.update(
         money=lambda amount: _one_line(format_money(amount, currency)),
         compact_money=lambda amount: _one_line(compact_money(amount, currency)),
-        number=_number,
+        number=number,
         search_boost=search_boost,
         plural=plural,
         unit=lambda unit: "" if not unit else (unit if unit == "%" else f" {unit}"),
@@ -151,17 +152,6 @@ def search_boost(title: str) -> str:
 def _one_line(amount: str) -> str:
     """An amount whose number and currency never part at the end of a line."""
     return amount.replace(" ", "\u00a0")
-
-
-def _number(value: Decimal) -> str:
-    """Whole numbers with thousands separators (1,250,000, never 1.25e+06); other numbers
-    as written, without trailing zeros, with separators (97.4, 1,234.5, 0.00001)."""
-    if value == value.to_integral_value() and abs(value) < _LARGE:
-        return f"{value:,.0f}"
-    return f"{value.normalize():,}"
-
-
-_LARGE = Decimal("1e18")
 
 
 def render_pages(cat: Catalogue, *, progress: Progress | None = None) -> Iterator[Page]:
