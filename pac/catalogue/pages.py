@@ -34,6 +34,7 @@ from pac.catalogue.numbers import number
 from pac.catalogue.project import GUIDE
 from pac.catalogue.roadmap import roadmap_figures, roadmap_quarters, team_plan
 from pac.catalogue.sanitize import markdown_to_safe_html, printable
+from pac.catalogue.trends import OUTCOME_LABELS, days, say_do, stage_stays, trends_figures
 from pac.figures.funding import (
     PeriodFigures,
     Split,
@@ -84,6 +85,8 @@ def _environment(cat: Catalogue) -> jinja2.Environment:
         money=lambda amount: _one_line(format_money(amount, currency)),
         compact_money=lambda amount: _one_line(compact_money(amount, currency)),
         number=number,
+        days=days,
+        say_do=say_do,
         search_boost=search_boost,
         plural=plural,
         unit=lambda unit: "" if not unit else (unit if unit == "%" else f" {unit}"),
@@ -189,6 +192,7 @@ class _Renderer:
                 "objectives",
                 "objective",
                 "roadmap",
+                "trends",
                 "funding_index",
                 "funding",
                 "health",
@@ -246,6 +250,14 @@ class _Renderer:
             by_objective=cat.by_objective,
         )
         yield self.render("roadmap", "roadmap.md", **_fields(roadmap_figures(cat)))
+        yield self.render(
+            "trends",
+            "trends.md",
+            rules=RULES,
+            outcomes=list(OUTCOME_LABELS),
+            outcome_labels=list(OUTCOME_LABELS.values()),
+            **_fields(trends_figures(cat)),
+        )
         yield self.render("funding_index", "funding/index.md", periods=cat.periods)
         yield self.render("health", "health.md", rules=RULES, **_fields(health_figures(cat)))
         yield self.render("findings", "findings.md", rules=RULES, **_fields(finding_counts(cat)))
@@ -362,6 +374,7 @@ class _Renderer:
             description=description,
             funding=cat.funding.get(pid, {}),
             diagram=self._diagram(product.name, dependents, product.depends_on),
+            stays=stage_stays(cat, pid),
             **self._common("product", pid, list(product.previous_ids)),
         )
 
