@@ -50,19 +50,9 @@ def settle(page: Any) -> None:
     page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished))")
 
 
-# Every badge and tile that a colour rule of pac.css styles (read from the style sheet the
-# page loaded, so a new rule is covered as soon as it is written), and the elements `extra`
-# selects; for each visible text in or under them, its colour over its background, both
-# blended through every translucent layer down to the page. The threshold is WCAG AA's:
-# 4.5:1, or 3:1 for large text (24px, or 18.66px bold).
-_CONTRAST = r"""extra => {
-  const sheet = Array.from(document.styleSheets).find(s => /pac\.css$/.test(s.href || ""));
-  const family = new RegExp(String.raw`\.pac-(badge|tile|covered|gap)\b|` +
-    String.raw`\.pac-(stage|kpi|support|sev|level|heat|fund|risk)-\w`);
-  const coloured = Array.from(sheet.cssRules).filter(rule => rule.style &&
-      (rule.style.color || rule.style.backgroundColor) && family.test(rule.selectorText))
-    .map(rule => rule.selectorText.replace(/::?(after|before)\b/g, ""));
-  const roots = document.querySelectorAll([...coloured, ...extra].join(", "));
+# Colours as computed styles give them, blended through every translucent layer down to the
+# page, and WCAG's relative luminance and contrast ratio: shared by the checks below.
+_COLOURS = r"""
   const parse = text => {
     const m = /^rgba?\(([^)]*)\)$/.exec(text);
     if (!m) throw new Error("a colour this test cannot read: " + text);
@@ -90,27 +80,87 @@ _CONTRAST = r"""extra => {
     });
     return 0.2126 * r + 0.7152 * g + 0.0722 * b;
   };
+  const hex = c => "#" + c.slice(0, 3).map(v => Math.round(v).toString(16).padStart(2, "0"))
+    .join("");
+  const ratio = (a, b) => {
+    const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return Math.round((light + 0.05) / (dark + 0.05) * 100) / 100;
+  };
+"""
+
+
+# Every badge and tile that a colour rule of pac.css styles (read from the style sheet the
+# page loaded, so a new rule is covered as soon as it is written), and the elements `extra`
+# selects; for each visible text in or under them, its colour over its background, both
+# blended through every translucent layer down to the page. The threshold is WCAG AA's:
+# 4.5:1, or 3:1 for large text (24px, or 18.66px bold).
+_CONTRAST = r"""extra => {""" + _COLOURS + r"""
+  const sheet = Array.from(document.styleSheets).find(s => /pac\.css$/.test(s.href || ""));
+  const family = new RegExp(String.raw`\.pac-(badge|tile|covered|gap)\b|` +
+    String.raw`\.pac-(stage|kpi|support|sev|level|heat|fund|risk)-\w`);
+  const coloured = Array.from(sheet.cssRules).filter(rule => rule.style &&
+      (rule.style.color || rule.style.backgroundColor) && family.test(rule.selectorText))
+    .map(rule => rule.selectorText.replace(/::?(after|before)\b/g, ""));
+  const roots = document.querySelectorAll([...coloured, ...extra].join(", "));
   const texts = new Set();
   roots.forEach(root => [root, ...root.querySelectorAll("*")].forEach(e => {
     const own = Array.from(e.childNodes).some(n => n.nodeType === 3 && n.data.trim());
     if (own && !(e instanceof SVGElement) && e.checkVisibility()) texts.add(e);
   }));
-  const hex = c => "#" + c.slice(0, 3).map(v => Math.round(v).toString(16).padStart(2, "0"))
-    .join("");
   return Array.from(texts, e => {
     const style = getComputedStyle(e);
     const bg = background(e);
     const fg = over(parse(style.color), bg);
-    const [light, dark] = [luminance(fg), luminance(bg)].sort((a, b) => b - a);
     const size = parseFloat(style.fontSize);
     const large = size >= 24 || (size >= 18.66 && parseInt(style.fontWeight) >= 700);
     const where = e.closest("[class]");
     return {element: e.tagName.toLowerCase(), classes: where ? Array.from(where.classList) : [],
             text: e.textContent.trim().slice(0, 40), fg: hex(fg), bg: hex(bg),
-            ratio: Math.round((light + 0.05) / (dark + 0.05) * 100) / 100,
-            needed: large ? 3 : 4.5};
+            ratio: ratio(fg, bg), needed: large ? 3 : 4.5};
   });
 }"""
+
+
+# Every chart colour class of pac.css (.pac-series-N, read from the style sheet the page
+# loaded, so a new one is covered as soon as it is written) as a swatch, and every line,
+# band and dot a chart on the page draws: each colour against the background it stands on.
+# A mark of a chart is a graphical object: WCAG AA asks 3:1 for it (1.4.11, non-text).
+_MARKS = r"""() => {""" + _COLOURS + r"""
+  const sheet = Array.from(document.styleSheets).find(s => /pac\.css$/.test(s.href || ""));
+  const names = new Set();
+  Array.from(sheet.cssRules).forEach(rule => {
+    for (const m of (rule.selectorText || "").matchAll(/\.(pac-series-\d+)(?![\w-])/g)) {
+      names.add(m[1]);
+    }
+  });
+  const content = document.querySelector("article") || document.body;
+  const swatches = document.createElement("p");
+  content.append(swatches);
+  const marks = Array.from(names).sort().map(name => {
+    const swatch = document.createElement("span");
+    swatch.className = name;
+    swatches.append(swatch);
+    return [name, getComputedStyle(swatch).color, swatch];
+  });
+  document.querySelectorAll(".pac-plot :is(.pac-line, .pac-area, .pac-point)").forEach(e => {
+    const style = getComputedStyle(e);
+    const paint = e.classList.contains("pac-line") ? style.stroke : style.fill;
+    marks.push([Array.from(e.classList).join("."), paint, e]);
+  });
+  const found = marks.map(([mark, paint, e]) => {
+    const bg = background(e);
+    const colour = over(parse(paint), bg);
+    return {mark, colour: hex(colour), bg: hex(bg), ratio: ratio(colour, bg)};
+  });
+  swatches.remove();
+  return {classes: Array.from(names).sort(), marks: found};
+}"""
+
+
+def mark_contrasts(page: Any) -> dict[str, Any]:
+    """The chart colour classes of pac.css, and the contrast of each one's swatch and of
+    every mark the page's charts draw (`mark` names its classes, dot-separated)."""
+    return dict(page.evaluate(_MARKS))
 
 
 def contrasts(page: Any, extra: tuple[str, ...] = ()) -> list[dict[str, Any]]:

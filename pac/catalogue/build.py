@@ -14,6 +14,7 @@ from pac.catalogue.project import mkdocs_config, read_site_config, site_folder, 
 from pac.changes.changelog import Changelog
 from pac.errors import PacError
 from pac.findings import Result
+from pac.history.model import Trends
 from pac.load.files import Reader, SourceFile
 from pac.output import (
     cannot_write,
@@ -47,6 +48,7 @@ def generate_project(
     prefix: str,
     progress: Progress | None = None,
     changelog: Changelog | None = None,
+    trends: Trends | None = None,
 ) -> tuple[int, list[str]]:
     """Write the complete MkDocs project for a validated portfolio; (pages, hidden pages)."""
     catalogue = build_catalogue(
@@ -55,6 +57,7 @@ def generate_project(
         today=today,
         prefix=prefix,
         changelog=changelog,
+        trends=trends,
     )
     site = site_folder(site)
     config = mkdocs_config(read_site_config(site), validation.portfolio.settings)
@@ -76,6 +79,7 @@ def build(
     progress: Progress | None = None,
     project: Path | None = None,
     changelog: Changelog | None = None,
+    trends: Trends | None = None,
     root: Path | None = None,
 ) -> Built:
     """Build the catalogue into `out`, replacing it only when the whole build succeeds; no
@@ -101,6 +105,7 @@ def build(
                 prefix=prefix,
                 progress=progress,
                 changelog=changelog,
+                trends=trends,
             )
             if project is not None:
                 _keep_project(work, project)

@@ -18,6 +18,7 @@ from pac.figures.funding import (
 )
 from pac.figures.scorecard import Score, score
 from pac.findings import Finding
+from pac.history.model import Trends
 from pac.model.portfolio import Portfolio
 
 
@@ -40,6 +41,7 @@ class Catalogue:
     findings_by_entity: dict[str, list[Finding]] = field(default_factory=dict)
     scores: dict[str, Score] = field(default_factory=dict)  # the products the scorecard scores
     changelog: Changelog | None = None  # None outside git, or when history is turned off
+    trends: Trends | None = None  # likewise
     repository: str = ""
     new_base: str = ""  # "<repository>/new/<branch>/", or "" without a repository
 
@@ -86,6 +88,7 @@ def build_catalogue(
     today: datetime.date,
     prefix: str,
     changelog: Changelog | None = None,
+    trends: Trends | None = None,
 ) -> Catalogue:
     products = portfolio.products
     settings = portfolio.settings
@@ -121,6 +124,7 @@ def build_catalogue(
         findings_by_entity=dict(by_entity),
         scores=score(portfolio, findings, today),
         changelog=changelog,
+        trends=trends,
         repository=repository,
         new_base=new_base,
     )

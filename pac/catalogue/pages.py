@@ -30,9 +30,11 @@ from pac.catalogue.figures import (
     heat_level,
     severities,
 )
+from pac.catalogue.numbers import number
 from pac.catalogue.project import GUIDE
 from pac.catalogue.roadmap import roadmap_figures, roadmap_quarters, team_plan
 from pac.catalogue.sanitize import markdown_to_safe_html, printable
+from pac.catalogue.trends import OUTCOME_LABELS, days, say_do, stage_stays, trends_figures
 from pac.figures.funding import (
     PeriodFigures,
     Split,
@@ -82,7 +84,9 @@ def _environment(cat: Catalogue) -> jinja2.Environment:
     env.filters.update(
         money=lambda amount: _one_line(format_money(amount, currency)),
         compact_money=lambda amount: _one_line(compact_money(amount, currency)),
-        number=_number,
+        number=number,
+        days=days,
+        say_do=say_do,
         search_boost=search_boost,
         plural=plural,
         unit=lambda unit: "" if not unit else (unit if unit == "%" else f" {unit}"),
@@ -153,17 +157,6 @@ def _one_line(amount: str) -> str:
     return amount.replace(" ", "\u00a0")
 
 
-def _number(value: Decimal) -> str:
-    """Whole numbers with thousands separators (1,250,000, never 1.25e+06); other numbers
-    as written, without trailing zeros, with separators (97.4, 1,234.5, 0.00001)."""
-    if value == value.to_integral_value() and abs(value) < _LARGE:
-        return f"{value:,.0f}"
-    return f"{value.normalize():,}"
-
-
-_LARGE = Decimal("1e18")
-
-
 def render_pages(cat: Catalogue, *, progress: Progress | None = None) -> Iterator[Page]:
     """Every generated page, in a fixed order; `progress` hears of each entity page."""
     env = _environment(cat)
@@ -199,6 +192,7 @@ class _Renderer:
                 "objectives",
                 "objective",
                 "roadmap",
+                "trends",
                 "funding_index",
                 "funding",
                 "health",
@@ -256,6 +250,14 @@ class _Renderer:
             by_objective=cat.by_objective,
         )
         yield self.render("roadmap", "roadmap.md", **_fields(roadmap_figures(cat)))
+        yield self.render(
+            "trends",
+            "trends.md",
+            rules=RULES,
+            outcomes=list(OUTCOME_LABELS),
+            outcome_labels=list(OUTCOME_LABELS.values()),
+            **_fields(trends_figures(cat)),
+        )
         yield self.render("funding_index", "funding/index.md", periods=cat.periods)
         yield self.render("health", "health.md", rules=RULES, **_fields(health_figures(cat)))
         yield self.render("findings", "findings.md", rules=RULES, **_fields(finding_counts(cat)))
@@ -372,6 +374,7 @@ class _Renderer:
             description=description,
             funding=cat.funding.get(pid, {}),
             diagram=self._diagram(product.name, dependents, product.depends_on),
+            stays=stage_stays(cat, pid),
             **self._common("product", pid, list(product.previous_ids)),
         )
 

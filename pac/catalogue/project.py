@@ -34,6 +34,7 @@ NAV = [
     {"Capabilities": "capabilities/index.md"},
     {"Objectives": "objectives/index.md"},
     {"Roadmap": "roadmap.md"},
+    {"Trends": "trends.md"},
     {"Funding": "funding/index.md"},
     {"Health": "health.md"},
     {"Findings": "findings.md"},

@@ -18,6 +18,7 @@ from pac.terminal import one_line
 
 if TYPE_CHECKING:  # pac validate never imports git
     from pac.changes.changelog import Changelog
+    from pac.history.model import Trends
     from pac.load.version import PortfolioVersion
     from pac.serve.session import Step
 
@@ -90,6 +91,7 @@ def build(
     files = source(portfolio, ref)
     epoch, build_day = _date(files, site_dir)
     log = _history(files, ref) if history else None
+    trends = _trends(files, ref) if history else None
     entities = sum(1 for f in files.files if "/" in f.path)
     with site_project(site_dir, files.root, ref) as site, progress(entities) as advance:
         built = run(
@@ -104,6 +106,7 @@ def build(
             progress=advance,
             project=project,
             changelog=log,
+            trends=trends,
             root=files.root,
         )
     if built.site is None:
@@ -147,6 +150,12 @@ def _history(files: PortfolioVersion, ref: str | None) -> Changelog | None:
         return build_changelog(repo, files.prefix, allow_shallow=True, progress=advance, rev=rev)
 
 
+def _trends(files: PortfolioVersion, ref: str | None) -> Trends | None:
+    """The figures of the Trends page, read from git as the change log is. None until the
+    computation in pac.history is wired in here (the page says they are not available)."""
+    return None
+
+
 @click.command()
 @_SITE
 @_TODAY
@@ -179,6 +188,7 @@ def serve(
         today(day) if day else build_day,
         epoch,
         _history(files, None) if history else None,
+        _trends(files, None) if history else None,
     )
     previous = signal.signal(signal.SIGTERM, _interrupt)  # `kill` cleans up as Ctrl-C does
     try:

@@ -34,6 +34,7 @@ from pac.catalogue.pages import ENTITY_KINDS, render_entity_pages, render_pages
 from pac.catalogue.project import mkdocs_config, read_site_config, site_folder, write_project
 from pac.changes.changelog import Changelog
 from pac.findings import Finding, Result, Severity
+from pac.history.model import Trends
 from pac.load.parse import ParseCache
 from pac.load.version import PortfolioVersion, from_working_tree
 from pac.serve.search import SearchIndex, merge, read_index, write_index
@@ -50,6 +51,7 @@ class Options:
     today: datetime.date
     source_date_epoch: int
     changelog: Changelog | None = None
+    trends: Trends | None = None
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,7 @@ class Session:
             today=self.options.today,
             prefix=files.prefix,
             changelog=self.options.changelog,
+            trends=self.options.trends,
         )
         config = mkdocs_config(read_site_config(self._site()), result.portfolio.settings)
         contents = {f.path: f.content for f in files.files}

@@ -38,7 +38,7 @@ def test_the_reference_portfolio_is_built_with_the_organisations_site(tmp_path: 
                   source_date_epoch=1700000000, prefix="portfolio/",
                   read=lambda name: read_file(REFERENCE, name), project=project,
                   root=tmp_path)
-    assert (built.site, built.pages, built.hidden) == (out, 22, ["index.md"])
+    assert (built.site, built.pages, built.hidden) == (out, 23, ["index.md"])
     assert built.warnings == [
         "Doc file 'index.md' contains a link 'guide.md', but the target is not found among "
         "documentation files."]
@@ -58,11 +58,11 @@ def test_a_project_can_be_generated_without_building_it(tmp_path: Path) -> None:
     validation = run(REFERENCE)
     pages, hidden = generate_project(validation, tmp_path / "project", site=None, today=TODAY,
                                      prefix="portfolio/")
-    assert (pages, hidden) == (22, [])
+    assert (pages, hidden) == (23, [])
     docs = tmp_path / "project" / "docs"
     assert sorted(p.relative_to(docs).as_posix() for p in docs.glob("*.md")) == [
         "changelog.md", "findings.md", "health.md", "how-to-propose-a-change.md", "index.md",
-        "roadmap.md"]
+        "roadmap.md", "trends.md"]
     assert '"site_name": "Northwind Mutual portfolio"' in (
         tmp_path / "project" / "mkdocs.yml").read_text()
 

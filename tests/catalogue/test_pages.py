@@ -50,8 +50,8 @@ def test_every_page_in_a_fixed_order_with_progress_for_each_entity() -> None:
     pages = list(render_pages(catalogue_of(REFERENCE), progress=heard.append))
     assert [page.path for page in pages] == [
         "index.md", "products/index.md", "teams/index.md", "capabilities/index.md",
-        "objectives/index.md", "roadmap.md", "funding/index.md", "health.md", "findings.md",
-        "changelog.md", "how-to-propose-a-change.md",
+        "objectives/index.md", "roadmap.md", "trends.md", "funding/index.md", "health.md",
+        "findings.md", "changelog.md", "how-to-propose-a-change.md",
         *ENTITY_PAGES,
     ]
     assert heard == list(range(1, 12))
@@ -297,7 +297,7 @@ def test_without_a_repository_a_page_has_no_edit_link(reference: Path) -> None:
     pages = pages_of(reference)
     links = {link for text in pages.values()
              for link in re.findall(r'class="md-button pac-edit" href="([^"]*)"', text)}
-    assert links == {"how-to-propose-a-change.html"}  # the change log's and the roadmap's
+    assert links == {"how-to-propose-a-change.html"}  # the change log's, roadmap's and trends'
     assert not any(re.search(r'href="[^"]*/(edit|new)/', text) for text in pages.values())
 
 
@@ -320,6 +320,7 @@ def test_every_page_links_to_where_its_content_is_changed() -> None:
         "findings.md": base + "edit/main/portfolio/portfolio.yaml",
         "changelog.md": "how-to-propose-a-change.html",
         "roadmap.md": "how-to-propose-a-change.html",
+        "trends.md": "how-to-propose-a-change.html",
         **{f"{folder}/index.md": f"{base}new/main/portfolio/{folder}/"
            for folder in ("products", "teams", "capabilities", "objectives", "funding")},
         **{page: f"{base}edit/main/portfolio/{page.removesuffix('.md')}.yaml"

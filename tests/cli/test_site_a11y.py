@@ -1,10 +1,13 @@
 """The catalogue's accessibility in a real headless Chromium over the built example site:
 axe-core finds nothing serious or critical on one page of every kind (the capability map
 in each of its modes), and every text pac colours meets WCAG AA contrast in Material's light
-and dark schemes. The keyboard is tested with the controls (controls.py)."""
+and dark schemes, and every mark of a chart stands out 3:1 against the page. The site is built
+with a Trends made by hand (trends_sample.py), so that the Trends page shows every figure. The
+keyboard is tested with the controls (controls.py)."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,16 +21,19 @@ from a11y import (
     contrasts,
     describe,
     faint,
+    mark_contrasts,
     set_scheme,
     settle,
     too_faint,
 )
 from browser import Watch, build_example, chromium, serve, watch
-from conftest import REPO
+from conftest import EXAMPLE, REPO
+from trends_sample import sample_trends, trends_in_builds
 
 from pac.catalogue.project import NAV, read_site_config
 from pac.model import FOLDER_OF
 
+BUILT = datetime.date(2026, 11, 18)  # build_example's SOURCE_DATE_EPOCH
 ENTITY = "/*"  # one entity page of the folder before it: the largest, as the richest
 MODES = ".pac-heat-modes button[data-mode]"
 # pac's controls, coloured by Material's rules rather than pac.css's, whose text pac answers for
@@ -54,13 +60,14 @@ def test_every_kind_of_page_is_checked() -> None:
     assert set(KINDS) >= {
         "index.html", "products/index.html", "teams/index.html", "capabilities/index.html",
         "objectives/index.html", "funding/index.html", "health.html", "findings.html",
-        "changelog.html", "how-to-propose-a-change.html", "products/*", "teams/*",
+        "changelog.html", "trends.html", "how-to-propose-a-change.html", "products/*", "teams/*",
         "capabilities/*", "objectives/*", "funding/*"}
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_example(tmp_path_factory.mktemp("a11y") / "site")
+    with trends_in_builds(sample_trends(EXAMPLE, end=BUILT)):
+        return build_example(tmp_path_factory.mktemp("a11y") / "site")
 
 
 @pytest.fixture(scope="module")
@@ -161,5 +168,27 @@ def test_every_colour_class_of_pac_css_meets_wcag_aa_in_light_and_dark(
             low += [f"{scheme}, {state}: {faint(c)}" for c in found if c["ratio"] < c["needed"]]
             judged = {name for c in found for name in c["classes"]}
             assert set(shown) <= judged, (scheme, state, set(shown) - judged)
+    assert not low, "\n".join(low)
+    _after(browse)
+
+
+def test_every_chart_colour_of_pac_css_stands_out_in_light_and_dark(
+    browse: tuple[Any, Watch], site: Path
+) -> None:
+    """A swatch of every chart colour class in pac.css, and every line, band and dot the
+    Trends page draws, 3:1 or more against the page (WCAG's non-text contrast)."""
+    page = _open(browse, site, "trends.html")
+    low = []
+    for scheme in SCHEMES:
+        set_scheme(page, scheme)
+        found = mark_contrasts(page)
+        classes = set(found["classes"])
+        assert {f"pac-series-{n}" for n in range(1, 9)} <= classes
+        drawn = [m for m in found["marks"] if m["mark"] not in classes]
+        assert len(drawn) > 50, "the Trends page draws its charts"
+        used = {c for m in drawn for c in m["mark"].split(".") if c.startswith("pac-series-")}
+        assert used <= classes
+        low += [f"{scheme}: {m['mark']} {m['colour']} on {m['bg']} is {m['ratio']}:1, under 3:1"
+                for m in found["marks"] if m["ratio"] < 3]
     assert not low, "\n".join(low)
     _after(browse)
