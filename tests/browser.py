@@ -23,9 +23,10 @@ FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
-def build_example(out: Path) -> Path:
-    """The example portfolio's catalogue with the repository's site/, built into `out`."""
-    result = CliRunner().invoke(cli, ["build", str(EXAMPLE), "--out", str(out), "--site",
+def build_example(out: Path, portfolio: Path = EXAMPLE) -> Path:
+    """The example portfolio's catalogue (or that of `portfolio`, a copy of it with a
+    history) with the repository's site/, built into `out`."""
+    result = CliRunner().invoke(cli, ["build", str(portfolio), "--out", str(out), "--site",
                                       str(REPO / "site")],
                                 env={"SOURCE_DATE_EPOCH": "1795000000"})
     assert result.exit_code == 0, result.output

@@ -1,6 +1,7 @@
-"""A history for the example portfolio, built in the test (never in this repository's own
-history): the example committed as it is, then products moving through their stages and
-roadmap themes marked done, dropped or deleted, on known days."""
+"""A history for a portfolio, built in the test (never in this repository's own history):
+the portfolio committed as it is, then a product moving on a stage each quarter for two
+years and a roadmap theme of that quarter marked done, on known days. The site tests build
+from it, so that their Trends page holds figures read from git."""
 
 from __future__ import annotations
 
@@ -10,24 +11,36 @@ from pathlib import Path
 from conftest import EXAMPLE
 from gitrepo import GitRepo
 
-START = "2026-09-15"
+START = "2024-11-04"
 STEPS = (  # (day, stage a product is in, the stage it moves to)
-    ("2026-10-05", "ideation", "discovery"),
-    ("2026-11-20", "discovery", "build"),
-    ("2027-01-12", "build", "live"),
-    ("2027-02-03", "live", "sunset"),
+    ("2025-01-20", "ideation", "discovery"),
+    ("2025-04-14", "discovery", "build"),
+    ("2025-07-08", "build", "live"),
+    ("2025-10-06", "live", "sunset"),
+    ("2026-01-12", "ideation", "discovery"),
+    ("2026-04-09", "discovery", "build"),
+    ("2026-07-15", "build", "live"),
+    ("2026-10-05", "live", "sunset"),
 )
-END = "2027-03-31"
+END = "2026-11-18"  # the day of SOURCE_DATE_EPOCH=1795000000, which the site tests build with
 
 
 def example_history(path: Path) -> GitRepo:
-    """The example portfolio with a few months of dated history, ending by END."""
+    """The example portfolio with two years of dated history, ending before END."""
+    return dated_history(EXAMPLE, path)
+
+
+def dated_history(source: Path, path: Path) -> GitRepo:
+    """The portfolio in `source` as `portfolio/` of a new repository at `path`, with
+    STEPS."""
     repo = GitRepo(path)
-    repo.copy(EXAMPLE, "portfolio")
+    repo.copy(source, "portfolio")
     repo.commit("Start the portfolio", on=START)
     for day, was, now in STEPS:
         moved = _first_in(repo, was)
-        repo.edit(f"portfolio/products/{moved}.yaml", f"stage: {was}", f"stage: {now}")
+        # a product in sunset must say by when it retires
+        then = f"stage: {now}" + ("\n  retire_by: 2027-12-31" if now == "sunset" else "")
+        repo.edit(f"portfolio/products/{moved}.yaml", f"stage: {was}", then)
         _settle_a_theme(repo, day)
         repo.commit(f"{moved} moves to {now}", on=day)
     return repo

@@ -41,7 +41,7 @@ _HISTORY = click.option(
     "--history/--no-history",
     default=True,
     show_default=True,
-    help="Add the change log and each entity's history from git.",
+    help="Add the change log, the trends and each entity's history from git.",
 )
 
 
@@ -90,15 +90,15 @@ def build(
 
     files = source(portfolio, ref)
     epoch, build_day = _date(files, site_dir)
-    log = _history(files, ref) if history else None
-    trends = _trends(files, ref) if history else None
+    judged = today(day) if day else build_day
+    log, trends = _history(files, ref, judged) if history else (None, None)
     entities = sum(1 for f in files.files if "/" in f.path)
     with site_project(site_dir, files.root, ref) as site, progress(entities) as advance:
         built = run(
             files.files,
             out=out,
             site=site,
-            today=today(day) if day else build_day,
+            today=judged,
             source_date_epoch=epoch,
             prefix=files.prefix,
             read=files.read,
@@ -134,26 +134,28 @@ def _date(files: PortfolioVersion, site_dir: Path | None) -> tuple[int, datetime
     )
 
 
-def _history(files: PortfolioVersion, ref: str | None) -> Changelog | None:
-    """The change log for the site, when the portfolio is in git; a shallow clone gives a
-    truncated one, with a warning that names the fix."""
-    from pac.changes.changelog import SHALLOW_HINT, build_changelog, repository_with
+def _history(
+    files: PortfolioVersion, ref: str | None, day: datetime.date
+) -> tuple[Changelog | None, Trends | None]:
+    """The change log and the trends up to `day`, from one walk of the history, when the
+    portfolio is in git; a shallow clone gives truncated ones, with a warning that names
+    the fix."""
+    from pac.changes.changelog import SHALLOW_HINT, ChangelogRecorder, repository_with
+    from pac.history.trends import build_trends
 
     rev = ref or "HEAD"
     repo = repository_with(files.root, rev)
     if repo is None:
-        return None
+        return None, None
     if repo.is_shallow():
         click.echo(f"warning: {SHALLOW_HINT}", err=True)
     total = repo.count_commits(files.prefix, rev) if sys.stderr.isatty() else 0
+    log = ChangelogRecorder()
     with progress(total, "Reading history") as advance:
-        return build_changelog(repo, files.prefix, allow_shallow=True, progress=advance, rev=rev)
-
-
-def _trends(files: PortfolioVersion, ref: str | None) -> Trends | None:
-    """The figures of the Trends page, read from git as the change log is. None until the
-    computation in pac.history is wired in here (the page says they are not available)."""
-    return None
+        trends = build_trends(
+            repo, files.prefix, end=day, allow_shallow=True, progress=advance, rev=rev, also=[log]
+        )
+    return log.changelog(trends.truncated), trends
 
 
 @click.command()
@@ -182,13 +184,15 @@ def serve(
 
     files = source(portfolio, None)
     epoch, build_day = _date(files, site_dir)
+    judged = today(day) if day else build_day
+    log, trends = _history(files, None, judged) if history else (None, None)
     options = Options(
         portfolio,
         site_dir if site_dir is not None else files.root / "site",
-        today(day) if day else build_day,
+        judged,
         epoch,
-        _history(files, None) if history else None,
-        _trends(files, None) if history else None,
+        log,
+        trends,
     )
     previous = signal.signal(signal.SIGTERM, _interrupt)  # `kill` cleans up as Ctrl-C does
     try:

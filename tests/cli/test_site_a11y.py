@@ -2,12 +2,12 @@
 axe-core finds nothing serious or critical on one page of every kind (the capability map
 in each of its modes), and every text pac colours meets WCAG AA contrast in Material's light
 and dark schemes, and every mark of a chart stands out 3:1 against the page. The site is built
-with a Trends made by hand (trends_sample.py), so that the Trends page shows every figure. The
+from two years of dated history (example_history.py), so that the Trends page shows
+figures read from git. The
 keyboard is tested with the controls (controls.py)."""
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -27,13 +27,12 @@ from a11y import (
     too_faint,
 )
 from browser import Watch, build_example, chromium, serve, watch
-from conftest import EXAMPLE, REPO
-from trends_sample import sample_trends, trends_in_builds
+from conftest import REPO
+from example_history import example_history
 
 from pac.catalogue.project import NAV, read_site_config
 from pac.model import FOLDER_OF
 
-BUILT = datetime.date(2026, 11, 18)  # build_example's SOURCE_DATE_EPOCH
 ENTITY = "/*"  # one entity page of the folder before it: the largest, as the richest
 MODES = ".pac-heat-modes button[data-mode]"
 # pac's controls, coloured by Material's rules rather than pac.css's, whose text pac answers for
@@ -66,8 +65,9 @@ def test_every_kind_of_page_is_checked() -> None:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    with trends_in_builds(sample_trends(EXAMPLE, end=BUILT)):
-        return build_example(tmp_path_factory.mktemp("a11y") / "site")
+    root = tmp_path_factory.mktemp("a11y")
+    repo = example_history(root / "repo")  # a Trends page of figures read from git
+    return build_example(root / "site", repo.path / "portfolio")
 
 
 @pytest.fixture(scope="module")

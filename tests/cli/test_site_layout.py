@@ -6,12 +6,12 @@ covered without a change here.
 On every page nothing may stick out of the window unless it sits in a container that scrolls
 and shows that it does, and no id, path or amount may be broken across two lines. A
 screenshot of each page is kept in build/test-artefacts/layout/ for a reviewer to look at
-(`PAC_ARTEFACTS` moves it). Both sites are built with a Trends made by hand for them
-(trends_sample.py), so that the Trends page and the products' stages show every figure."""
+(`PAC_ARTEFACTS` moves it). Both sites are built from two years of dated history
+(example_history.py), so that the Trends page and the products' stages show figures read
+from git."""
 
 from __future__ import annotations
 
-import datetime
 import json
 import os
 import subprocess
@@ -24,7 +24,7 @@ import pytest
 from browser import chromium, serve
 from click.testing import CliRunner
 from conftest import EXAMPLE, REPO
-from trends_sample import sample_trends, trends_in_builds
+from example_history import dated_history
 
 from pac.catalogue.project import NAV
 from pac.cli import cli
@@ -91,13 +91,16 @@ _BROKEN = """(currency) => {
 }"""
 
 
-def _build(portfolio: Path, out: Path, *extra: str, end: datetime.date) -> Path:
-    with trends_in_builds(sample_trends(portfolio, end=end)):
-        result = CliRunner().invoke(
-            cli,
-            ["build", str(portfolio), "--out", str(out), "--site", str(REPO / "site"), *extra],
-            env={"SOURCE_DATE_EPOCH": "1795000000"},
-        )
+def _build(portfolio: Path, out: Path, *extra: str) -> Path:
+    """The site of `portfolio` given two years of dated history, so that the Trends page and
+    the products' stages hold figures read from git."""
+    repo = dated_history(portfolio, out.parent / f"{out.name}-repo")
+    result = CliRunner().invoke(
+        cli,
+        ["build", str(repo.path / "portfolio"), "--out", str(out), "--site", str(REPO / "site"),
+         *extra],
+        env={"SOURCE_DATE_EPOCH": "1795000000"},
+    )
     assert result.exit_code == 0, result.output
     return out
 
@@ -122,9 +125,8 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     subprocess.run([sys.executable, str(REPO / "benchmarks" / "generate.py"), str(large),
                     "--products", "1000"], check=True, capture_output=True)
     return {
-        "example": _build(EXAMPLE, root / "example", end=datetime.date(2026, 11, 18)),
-        "p1000": _build(large, root / "s1000", "--today", "2027-01-15",
-                        end=datetime.date(2027, 1, 15)),
+        "example": _build(EXAMPLE, root / "example"),
+        "p1000": _build(large, root / "s1000", "--today", "2027-01-15"),
     }
 
 
