@@ -441,16 +441,19 @@ def test_the_change_log_and_histories_say_what_changed_in_words(tmp_path: Path) 
         "parsing a flow sequence did not find expected &#39;,&#39; or &#39;]&#39; (from line 2) "
         "(line 3)</em></li></ul>",
         '<ul><li>changed <a href="teams/team-claims.html">Claims Team</a><ul>'
-        "<li><code>capacity_fte</code>: 6.5 → 7</li>"
-        "<li><code>members[Sofia Russo].skills</code>: added testing</li></ul></li>"
+        '<li><code class="pac-path"><span>capacity_fte</span></code>: 6.5 → 7</li>'
+        '<li><code class="pac-path"><span>members[Sofia</span> <span>Russo].</span><wbr>'
+        "<span>skills</span></code>: added testing</li></ul></li>"
         '<li>changed <a href="funding/FY2027.html">FY2027</a><ul>'
-        "<li><code>allocations[fraud-scoring]</code>: removed (change 800,000; run 150,000; "
-        "source cc-risk)</li></ul></li>"
-        "<li>changed portfolio:portfolio<ul><li><code>scorecard.levels[bronze]</code>: added "
-        "(checks owner-has-members, has-summary)</li></ul></li></ul>",
+        '<li><code class="pac-path"><span>allocations[fraud-scoring]</span></code>: removed '
+        "(change 800,000; run 150,000; source cc-risk)</li></ul></li>"
+        '<li>changed portfolio:portfolio<ul><li><code class="pac-path"><span>scorecard.</span>'
+        "<wbr><span>levels[bronze]</span></code>: added (checks owner-has-members, has-summary)"
+        "</li></ul></li></ul>",
     ]
     team = pages["teams/team-claims.md"]
-    assert ("<li><code>members[Sofia Russo].skills</code>: added testing</li>") in team
+    assert ('<li><code class="pac-path"><span>members[Sofia</span> <span>Russo].</span><wbr>'
+            "<span>skills</span></code>: added testing</li>") in team
 
 
 def test_search_favours_an_entity_page_the_shorter_its_name() -> None:
