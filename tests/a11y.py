@@ -97,7 +97,7 @@ _COLOURS = r"""
 _CONTRAST = r"""extra => {""" + _COLOURS + r"""
   const sheet = Array.from(document.styleSheets).find(s => /pac\.css$/.test(s.href || ""));
   const family = new RegExp(String.raw`\.pac-(badge|tile|covered|gap)\b|` +
-    String.raw`\.pac-(stage|kpi|support|sev|level|heat|fund|risk)-\w`);
+    String.raw`\.pac-(stage|kpi|support|sev|level|heat|fund|risk|theme)-\w`);
   const coloured = Array.from(sheet.cssRules).filter(rule => rule.style &&
       (rule.style.color || rule.style.backgroundColor) && family.test(rule.selectorText))
     .map(rule => rule.selectorText.replace(/::?(after|before)\b/g, ""));

@@ -69,12 +69,17 @@ class Walk:
         return value
 
     def _resolve(self, schema: dict[str, Any]) -> dict[str, Any]:
+        return self._branches(schema)[0]
+
+    def _branches(self, schema: dict[str, Any]) -> list[dict[str, Any]]:
+        """What a value of the schema may be: an optional value, the branch that is not
+        null; a value of either kind (a theme: a sentence or a mapping), each kind."""
         if "$ref" in schema:
-            return self._resolve(self.defs[schema["$ref"].rsplit("/", 1)[1]])
-        if "anyOf" in schema:  # an optional value: the branch that is not null
+            return self._branches(self.defs[schema["$ref"].rsplit("/", 1)[1]])
+        if "anyOf" in schema:
             branches = [s for s in schema["anyOf"] if s.get("type") != "null"]
-            return self._resolve(branches[0])
-        return schema
+            return [b for branch in branches for b in self._branches(branch)]
+        return [schema]
 
     def _string(self, schema: dict[str, Any], value: Any, path: str) -> Any:
         fits = fitting(schema)
@@ -84,7 +89,13 @@ class Walk:
         return fits[0]
 
     def _array(self, schema: dict[str, Any], value: Any, path: str) -> Any:
-        items = self._resolve(schema.get("items", {}))
+        kinds = self._branches(schema.get("items", {}))
+        if len(kinds) > 1:  # items of either kind: the payloads in each
+            given = value if isinstance(value, list) else []
+            done = [self._array({"items": kind}, [v for v in given if _fits(kind, v)], path)
+                    for kind in kinds]
+            return [v for d in done if isinstance(d, list) for v in d] or value
+        items = kinds[0]
         if items.get("type") == "string" and fitting(items):
             self.reached.add(path + "[]")
             return [v for v in LIST if v in fitting(items)]
@@ -130,6 +141,12 @@ class Walk:
             return value
         self.reached.add(path + ".<key>")
         return {PAYLOAD: new}
+
+
+def _fits(schema: dict[str, Any], value: Any) -> bool:
+    """Whether a value is of the schema's JSON type (a mapping for an object)."""
+    kind = schema.get("type")
+    return kind is None or isinstance(value, {"object": dict, "string": str}.get(kind, object))
 
 
 def fitting(schema: dict[str, Any]) -> list[str]:

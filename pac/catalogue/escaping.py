@@ -7,7 +7,8 @@ chosen by where the expression stands in the template, not by the template's aut
   (`href="{{ url }}"`) keeps only http(s), mailto and relative addresses;
 - a `<script>` block: `script_json`, JSON that cannot end the script;
 - front matter: `front_matter_string`, a double-quoted YAML scalar of escaped text;
-- a file path in HTML text: `path_html`, escaped segments that break only after a `/`.
+- a file path in HTML text: `path_html`, escaped segments that break only after a `/`;
+- a field path in HTML text: `field_path_html`, which breaks after a `.` or at a space.
 
 `ContextualEscape` reads each template's HTML while Jinja compiles it and adds the filter
 for its place to every expression in an attribute value or a script. An expression where
@@ -97,6 +98,18 @@ def path_html(path: object) -> Markup:
     return Markup(f'<code class="pac-path">{spans}</code>')
 
 
+def field_path_html(path: object) -> Markup:
+    """A field path (`roadmap[2027-Q1].themes[Apple Pay].status`) as HTML text in `<code>`:
+    each segment escaped and kept on one line, a line allowed to break after a `.` and at a
+    space, which only a record's key holds (a theme's sentence can be long)."""
+    words = (re.split(r"(?<=\.)", word) for word in str(path).split(" "))
+    spans = " ".join(
+        "<wbr>".join(f"<span>{escape(segment)}</span>" for segment in segments if segment)
+        for segments in words
+    )
+    return Markup(f'<code class="pac-path">{spans}</code>')
+
+
 class ContextualEscape(Extension):
     """Adds `attribute`, `url_attribute` or `script_json` to each expression by where it
     stands in the template's HTML; refuses expressions where no escaping is right."""
@@ -159,5 +172,6 @@ def html_environment(loader: jinja2.BaseLoader, **options: Any) -> jinja2.Enviro
         script_json=script_json,
         frontmatter=front_matter_string,
         path=path_html,
+        field_path=field_path_html,
     )
     return env

@@ -44,6 +44,7 @@ from pac.figures.funding import (
     support_status,
 )
 from pac.figures.report import build_report
+from pac.figures.roadmap import as_theme
 from pac.figures.scorecard import CHECKS, level_counts, level_names
 from pac.model import FOLDER_OF, STAGES, Funding
 from pac.model.settings import NO_LEVEL
@@ -91,6 +92,7 @@ def _environment(cat: Catalogue) -> jinja2.Environment:
         plural=plural,
         unit=lambda unit: "" if not unit else (unit if unit == "%" else f" {unit}"),
         kpi_status=kpi_status,
+        theme=as_theme,
         key_result_status=lambda result, objective: key_result_status(
             result, cat.portfolio.funding.get(objective.period or ""), cat.today
         ),

@@ -11,28 +11,40 @@ from dataclasses import dataclass
 
 from pac.catalogue.context import Catalogue, name_order
 from pac.figures.funding import is_live, next_quarter, quarter_of
+from pac.figures.roadmap import DROPPED, as_theme, theme_objectives
 from pac.model import Product
-from pac.model import product as model
 from pac.rules.products import MAX_THEMES
 
 
 @dataclass(frozen=True)
 class Theme:
-    """One theme of a quarter and the ids of the objectives it serves."""
+    """One theme of a quarter, the ids of the objectives it serves (none once dropped) and
+    where it stands: planned, in-progress, done or dropped."""
 
     text: str
     objectives: tuple[str, ...]
+    status: str = "planned"
+
+    @property
+    def counts(self) -> bool:
+        """Whether it still takes the team's time in its quarter: a dropped one does not."""
+        return self.status != DROPPED
 
 
 @dataclass(frozen=True)
 class ProductPlan:
-    """A product's themes in each quarter shown (an empty list: nothing planned)."""
+    """A product's themes in each quarter shown, dropped ones included; a quarter with none
+    but dropped ones has nothing planned."""
 
     product: str
     owner: str
     live: bool
     themes: dict[str, list[Theme]]
     objectives: list[str]  # served by any of its themes, in first-seen order
+
+    def planned(self, quarter: str) -> int:
+        """How many of its themes count in the quarter."""
+        return sum(1 for theme in self.themes[quarter] if theme.counts)
 
 
 @dataclass(frozen=True)
@@ -56,6 +68,17 @@ class ObjectiveThemes:
 
 
 @dataclass(frozen=True)
+class PriorityThemes:
+    """One of the portfolio's priorities for a quarter shown, and how many themes of that
+    quarter serve one of its objectives."""
+
+    quarter: str
+    name: str
+    objectives: list[str]
+    themes: int
+
+
+@dataclass(frozen=True)
 class Roadmap:
     """The roadmap page: quarters are named as in the data (2027-Q1)."""
 
@@ -65,6 +88,7 @@ class Roadmap:
     unplanned: list[ProductPlan]  # live products with nothing planned in a quarter, by name
     idle: dict[str, list[str]]  # per quarter, the live products with nothing planned
     objectives: list[ObjectiveThemes]  # every objective, by name, then unknown ids
+    priorities: list[PriorityThemes]  # those of the quarters shown, as portfolio.yaml lists them
 
 
 def roadmap_figures(cat: Catalogue) -> Roadmap:
@@ -76,7 +100,7 @@ def roadmap_figures(cat: Catalogue) -> Roadmap:
             plan
             for team in teams
             for plan in team.products
-            if plan.live and not all(plan.themes.values())
+            if plan.live and not all(plan.planned(q) for q in quarters)
         ),
         key=lambda plan: product_key(plan.product),
     )
@@ -85,8 +109,9 @@ def roadmap_figures(cat: Catalogue) -> Roadmap:
         teams=teams,
         overloaded={q: [t.team for t in teams if q in t.overloaded] for q in quarters},
         unplanned=unplanned,
-        idle={q: [plan.product for plan in unplanned if not plan.themes[q]] for q in quarters},
+        idle={q: [plan.product for plan in unplanned if not plan.planned(q)] for q in quarters},
         objectives=_objective_themes(cat, teams, quarters),
+        priorities=_priority_themes(cat, teams, quarters),
     )
 
 
@@ -96,21 +121,10 @@ def roadmap_quarters(today: datetime.date) -> list[str]:
     return [now, next_quarter(now)]
 
 
-def theme_objectives(product: Product, theme: str | model.Theme) -> tuple[str, ...]:
-    """The objectives a theme serves: its own when it names one, else its product's."""
-    if isinstance(theme, model.Theme) and theme.objective:
-        return (theme.objective,)
-    return tuple(product.objectives)
-
-
-def theme_text(theme: str | model.Theme) -> str:
-    return theme.theme if isinstance(theme, model.Theme) else theme
-
-
 def quarter_themes(product: Product, quarter: str) -> list[Theme]:
     """The themes a product plans for a quarter, from every roadmap entry for it."""
     return [
-        Theme(theme_text(theme), theme_objectives(product, theme))
+        Theme(as_theme(theme).theme, theme_objectives(product, theme), as_theme(theme).status)
         for entry in product.roadmap
         if entry.quarter == quarter
         for theme in entry.themes
@@ -128,13 +142,13 @@ def team_plan(cat: Catalogue, tid: str, quarters: list[str]) -> TeamPlan:
     owned = cat.owned.get(tid, [])  # in name order
     plans = [product_plan(pid, products[pid], quarters) for pid in owned]
     shown = [plan for plan in plans if plan.live or any(plan.themes.values())]
-    counts = {q: sum(len(plan.themes[q]) for plan in shown) for q in quarters}
+    counts = {q: sum(plan.planned(q) for plan in shown) for q in quarters}
     return TeamPlan(
         team=tid,
         products=shown,
         counts=counts,
         overloaded=[q for q in quarters if counts[q] > MAX_THEMES],
-        unplanned=sum(1 for plan in shown if plan.live and not plan.themes[quarters[0]]),
+        unplanned=sum(1 for plan in shown if plan.live and not plan.planned(quarters[0])),
     )
 
 
@@ -161,6 +175,22 @@ def _objective_themes(
     return [
         ObjectiveThemes(oid, {q: counts[oid][q] for q in quarters}, len(serving[oid]))
         for oid in order
+    ]
+
+
+def _priority_themes(
+    cat: Catalogue, teams: list[TeamPlan], quarters: list[str]
+) -> list[PriorityThemes]:
+    themes = [(quarter, set(theme.objectives)) for _, quarter, theme in _themes(teams, quarters)]
+    return [
+        PriorityThemes(
+            p.quarter,
+            p.name,
+            list(p.objectives),
+            sum(1 for q, served in themes if q == p.quarter and served & set(p.objectives)),
+        )
+        for p in cat.portfolio.settings.priorities
+        if p.quarter in quarters
     ]
 
 

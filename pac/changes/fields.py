@@ -1,7 +1,7 @@
 """The fields of two versions of one entity, compared leaf by leaf: nested fields by their
 path (`lifecycle.stage`), lists of ids as sets, and lists of records by their natural key (a
-KPI's name, an allocation's product) or, without one, by position. No change holds a
-mapping, so no report has to show one whole.
+KPI's name, an allocation's product, a roadmap theme's sentence) or, without one, by
+position. No change holds a mapping, so no report has to show one whole.
 """
 
 from __future__ import annotations
@@ -24,8 +24,13 @@ KEYS = {
     "stakeholders": "name",
     "members": "name",
     "roadmap": "quarter",
+    "themes": "theme",
     "levels": "name",
 }
+# lists whose records may be written as their key alone (a theme as its sentence), and what
+# a snapshot leaves out of their records at its default: two versions of a record compare
+# with it filled in, so that marking a theme done reads `status: planned → done`
+SHORTHANDS: dict[str, dict[str, Any]] = {"themes": {"status": "planned"}}
 SCALAR = str | int | float | Decimal | datetime.date
 _SCALARS = (str, int, float, Decimal, datetime.date)  # SCALAR for isinstance, as mypy 1.10 reads it
 Leaves = dict[FieldPath, Any]  # a path under a record -> a value, or a list of values
@@ -85,6 +90,7 @@ def leaves(value: Any, path: FieldPath = "", *, without: str | None = None) -> L
     if isinstance(value, list) and _all_scalar(value):
         return {path: list(value)} if value else {}
     if isinstance(value, list):
+        value = _expand(path, value)
         key = _key_of(path, value, value)
         records = _records(value, key)
         return {
@@ -108,6 +114,7 @@ def _all_scalar(items: list[Any]) -> bool:
 
 def _diff_records(path: FieldPath, old: list[Any], new: list[Any]) -> Iterator[FieldChange]:
     """Records matched by their key where the list has one, else by position."""
+    old, new = _expand(path, old), _expand(path, new)
     key = _key_of(path, old, new)
     before, after = _records(old, key), _records(new, key)
     for name in _in_order({**before, **after}, key):
@@ -117,13 +124,34 @@ def _diff_records(path: FieldPath, old: list[Any], new: list[Any]) -> Iterator[F
         elif isinstance(now, dict) and name not in before:
             yield FieldChange(where, None, leaves(now, without=key), "added")
         else:
-            yield from diff_values(where, was, now)
+            yield from diff_values(where, _filled(path, was), _filled(path, now))
+
+
+def _expand(path: FieldPath, items: list[Any]) -> list[Any]:
+    """A list whose records may be their key alone, each value as the record it stands for
+    (`Apple Pay` as `{theme: Apple Pay}`); any other list as it is."""
+    field = _field(path)
+    if field not in SHORTHANDS:
+        return items
+    return [{KEYS[field]: item} if isinstance(item, _SCALARS) else item for item in items]
+
+
+def _filled(path: FieldPath, record: Any) -> Any:
+    """A record of the list at `path`, with the defaults it leaves out filled in when the
+    list is in SHORTHANDS."""
+    defaults = SHORTHANDS.get(_field(path))
+    return {**defaults, **record} if defaults and isinstance(record, dict) else record
+
+
+def _field(path: FieldPath) -> str:
+    """The last field of a path: `themes` of `roadmap[2027-Q1].themes`."""
+    return path.rpartition(".")[2]
 
 
 def _key_of(path: FieldPath, old: list[Any], new: list[Any]) -> str | None:
     """The field that identifies the list's records, if each record on either side has its
     own: two PostgreSQL entries of different versions are matched by position instead."""
-    key = KEYS.get(path.rpartition(".")[2])
+    key = KEYS.get(_field(path))
     return key if key and _unique(old, key) and _unique(new, key) else None
 
 

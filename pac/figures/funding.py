@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from pac.figures.roadmap import counted
 from pac.model import Funding, KeyResult, Kpi, Product
 from pac.model.portfolio import Portfolio
 from pac.model.product import Technology
@@ -186,7 +187,7 @@ def next_quarter(quarter: str) -> str:
 
 
 def has_roadmap(product: Product, today: datetime.date) -> bool:
-    """A theme planned for the current or the next quarter."""
+    """A theme planned for the current or the next quarter (a dropped one is not)."""
     now = quarter_of(today)
     soon = {now, next_quarter(now)}
-    return any(q.quarter in soon and q.themes for q in product.roadmap)
+    return any(q.quarter in soon and counted(q.themes) for q in product.roadmap)

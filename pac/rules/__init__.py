@@ -17,7 +17,9 @@ from pac.rules import (  # noqa: F401  (imported to register their rules)
     ownership,
     products,
     references,
+    roadmap,
     settings,
+    stages,
     taxonomy,
 )
 from pac.rules.registry import RULES, Context, Rule

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from pac.findings import Finding, Loc, Severity
+from pac.model.product import Theme
 from pac.rules.registry import Context, rule
 from pac.suggest import did_you_mean
 
@@ -40,6 +41,7 @@ def unknown_reference(ctx: Context) -> Iterator[Finding]:
         ):
             for i, ref in enumerate(getattr(product, field)):
                 yield from _missing(ctx, kind, ref, at=at, loc=(field, i))
+        yield from _theme_objectives(ctx, pid)
         yield from _previous_ids(ctx, pid)
     for cid, capability in p.capabilities.items():
         if capability.parent is not None:
@@ -58,12 +60,14 @@ def unknown_reference(ctx: Context) -> Iterator[Finding]:
     if current is not None and (p.known["funding"] or p.funding):
         at = ("portfolio", "portfolio")
         yield from _missing(ctx, "funding", current, at=at, loc=("current_period",))
+    yield from _priority_objectives(ctx)
 
 
 rule(
     "unknown-reference",
     Severity.ERROR,
-    "A reference to a team, capability, objective, product or period that does not exist.",
+    "A reference to a team, capability, objective, product or period that does not exist "
+    "(a theme's or a priority's objective too).",
     unknown_reference,
 )
 
@@ -80,3 +84,22 @@ def _previous_ids(ctx: Context, pid: str) -> Iterator[Finding]:
                 "remove it from previous_ids",
                 ("previous_ids", i),
             )
+
+
+def _theme_objectives(ctx: Context, pid: str) -> Iterator[Finding]:
+    """The objective a roadmap theme names as its own."""
+    at = ("product", pid)
+    for i, quarter in enumerate(ctx.portfolio.products[pid].roadmap):
+        for j, theme in enumerate(quarter.themes):
+            if isinstance(theme, Theme) and theme.objective is not None:
+                loc = ("roadmap", i, "themes", j, "objective")
+                yield from _missing(ctx, "objective", theme.objective, at=at, loc=loc)
+
+
+def _priority_objectives(ctx: Context) -> Iterator[Finding]:
+    """The objectives each of the portfolio's priorities advances."""
+    at = ("portfolio", "portfolio")
+    for i, priority in enumerate(ctx.portfolio.settings.priorities):
+        for j, ref in enumerate(priority.objectives):
+            loc = ("priorities", i, "objectives", j)
+            yield from _missing(ctx, "objective", ref, at=at, loc=loc)

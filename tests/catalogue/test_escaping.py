@@ -17,6 +17,7 @@ from markupsafe import Markup
 from pac.catalogue.escaping import (
     BLOCKED_URL,
     attribute,
+    field_path_html,
     front_matter_string,
     html_environment,
     path_html,
@@ -264,3 +265,14 @@ def test_a_path_breaks_only_after_a_slash_and_each_segment_is_escaped() -> None:
         '<code class="pac-path"><span>a/</span><wbr>'
         "<span>&lt;script&gt;&#34;x&#34;/</span></code>")
     assert path_html("") == '<code class="pac-path"></code>'
+
+
+def test_a_field_path_breaks_after_a_dot_or_at_a_space_and_is_escaped() -> None:
+    assert field_path_html("roadmap[2027-Q1].themes[Apple Pay].status") == (
+        '<code class="pac-path"><span>roadmap[2027-Q1].</span><wbr><span>themes[Apple</span> '
+        "<span>Pay].</span><wbr><span>status</span></code>")
+    assert field_path_html("kpis[<b> & \"x\"]") == (
+        '<code class="pac-path"><span>kpis[&lt;b&gt;</span> <span>&amp;</span> '
+        "<span>&#34;x&#34;]</span></code>")
+    assert field_path_html("owner") == '<code class="pac-path"><span>owner</span></code>'
+    assert field_path_html("") == '<code class="pac-path"></code>'

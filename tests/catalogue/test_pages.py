@@ -165,6 +165,96 @@ def test_a_team_over_three_themes_is_flagged_in_words(reference: Path) -> None:
         "teams/team-risk-data.md"]
 
 
+THEMES = """\
+roadmap:
+  - quarter: 2026-Q4
+    themes:
+      - theme: Photo-based damage assessment
+        status: done
+      - theme: Claim status notifications
+        status: in-progress
+        objective: digital-self-service
+      - theme: Fraud hold explanations
+        status: dropped
+        objective: faster-claims
+  - quarter: 2027-Q1
+    themes:
+      - theme: Accessibility audit
+        status: dropped
+      - Partner repair-shop booking
+"""
+
+
+def _with_theme_mappings(reference: Path) -> dict[str, str]:
+    path = reference / "products" / "claims-portal.yaml"
+    text = path.read_text()
+    start, end = text.index("roadmap:\n"), text.index("technology:\n")
+    path.write_text(text[:start] + THEMES + text[end:])
+    return pages_of(reference)
+
+
+def test_a_product_page_shows_each_theme_s_status_and_own_objective(reference: Path) -> None:
+    page = _with_theme_mappings(reference)["products/claims-portal.md"]
+    assert ('<div class="pac-quarter"><h3>2026-Q4</h3><ul><li>Photo-based damage assessment '
+            '<span class="pac-badge pac-theme-done">done</span></li><li>Claim status '
+            'notifications <span class="pac-badge pac-theme-in-progress">in-progress</span>'
+            '<br><span class="pac-muted">Serves <a href="../objectives/digital-self-service.html">'
+            "Move 70% of customer servicing to digital self-service</a></span></li>"
+            '<li>Fraud hold explanations <span class="pac-badge pac-theme-dropped">dropped</span>'
+            '<br><span class="pac-muted">Serves <span class="pac-missing" title="not in the '
+            'portfolio">faster-claims</span></span></li></ul></div>') in page
+    # a planned theme, a sentence or a mapping, has no badge
+    assert ('<h3>2027-Q1</h3><ul><li>Accessibility audit <span class="pac-badge '
+            'pac-theme-dropped">dropped</span></li><li>Partner repair-shop booking</li></ul>'
+            ) in page
+
+
+def test_the_roadmap_shows_statuses_and_counts_no_dropped_theme(reference: Path) -> None:
+    pages = _with_theme_mappings(reference)
+    row = ('<tr><td><a href="{}products/claims-portal.html">Claims Portal</a></td><td><ul>'
+           '<li>Photo-based damage assessment <span class="pac-badge pac-theme-done">done'
+           '</span></li><li>Claim status notifications <span class="pac-badge '
+           'pac-theme-in-progress">in-progress</span></li><li>Fraud hold explanations '
+           '<span class="pac-badge pac-theme-dropped">dropped</span></li></ul></td><td><ul>'
+           '<li>Accessibility audit <span class="pac-badge pac-theme-dropped">dropped</span>'
+           "</li><li>Partner repair-shop booking</li></ul></td>")
+    assert row.format("") in pages["roadmap.md"]
+    assert row.format("../") in pages["teams/team-claims.md"]
+    assert "<p>2026-Q4: 2 themes; 2027-Q1: 1 theme.</p>" in pages["teams/team-claims.md"]
+
+
+def test_a_quarter_of_dropped_themes_has_nothing_planned_on_the_roadmap(
+    reference: Path,
+) -> None:
+    path = reference / "products" / "claims-portal.yaml"
+    text = path.read_text()
+    start, end = text.index("roadmap:\n"), text.index("technology:\n")
+    path.write_text(text[:start] + "roadmap:\n  - quarter: 2026-Q4\n    themes:\n"
+                    "      - {theme: Gift wrap, status: dropped}\n" + text[end:])
+    page = pages_of(reference)["roadmap.md"]
+    assert ('<td><ul><li>Gift wrap <span class="pac-badge pac-theme-dropped">dropped</span>'
+            '</li></ul><span class="pac-badge pac-gap">nothing planned</span></td>') in page
+
+
+def test_the_roadmap_lists_the_priorities_of_the_quarters_it_shows(reference: Path) -> None:
+    assert 'id="priorities"' not in pages_of(reference)["roadmap.md"]  # none declared
+    settings = reference / "portfolio.yaml"
+    settings.write_text(settings.read_text() + (
+        "priorities:\n"
+        "  - {quarter: 2027-Q1, name: Self-service first, objectives: [digital-self-service]}\n"
+        "  - {quarter: 2026-Q4, name: Fewer calls, objectives: [digital-self-service, gone]}\n"
+        "  - {quarter: 2027-Q2, name: Later}\n"))
+    page = pages_of(reference)["roadmap.md"]
+    assert ('<tr><td>2027-Q1</td><td>Self-service first</td><td><a href="objectives/'
+            'digital-self-service.html">Move 70% of customer servicing to digital self-service'
+            "</a></td><td>3 themes</td></tr>\n<tr><td>2026-Q4</td><td>Fewer calls</td><td>"
+            '<a href="objectives/digital-self-service.html">Move 70% of customer servicing to '
+            'digital self-service</a>, <span class="pac-missing" title="not in the portfolio">'
+            'gone</span></td><td><span class="pac-badge pac-gap">no theme</span></td></tr>\n'
+            "</tbody></table>") in page
+    assert "Later" not in page
+
+
 def test_a_theme_stays_text_on_the_roadmap_and_team_pages(reference: Path) -> None:
     path = reference / "products" / "fraud-scoring.yaml"
     path.write_text(path.read_text().replace(
@@ -352,16 +442,19 @@ def test_the_change_log_and_histories_say_what_changed_in_words(tmp_path: Path) 
         "parsing a flow sequence did not find expected &#39;,&#39; or &#39;]&#39; (from line 2) "
         "(line 3)</em></li></ul>",
         '<ul><li>changed <a href="teams/team-claims.html">Claims Team</a><ul>'
-        "<li><code>capacity_fte</code>: 6.5 → 7</li>"
-        "<li><code>members[Sofia Russo].skills</code>: added testing</li></ul></li>"
+        '<li><code class="pac-path"><span>capacity_fte</span></code>: 6.5 → 7</li>'
+        '<li><code class="pac-path"><span>members[Sofia</span> <span>Russo].</span><wbr>'
+        "<span>skills</span></code>: added testing</li></ul></li>"
         '<li>changed <a href="funding/FY2027.html">FY2027</a><ul>'
-        "<li><code>allocations[fraud-scoring]</code>: removed (change 800,000; run 150,000; "
-        "source cc-risk)</li></ul></li>"
-        "<li>changed portfolio:portfolio<ul><li><code>scorecard.levels[bronze]</code>: added "
-        "(checks owner-has-members, has-summary)</li></ul></li></ul>",
+        '<li><code class="pac-path"><span>allocations[fraud-scoring]</span></code>: removed '
+        "(change 800,000; run 150,000; source cc-risk)</li></ul></li>"
+        '<li>changed portfolio:portfolio<ul><li><code class="pac-path"><span>scorecard.</span>'
+        "<wbr><span>levels[bronze]</span></code>: added (checks owner-has-members, has-summary)"
+        "</li></ul></li></ul>",
     ]
     team = pages["teams/team-claims.md"]
-    assert ("<li><code>members[Sofia Russo].skills</code>: added testing</li>") in team
+    assert ('<li><code class="pac-path"><span>members[Sofia</span> <span>Russo].</span><wbr>'
+            "<span>skills</span></code>: added testing</li>") in team
 
 
 def test_search_favours_an_entity_page_the_shorter_its_name() -> None:

@@ -11,15 +11,16 @@ import pytest
 from pac.catalogue.context import Catalogue, build_catalogue
 from pac.catalogue.roadmap import (
     ObjectiveThemes,
+    PriorityThemes,
     ProductPlan,
     Theme,
     quarter_themes,
     roadmap_figures,
     roadmap_quarters,
     team_plan,
-    theme_objectives,
 )
-from pac.model import Objective, Product, Team
+from pac.figures.roadmap import theme_objectives
+from pac.model import Objective, Product, Settings, Team
 from pac.model.portfolio import FALLBACK_SETTINGS, Portfolio
 
 TODAY = datetime.date(2026, 11, 22)  # 2026-Q4; the next quarter is 2027-Q1
@@ -53,11 +54,12 @@ PRODUCTS = [
 TEAMS = [("team-a", "Zeta Crew"), ("team-b", "Alpha Squad"), ("team-idle", "Middle Team")]
 
 
-def catalogue(products: list[Product] = PRODUCTS, today: datetime.date = TODAY) -> Catalogue:
+def catalogue(products: list[Product] = PRODUCTS, today: datetime.date = TODAY,
+              settings: Settings = FALLBACK_SETTINGS) -> Catalogue:
     teams = {tid: Team.model_validate({"id": tid, "name": name}) for tid, name in TEAMS}
     objectives = {oid: Objective.model_validate({"id": oid, "name": oid.title()})
                   for oid in ("grow", "save")}
-    portfolio = Portfolio(FALLBACK_SETTINGS, {p.id: p for p in products}, teams, {},
+    portfolio = Portfolio(settings, {p.id: p for p in products}, teams, {},
                           objectives, {}, {}, {})
     return build_catalogue(portfolio, [], today=today, prefix="portfolio/")
 
@@ -145,3 +147,60 @@ def test_a_team_plan_on_its_own_is_the_one_the_page_shows() -> None:
     cat = catalogue()
     assert team_plan(cat, "team-a", [NOW, NEXT]) == roadmap_figures(cat).teams[2]
     assert team_plan(cat, "team-nobody", [NOW, NEXT]).products == []
+
+
+def test_a_theme_mapping_keeps_its_status_and_serves_its_own_objective() -> None:
+    shop = Product.model_validate({
+        "id": "shop", "name": "Web Shop", "kind": "service", "lifecycle": {"stage": "live"},
+        "owner": "team-b", "objectives": ["grow"], "roadmap": [{"quarter": NOW, "themes": [
+            "Faster checkout",
+            {"theme": "Apple Pay", "status": "done", "objective": "save"},
+            {"theme": "Gift wrap", "status": "dropped", "objective": "save"},
+            {"theme": "Wish lists", "status": "in-progress"}]}]})
+    assert quarter_themes(shop, NOW) == [
+        Theme("Faster checkout", ("grow",)),
+        Theme("Apple Pay", ("save",), "done"),
+        Theme("Gift wrap", (), "dropped"),  # a dropped theme serves nothing
+        Theme("Wish lists", ("grow",), "in-progress"),
+    ]
+    [team] = [t for t in roadmap_figures(catalogue([shop])).teams if t.team == "team-b"]
+    assert team.counts == {NOW: 3, NEXT: 0}  # the dropped theme no longer counts
+    assert team.products[0].objectives == ["grow", "save"]
+
+
+def test_four_themes_one_dropped_do_not_overload_a_team() -> None:
+    themes = ["a", "b", "c", {"theme": "d", "status": "dropped"}]
+    shop = _product("shop", "Web Shop", "team-b", "live", ["grow"], [(NOW, themes)])
+    figures = roadmap_figures(catalogue([shop]))
+    assert figures.overloaded == {NOW: [], NEXT: []}
+    assert {t.team: t.counts[NOW] for t in figures.teams}["team-b"] == 3
+
+
+def test_a_quarter_of_dropped_themes_only_has_nothing_planned() -> None:
+    dropped = [{"theme": "Gift wrap", "status": "dropped"}]
+    shop = _product("shop", "Web Shop", "team-b", "live", ["grow"],
+                    [(NOW, dropped), (NEXT, ["Wish lists"])])
+    figures = roadmap_figures(catalogue([shop]))
+    [plan] = figures.unplanned
+    assert (plan.product, themes(plan), plan.planned(NOW), plan.planned(NEXT)) == (
+        "shop", {NOW: ["Gift wrap"], NEXT: ["Wish lists"]}, 0, 1)
+    assert figures.idle == {NOW: ["shop"], NEXT: []}
+    assert [o.counts for o in figures.objectives if o.objective == "grow"] == [{NOW: 0, NEXT: 1}]
+
+
+def test_each_priority_of_the_quarters_shown_counts_the_themes_serving_it() -> None:
+    settings = Settings.model_validate({"name": "Acme", "priorities": [
+        {"quarter": "2026-Q3", "name": "Past", "objectives": ["grow"]},  # not shown
+        {"quarter": NEXT, "name": "Save", "objectives": ["save"]},
+        {"quarter": NOW, "name": "Grow", "objectives": ["grow"]},
+        {"quarter": NOW, "name": "Grow or save", "objectives": ["save", "grow"]},
+        {"quarter": NOW, "name": "Words only"},
+        {"quarter": "2027-Q2", "name": "Later", "objectives": ["grow"]},  # not shown
+    ]})
+    assert roadmap_figures(catalogue(settings=settings)).priorities == [
+        PriorityThemes(NEXT, "Save", ["save"], 4),  # Wish lists and the Data Hub's three
+        PriorityThemes(NOW, "Grow", ["grow"], 4),
+        PriorityThemes(NOW, "Grow or save", ["save", "grow"], 4),  # each theme counted once
+        PriorityThemes(NOW, "Words only", [], 0),
+    ]
+    assert roadmap_figures(catalogue()).priorities == []

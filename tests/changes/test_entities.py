@@ -199,3 +199,21 @@ def test_totals_and_counts() -> None:
     assert (changes.count("added"), changes.count("removed"), changes.count("renamed")) == (
         2, 1, 0)
     assert EntityChange("team", "a", "added", "A").ref == "team:a"
+
+
+def test_a_theme_marked_done_in_a_product_file_reads_as_its_status() -> None:
+    from pac.changes.entities import snapshot
+    from pac.model import Product
+    from pac.render.shared import field_line
+
+    def till(*themes: Any) -> dict[str, Any]:
+        return snapshot(Product.model_validate({
+            "id": "till", "name": "Till", "kind": "service", "lifecycle": {"stage": "live"},
+            "owner": "t", "roadmap": [{"quarter": "2027-Q1", "themes": list(themes)}]}))
+
+    # `status: planned` written out is the default: the snapshot leaves it out
+    old = {"till": till({"theme": "Apple Pay", "status": "planned"}, "Contactless")}
+    new = {"till": till({"theme": "Apple Pay", "status": "done"}, "Contactless")}
+    [change] = diff_kind("product", old, new)
+    assert [field_line(c) for c in change.changes] == [
+        "roadmap[2027-Q1].themes[Apple Pay].status: planned → done"]

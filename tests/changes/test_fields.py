@@ -91,7 +91,7 @@ def test_records_deep_in_an_entity_are_matched_by_their_key() -> None:
     ("field", "key"),
     [("key_results", "name"), ("allocations", "product"), ("customers", "segment"),
      ("technology", "name"), ("stakeholders", "name"), ("members", "name"),
-     ("roadmap", "quarter"), ("levels", "name")],
+     ("roadmap", "quarter"), ("themes", "theme"), ("levels", "name")],
 )
 def test_each_list_of_records_has_its_key(field: str, key: str) -> None:
     old = {field: [{key: "k", "x": 1}]}
@@ -182,4 +182,66 @@ def test_a_key_list_holding_a_value_or_a_record_without_its_key_is_matched_by_po
     ]
     assert list(diff_values("kpis", [{"name": "a"}], [{"name": "a"}, {"unit": "%"}])) == [
         FieldChange("kpis[1]", None, {"unit": "%"}, "added")
+    ]
+
+
+def _themes(*themes: object) -> dict[str, object]:
+    return {"roadmap": [{"quarter": "2027-Q1", "themes": list(themes)}]}
+
+
+def test_a_theme_marked_done_reads_as_its_status_changing() -> None:
+    # a snapshot leaves status: planned out (the default); a sentence is a planned theme
+    old = _themes("Apple Pay", "Guest checkout")
+    new = _themes({"theme": "Apple Pay", "status": "done"}, "Guest checkout")
+    assert list(diff_values("", old, new)) == [
+        FieldChange("roadmap[2027-Q1].themes[Apple Pay].status", "planned", "done")
+    ]
+    assert list(diff_values("", new, old)) == [
+        FieldChange("roadmap[2027-Q1].themes[Apple Pay].status", "done", "planned")
+    ]
+    dropped = _themes({"theme": "Apple Pay", "status": "dropped"}, "Guest checkout")
+    assert list(diff_values("", new, dropped)) == [
+        FieldChange("roadmap[2027-Q1].themes[Apple Pay].status", "done", "dropped")
+    ]
+
+
+def test_themes_are_matched_by_their_sentence_whichever_way_they_are_written() -> None:
+    old = _themes({"theme": "Apple Pay"}, "Wish lists", {"theme": "Gift wrap", "status": "done"})
+    new = _themes("Apple Pay", {"theme": "Wish lists", "objective": "grow"},
+                  {"theme": "Guest checkout", "status": "in-progress"})
+    assert list(diff_values("", old, new)) == [
+        FieldChange("roadmap[2027-Q1].themes[Gift wrap]", {"status": "done"}, None, "removed"),
+        FieldChange("roadmap[2027-Q1].themes[Guest checkout]", None, {"status": "in-progress"},
+                    "added"),
+        FieldChange("roadmap[2027-Q1].themes[Wish lists].objective", None, "grow"),
+    ]
+
+
+def test_a_list_of_sentences_only_still_compares_as_a_set() -> None:
+    assert list(diff_values("", _themes("a", "b"), _themes("b", "c"))) == [
+        FieldChange("roadmap[2027-Q1].themes", ["a"], ["c"], "set")
+    ]
+
+
+def test_a_quarter_that_comes_holds_its_themes_by_their_sentence() -> None:
+    assert list(diff_values("", {}, _themes("a", {"theme": "b", "status": "done"}))) == [
+        FieldChange("roadmap[2027-Q1]", None, {"themes[a].theme": "a", "themes[b].status": "done",
+                                                "themes[b].theme": "b"}, "added")
+    ]
+
+
+def test_two_themes_with_one_sentence_are_matched_by_position_with_their_defaults() -> None:
+    old = _themes("a", {"theme": "a", "status": "done"})
+    new = _themes({"theme": "a", "status": "in-progress"}, "a")
+    assert list(diff_values("", old, new)) == [
+        FieldChange("roadmap[2027-Q1].themes[0].status", "planned", "in-progress"),
+        FieldChange("roadmap[2027-Q1].themes[1].status", "done", "planned"),
+    ]
+
+
+def test_only_themes_may_be_written_as_their_key() -> None:
+    # a KPI written as its name is not one: the list is matched by position
+    assert list(diff_values("", {"kpis": ["a", {"name": "b"}]}, {"kpis": [{"name": "b"}]})) == [
+        FieldChange("kpis[0]", "a", None), FieldChange("kpis[0].name", None, "b"),
+        FieldChange("kpis[1]", {"name": "b"}, None, "removed"),
     ]

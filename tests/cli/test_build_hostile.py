@@ -24,8 +24,9 @@ AT_LEAST = {"product": 18, "team": 9, "capability": 4, "objective": 6, "funding"
             "portfolio": 10}
 NESTED = {
     "product": {"links.<key>", "links.<value>", "extensions.<key>", "extensions.<value>",
-                "roadmap[].themes[]", "tags[]", "kpis[].name", "customers[].segment",
-                "stakeholders[].name", "technology[].version", "value.basis"},
+                "roadmap[].themes[]", "roadmap[].themes[].theme", "tags[]", "kpis[].name",
+                "customers[].segment", "stakeholders[].name", "technology[].version",
+                "value.basis"},
     "team": {"members[].name", "members[].skills[]", "members[].role", "contact.chat",
              "contact.email", "contact.url", "extensions.<value>"},
     "capability": {"name", "description", "extensions.<value>"},
@@ -33,7 +34,7 @@ NESTED = {
                   "extensions.<value>"},
     "funding": {"allocations[].source", "extensions.<key>", "extensions.<value>"},
     "portfolio": {"name", "scorecard.levels[].name", "taxonomy.skills[]",
-                  "policies.required_skills[]"},
+                  "policies.required_skills[]", "priorities[].name"},
 }
 
 # every element and attribute pac's templates and the description sanitiser write
@@ -177,6 +178,7 @@ def test_no_payload_runs_or_becomes_markup_in_the_browser(built: tuple[Path, Pat
         themes = page.locator(".pac-roadmap-team li").all_inner_texts()
         assert len(themes) >= 4 and set(themes) == set(LIST)
         assert page.locator("#pac-roadmap-teams td a").first.inner_text() == PAYLOAD
+        assert page.locator("#pac-roadmap-priorities td").nth(1).inner_text() == PAYLOAD
         page.goto(base + "index.html")
         page.locator("input.md-search__input").click()
         page.keyboard.type("autofocus", delay=20)

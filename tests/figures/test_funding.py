@@ -223,8 +223,12 @@ def test_review_current() -> None:
     ([("2026-Q4", []), ("2027-Q1", [])], False),  # quarters without themes plan nothing
     ([("2026-Q3", ["Done"]), ("2027-Q1", ["Next"])], True),
     ([], False),
+    ([("2026-Q4", [{"theme": "Gone", "status": "dropped"}])], False),  # a promise let go
+    ([("2026-Q4", [{"theme": "Gone", "status": "dropped"}, {"theme": "Shipped",
+                                                             "status": "done"}])], True),
+    ([("2027-Q1", [{"theme": "Next", "objective": "grow"}])], True),
 ])
-def test_has_roadmap(roadmap: list[tuple[str, list[str]]], planned: bool) -> None:
+def test_has_roadmap(roadmap: list[tuple[str, list[Any]]], planned: bool) -> None:
     product = Product.model_validate(_product().model_dump() | {
         "roadmap": [{"quarter": q, "themes": t} for q, t in roadmap]})
     assert has_roadmap(product, TODAY) is planned

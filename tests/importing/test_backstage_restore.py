@@ -67,6 +67,33 @@ def test_a_pac_export_gives_the_portfolio_s_fields(tmp_path: Path) -> None:
     ]
 
 
+def test_a_theme_mapping_and_the_priorities_come_back_as_written(
+    reference: Path, tmp_path: Path
+) -> None:
+    product = reference / "products" / "fraud-scoring.yaml"
+    product.write_text(product.read_text().replace(
+        "      - Model retraining pipeline\n",
+        "      - theme: Model retraining pipeline\n        status: done\n"
+        "        objective: digital-self-service\n      - {theme: Drift alerts}\n"
+        "      - Appeals\n"))
+    settings = reference / "portfolio.yaml"
+    settings.write_text(settings.read_text() + (
+        "priorities:\n  - {quarter: 2027-Q1, name: Self-service first, objectives: "
+        "[digital-self-service]}\n"))
+    result = run(reference)
+    scores = score(result.portfolio, result.findings, TODAY)
+    items = _by_id(_read(export_backstage(result.portfolio, scores).entities, tmp_path))
+    [quarter] = items[("product", "fraud-scoring")].fields["roadmap"]
+    assert quarter == {"quarter": "2027-Q1", "themes": [
+        {"theme": "Model retraining pipeline", "status": "done",
+         "objective": "digital-self-service"},
+        {"theme": "Drift alerts"},  # a mapping stays one, its default status left out
+        "Appeals"]}
+    assert items[("portfolio", "portfolio")].fields["priorities"] == [
+        {"quarter": "2027-Q1", "name": "Self-service first",
+         "objectives": ["digital-self-service"]}]
+
+
 def test_funding_and_settings_come_back_as_their_files_hold_them(tmp_path: Path) -> None:
     items = _by_id(_read(_exported(), tmp_path))
     funding = items[("funding", "FY2027")].fields

@@ -1,0 +1,49 @@
+"""Roadmap themes as the rules and the pages read them: a theme is written as a sentence or
+as a mapping (theme, status, objective); these give either as a mapping, and say which
+themes still count and which objectives each serves."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from pac.model import Product
+from pac.model.product import Quarter, Theme
+
+DROPPED = "dropped"
+
+
+def as_theme(theme: str | Theme) -> Theme:
+    """A theme as a mapping: a sentence is a planned theme that names no objective."""
+    # the sentence was validated with its file: constructing skips validating it again
+    return theme if isinstance(theme, Theme) else Theme.model_construct(theme=theme)
+
+
+def theme_text(theme: str | Theme) -> str:
+    return as_theme(theme).theme
+
+
+def is_dropped(theme: str | Theme) -> bool:
+    return as_theme(theme).status == DROPPED
+
+
+def counted(themes: Iterable[str | Theme]) -> list[str | Theme]:
+    """The themes that still count for their quarter: every one but those dropped."""
+    return [theme for theme in themes if not is_dropped(theme)]
+
+
+def theme_objectives(product: Product, theme: str | Theme) -> tuple[str, ...]:
+    """The objectives a theme serves: its own when it names one, else its product's; a
+    dropped theme serves none."""
+    mapping = as_theme(theme)
+    if mapping.status == DROPPED:
+        return ()
+    if mapping.objective:
+        return (mapping.objective,)
+    return tuple(product.objectives)
+
+
+def quarter_entries(product: Product, quarter: str) -> Iterator[tuple[int, Quarter]]:
+    """(position, entry) of each of the product's roadmap entries for the quarter."""
+    for i, entry in enumerate(product.roadmap):
+        if entry.quarter == quarter:
+            yield i, entry
