@@ -194,7 +194,7 @@ def test_findings_by_severity_and_the_checks_with_the_most() -> None:
         "live-product-without-roadmap A live or build product with no theme in the current or "
         "next quarter. 0 2 +2",
         "unknown-reference A reference to a team, capability, objective, product or period "
-        "that does not exist. 0 1 +1",
+        "that does not exist (a theme's or a priority's objective too). 0 1 +1",
         "stale-stakeholder-review A live product whose stakeholders went unasked. 3 0 -3",
         "old-rule a check pac no longer makes 1 0 -1"]
 
