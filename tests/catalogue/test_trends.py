@@ -5,6 +5,7 @@ history saying how to get it, and hostile text from the history shown as text.""
 from __future__ import annotations
 
 import datetime
+import html as html_module
 import re
 import xml.etree.ElementTree as ET
 from decimal import Decimal
@@ -110,7 +111,7 @@ def pages(made: Trends | None) -> dict[str, str]:
 
 def text(html: str) -> str:
     """What a reader sees: the tags gone, the spaces collapsed."""
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+    return html_module.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip())
 
 
 def section(page: str, heading_id: str) -> str:
