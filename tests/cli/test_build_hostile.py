@@ -38,11 +38,14 @@ NESTED = {
 }
 
 # every element and attribute pac's templates and the description sanitiser write
-TAGS = {"a", "blockquote", "br", "button", "code", "defs", "div", "em", "form", "g", "h1",
+TAGS = {"a", "blockquote", "br", "button", "circle", "code", "defs", "desc", "details", "div",
+        "em", "form", "g", "h1", "summary", "time",
         "h2", "h3", "h4", "h5", "h6", "hr", "input", "label", "li", "line", "marker", "ol",
         "option", "p", "path", "pre", "rect", "section", "select", "span", "strong", "svg",
         "table", "tbody", "td", "text", "th", "thead", "title", "tr", "ul", "wbr"}
-ATTRIBUTES = {"aria-label", "aria-live", "aria-pressed", "class", "colspan", "d", "data-capability",
+ATTRIBUTES = {"aria-hidden", "aria-label", "aria-labelledby", "aria-live", "aria-pressed", "class",
+              "colspan", "cx", "cy", "d", "data-capability", "data-series", "datetime", "dy",
+              "preserveaspectratio", "r", "scope", "text-anchor",
               "data-funding", "data-kind", "data-level", "data-list", "data-live", "data-mode",
               "data-search-exclude",
               "data-owner", "data-show", "data-sort", "data-sortable", "data-stage", "data-table",
