@@ -5,6 +5,7 @@ from it, so that their Trends page holds figures read from git."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -63,10 +64,12 @@ def _settle_a_theme(repo: GitRepo, day: str) -> None:
         block = re.search(
             rf"  - quarter: {quarter}\n    themes:\n((?:      - .*\n)+)", text
         )
-        plain = block and re.search(r"^      - ([^{\n#][^\n#]*?)\s*$", block.group(1), re.M)
+        # a theme written as a sentence, not a mapping (`- {theme: ...}` or `- theme: ...`)
+        plain = block and re.search(r"^      - (?![{\w-]+:\s)([^{\n#][^\n#]*?)[ \t]*$",
+                                    block.group(1), re.M)
         if block and plain:
             line = plain.group(0)
-            done = f"      - {{theme: \"{plain.group(1)}\", status: done}}"
+            done = f"      - {{theme: {json.dumps(plain.group(1))}, status: done}}"
             start = block.start(1)
             file.write_text(text[:start] + block.group(1).replace(line, done, 1)
                             + text[block.end(1):])
