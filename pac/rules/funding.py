@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pac.figures.funding import current_period_funding
+from pac.figures.funding import current_funding, current_period_funding
 from pac.findings import Finding, Severity
 from pac.money import format_money
-from pac.rules.registry import Context, rule
+from pac.rules.registry import Context, health_rule, rule
 
 
 def funding_over_envelope(ctx: Context) -> Iterator[Finding]:
@@ -87,4 +87,34 @@ rule(
     Severity.ERROR,
     "A retired product is funded in a period after its retirement.",
     retired_product_funded,
+)
+
+
+def eliminate_still_funded(ctx: Context) -> Iterator[Finding]:
+    p = ctx.portfolio
+    funded = current_funding(p)
+    if funded is None:
+        return
+    period = p.settings.current_period
+    currency = p.settings.currency
+    for pid, product in p.products.items():
+        amount = funded.get(pid)
+        if product.disposition != "eliminate" or not amount:
+            continue
+        yield ctx.found_in(
+            "product",
+            pid,
+            f"'{product.name}' is to be eliminated but funded in {period} "
+            f"({format_money(amount, currency)})",
+            "retire it and remove its allocation, or change the disposition if the product "
+            "is to stay",
+            ("disposition",),
+        )
+
+
+health_rule(
+    "eliminate-still-funded",
+    Severity.WARNING,
+    "A product whose disposition is eliminate has funding in the current period.",
+    eliminate_still_funded,
 )
