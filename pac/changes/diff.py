@@ -16,6 +16,7 @@ from pac.changes.entities import (
 )
 from pac.changes.headlines import OTHER, Headline, headlines
 from pac.changes.levels import LevelChange, level_changes, unscorable
+from pac.changes.risk import RiskChange, risk_change
 from pac.findings import Finding, Result, Severity
 from pac.model.portfolio import Portfolio
 from pac.money import ZERO
@@ -39,6 +40,8 @@ class Comparison:
     # falls, funding changes and renames
     key_headlines: list[Headline] = field(default_factory=list)
     other_headlines: list[Headline] = field(default_factory=list)
+    # None when a version's health findings cannot be trusted (see changes/risk.py)
+    value_at_risk: RiskChange | None = None
 
     @property
     def headlines(self) -> list[Headline]:
@@ -73,7 +76,14 @@ def compare(
     skipped = unscorable(base, base_label) or unscorable(head, head_label)
     levels = [] if skipped else level_changes(base, head, changes.entities, today)
     comparison = Comparison(
-        base_label, head_label, changes, introduced, resolved, levels, levels_skipped=skipped
+        base_label,
+        head_label,
+        changes,
+        introduced,
+        resolved,
+        levels,
+        levels_skipped=skipped,
+        value_at_risk=risk_change(base, head, changes.entities),
     )
     ranked = sorted(headlines(comparison, base.portfolio, head.portfolio), key=lambda h: h[0])
     comparison.key_headlines.extend(line for rank, line in ranked if rank < OTHER)
