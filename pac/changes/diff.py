@@ -16,10 +16,13 @@ from pac.changes.entities import (
 )
 from pac.changes.headlines import OTHER, Headline, headlines
 from pac.changes.levels import LevelChange, level_changes, unscorable
+from pac.changes.promises import ReadText, removed_promises
 from pac.changes.risk import RiskChange, risk_change
 from pac.findings import Finding, Result, Severity
 from pac.model.portfolio import Portfolio
 from pac.money import ZERO
+from pac.rules import RULES
+from pac.validate import apply_severities
 
 KINDS = ("product", "team", "capability", "objective", "funding")
 
@@ -68,11 +71,26 @@ def compare(
     base_label: str,
     head_label: str,
     today: datetime.date,
+    read_head: ReadText = lambda _file: None,
 ) -> Comparison:
+    """What the change from `base` to `head` does; `read_head` gives a head file's text,
+    by the name findings give it, to place the findings only a diff makes (at line 1
+    without it)."""
     changes = Changes()
     changes.entities = diff_portfolio(_everything(base.portfolio), _everything(head.portfolio))
     changes.funding = _funding(base.portfolio, head.portfolio)
     introduced, resolved = _findings(base.findings, head.findings)
+    promises = removed_promises(
+        base.portfolio,
+        head.portfolio,
+        changes.entities,
+        today=today,
+        read_head=read_head,
+        unread={f.file for f in head.findings if f.rule in RULES and RULES[f.rule].locked},
+    )
+    introduced = sorted(
+        [*introduced, *apply_severities(promises, head.portfolio)], key=Finding.sort_key
+    )
     skipped = unscorable(base, base_label) or unscorable(head, head_label)
     levels = [] if skipped else level_changes(base, head, changes.entities, today)
     comparison = Comparison(
