@@ -9,6 +9,7 @@ from typing import Any
 
 from pac.changes.entities import (
     Changes,
+    EntityChange,
     PeriodDelta,
     Totals,
     diff_portfolio,
@@ -80,17 +81,8 @@ def compare(
     changes.entities = diff_portfolio(_everything(base.portfolio), _everything(head.portfolio))
     changes.funding = _funding(base.portfolio, head.portfolio)
     introduced, resolved = _findings(base.findings, head.findings)
-    promises = removed_promises(
-        base.portfolio,
-        head.portfolio,
-        changes.entities,
-        today=today,
-        read_head=read_head,
-        unread={f.file for f in head.findings if f.rule in RULES and RULES[f.rule].locked},
-    )
-    introduced = sorted(
-        [*introduced, *apply_severities(promises, head.portfolio)], key=Finding.sort_key
-    )
+    promises = _promises(base, head, changes.entities, today, read_head)
+    introduced = sorted([*introduced, *promises], key=Finding.sort_key)
     skipped = unscorable(base, base_label) or unscorable(head, head_label)
     levels = [] if skipped else level_changes(base, head, changes.entities, today)
     comparison = Comparison(
@@ -107,6 +99,22 @@ def compare(
     comparison.key_headlines.extend(line for rank, line in ranked if rank < OTHER)
     comparison.other_headlines.extend(line for rank, line in ranked if rank == OTHER)
     return comparison
+
+
+def _promises(
+    base: Result,
+    head: Result,
+    entities: list[EntityChange],
+    today: datetime.date,
+    read_head: ReadText,
+) -> list[Finding]:
+    """The roadmap promises the change deletes, at the severity the head's portfolio.yaml
+    gives them (none when it turns the rule off)."""
+    unread = {f.file for f in head.findings if f.rule in RULES and RULES[f.rule].locked}
+    found = removed_promises(
+        base.portfolio, head.portfolio, entities, today=today, read_head=read_head, unread=unread
+    )
+    return apply_severities(found, head.portfolio)
 
 
 def _totals(portfolio: Portfolio, period: str) -> Totals | None:

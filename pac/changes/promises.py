@@ -45,29 +45,32 @@ def removed_promises(
     for old_id, before in sorted(base.products.items()):
         pid = renamed.get(old_id, old_id)
         after = head.products.get(pid)
-        file = head.file_of("product", pid) if after is not None else ""
-        if after is None or file in unread:
-            continue
+        if after is None or head.file_of("product", pid) in unread:
+            continue  # removed whole, or not read reliably
         kept = {_key(theme) for entry in after.roadmap for theme in entry.themes}
         gone = {text: q for text, q in _promised(before, now).items() if _key(text) not in kept}
         if gone:
-            line, column = _roadmap_place(read_head(file))
-            found += [
-                Finding(
-                    RULE,
-                    file,
-                    f"'{text}', promised for {', '.join(quarters)}, is no longer on the "
-                    "roadmap and was not marked done or dropped",
-                    HINT,
-                    f"product:{pid}",
-                    ("roadmap",),
-                    at_key=True,
-                    line=line,
-                    column=column,
-                )
-                for text, quarters in gone.items()
-            ]
+            file = head.file_of("product", pid)
+            place = _roadmap_place(read_head(file))
+            found += [_finding(file, pid, text, quarters, place) for text, quarters in gone.items()]
     return found
+
+
+def _finding(
+    file: str, pid: str, text: str, quarters: list[str], place: tuple[int, int]
+) -> Finding:
+    return Finding(
+        RULE,
+        file,
+        f"'{text}', promised for {', '.join(quarters)}, is no longer on the roadmap and was "
+        "not marked done or dropped",
+        HINT,
+        f"product:{pid}",
+        ("roadmap",),
+        at_key=True,
+        line=place[0],
+        column=place[1],
+    )
 
 
 def _promised(product: Product, now: str) -> dict[str, list[str]]:
