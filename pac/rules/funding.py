@@ -96,16 +96,14 @@ def eliminate_still_funded(ctx: Context) -> Iterator[Finding]:
     if funded is None:
         return
     period = p.settings.current_period
-    currency = p.settings.currency
     for pid, product in p.products.items():
-        amount = funded.get(pid)
-        if product.disposition != "eliminate" or not amount:
+        if product.disposition != "eliminate" or not funded.get(pid):
             continue
+        # no amount in the message: it would break across lines on a phone's findings page
         yield ctx.found_in(
             "product",
             pid,
-            f"'{product.name}' is to be eliminated but funded in {period} "
-            f"({format_money(amount, currency)})",
+            f"'{product.name}' is to be eliminated but still funded in {period}",
             "retire it and remove its allocation, or change the disposition if the product "
             "is to stay",
             ("disposition",),

@@ -37,11 +37,11 @@ def test_eliminate_still_funded_adds_up_every_allocation_of_the_period(
 ) -> None:
     _eliminate(reference)
     funding = reference / "funding" / "FY2027.yaml"
-    funding.write_text(funding.read_text() + (
-        "  - product: customer-identity\n    run: 0.50\n    change: 25000\n"))
+    _edit(funding, "run: 400000", "run: 0")
+    assert _found(reference) == []  # an allocation of nothing is no funding
+    funding.write_text(funding.read_text() + "  - product: customer-identity\n    run: 0.50\n")
     [finding] = _found(reference)
-    assert finding.message == (
-        "'Customer Identity' is to be eliminated but funded in FY2027 (425,000.50 USD)")
+    assert finding.message == "'Customer Identity' is to be eliminated but still funded in FY2027"
 
 
 def test_eliminate_without_a_current_period_is_not_judged(reference: Path) -> None:
