@@ -1,5 +1,5 @@
-"""The figures of the catalogue's overview pages (capability heat map, health, findings),
-computed from its context so that the pages only render them."""
+"""The figures of the catalogue's overview pages (capability heat map, health, findings,
+value at risk), computed from its context so that the pages only render them."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ from decimal import Decimal
 from typing import Any
 
 from pac.catalogue.context import Catalogue, current_figures, name_order, team_of
-from pac.figures.funding import is_live
+from pac.figures.funding import PeriodFigures, is_live
 from pac.figures.scorecard import level_counts, level_names
+from pac.figures.value_at_risk import value_at_risk
 from pac.findings import Finding
 from pac.model import Capability
 from pac.model.settings import NO_LEVEL
@@ -208,3 +209,44 @@ def finding_counts(cat: Catalogue) -> FindingCounts:
 def severities(cat: Catalogue) -> dict[str, int]:
     """Every finding, counted by severity."""
     return severity_counts(Counter(str(f.severity) for f in cat.findings))
+
+
+RISK_LISTED = 20  # products at risk listed on a page; the rest are counted
+
+
+@dataclass(frozen=True)
+class RiskFigures:
+    """The value at risk of one period, for the home and funding pages."""
+
+    period: str
+    total: Decimal
+    percent: Decimal | None  # of the period's allocated funding; None when nothing is
+    by_reason: list[tuple[str, Decimal, bool]]  # rule, funding, the findings page has it
+    products: list[tuple[str, Decimal, tuple[str, ...]]]  # the largest: id, funding, reasons
+    count: int  # products at risk
+    more: int  # of them, those not listed
+    more_total: Decimal  # their funding
+
+
+def risk_figures(cat: Catalogue, figures: PeriodFigures) -> RiskFigures:
+    """The period's funding on products with a value-leakage finding: each product once in
+    the total and under each of its reasons; the reasons with funding, in a fixed order."""
+    risk = value_at_risk(cat.portfolio, cat.findings, figures.period)
+    allocated = figures.allocated.total
+    anchored = {f.rule for f in cat.findings}  # the findings page has a section for each
+    at_risk = [
+        (pid, figures.by_product[pid].total, reasons) for pid, reasons in risk.products.items()
+    ]
+    rest = at_risk[RISK_LISTED:]
+    return RiskFigures(
+        period=figures.period,
+        total=risk.total,
+        percent=risk.total / allocated * 100 if allocated else None,
+        by_reason=[
+            (rule, amount, rule in anchored) for rule, amount in risk.by_reason.items() if amount
+        ],
+        products=at_risk[:RISK_LISTED],
+        count=len(at_risk),
+        more=len(rest),
+        more_total=sum((amount for _pid, amount, _reasons in rest), ZERO),
+    )

@@ -28,6 +28,7 @@ from pac.catalogue.figures import (
     finding_counts,
     health_figures,
     heat_level,
+    risk_figures,
     severities,
 )
 from pac.catalogue.numbers import number
@@ -260,7 +261,12 @@ class _Renderer:
             outcome_labels=list(OUTCOME_LABELS.values()),
             **_fields(trends_figures(cat)),
         )
-        yield self.render("funding_index", "funding/index.md", periods=cat.periods)
+        yield self.render(
+            "funding_index",
+            "funding/index.md",
+            periods=cat.periods,
+            risk=risk_figures(cat, current) if current else None,
+        )
         yield self.render("health", "health.md", rules=RULES, **_fields(health_figures(cat)))
         yield self.render("findings", "findings.md", rules=RULES, **_fields(finding_counts(cat)))
         log = self.cat.changelog
@@ -284,6 +290,7 @@ class _Renderer:
             "stages": STAGES,
             "by_stage": {s: stages.get(s, 0) for s in STAGES},
             "current": current,
+            "risk": risk_figures(self.cat, current) if current else None,
             "envelope_chart": self._envelope_chart(current) if current else "",
             "teams": in_name_order(p, "team"),
             "home_teams": HOME_TEAMS,
@@ -443,7 +450,7 @@ class _Renderer:
     def _funding(self, period: str) -> Page:
         """A period's page: `pac report`'s figures for it, so that the two never disagree."""
         p = self.cat.portfolio
-        report = build_report(p, period)
+        report = build_report(p, period, findings=self.cat.findings)
         figures = report.figures
         funding: Funding = p.funding[period]
         team_rows = _chart_rows(
@@ -462,6 +469,8 @@ class _Renderer:
             period=funding,
             owner_of={k: v.owner for k, v in p.products.items()},
             envelope_chart=self._envelope_chart(figures),
+            risk=risk_figures(self.cat, figures),
+            as_of=self.cat.today.isoformat(),
             team_chart=Markup(self.bars(team_rows, f"Funding {period} by team")),
             capability_chart=Markup(self.bars(capability_rows, f"Funding {period} by capability")),
             **self._common("funding", period),

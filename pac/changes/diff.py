@@ -9,6 +9,7 @@ from typing import Any
 
 from pac.changes.entities import (
     Changes,
+    EntityChange,
     PeriodDelta,
     Totals,
     diff_portfolio,
@@ -16,9 +17,13 @@ from pac.changes.entities import (
 )
 from pac.changes.headlines import OTHER, Headline, headlines
 from pac.changes.levels import LevelChange, level_changes, unscorable
+from pac.changes.promises import ReadText, removed_promises
+from pac.changes.risk import RiskChange, risk_change
 from pac.findings import Finding, Result, Severity
 from pac.model.portfolio import Portfolio
 from pac.money import ZERO
+from pac.rules import RULES
+from pac.validate import apply_severities
 
 KINDS = ("product", "team", "capability", "objective", "funding")
 
@@ -39,6 +44,8 @@ class Comparison:
     # falls, funding changes and renames
     key_headlines: list[Headline] = field(default_factory=list)
     other_headlines: list[Headline] = field(default_factory=list)
+    # None when a version's health findings cannot be trusted (see changes/risk.py)
+    value_at_risk: RiskChange | None = None
 
     @property
     def headlines(self) -> list[Headline]:
@@ -65,20 +72,49 @@ def compare(
     base_label: str,
     head_label: str,
     today: datetime.date,
+    read_head: ReadText = lambda _file: None,
 ) -> Comparison:
+    """What the change from `base` to `head` does; `read_head` gives a head file's text,
+    by the name findings give it, to place the findings only a diff makes (at line 1
+    without it)."""
     changes = Changes()
     changes.entities = diff_portfolio(_everything(base.portfolio), _everything(head.portfolio))
     changes.funding = _funding(base.portfolio, head.portfolio)
     introduced, resolved = _findings(base.findings, head.findings)
+    promises = _promises(base, head, changes.entities, today, read_head)
+    introduced = sorted([*introduced, *promises], key=Finding.sort_key)
     skipped = unscorable(base, base_label) or unscorable(head, head_label)
     levels = [] if skipped else level_changes(base, head, changes.entities, today)
     comparison = Comparison(
-        base_label, head_label, changes, introduced, resolved, levels, levels_skipped=skipped
+        base_label,
+        head_label,
+        changes,
+        introduced,
+        resolved,
+        levels,
+        levels_skipped=skipped,
+        value_at_risk=risk_change(base, head, changes.entities),
     )
     ranked = sorted(headlines(comparison, base.portfolio, head.portfolio), key=lambda h: h[0])
     comparison.key_headlines.extend(line for rank, line in ranked if rank < OTHER)
     comparison.other_headlines.extend(line for rank, line in ranked if rank == OTHER)
     return comparison
+
+
+def _promises(
+    base: Result,
+    head: Result,
+    entities: list[EntityChange],
+    today: datetime.date,
+    read_head: ReadText,
+) -> list[Finding]:
+    """The roadmap promises the change deletes, at the severity the head's portfolio.yaml
+    gives them (none when it turns the rule off)."""
+    unread = {f.file for f in head.findings if f.rule in RULES and RULES[f.rule].locked}
+    found = removed_promises(
+        base.portfolio, head.portfolio, entities, today=today, read_head=read_head, unread=unread
+    )
+    return apply_severities(found, head.portfolio)
 
 
 def _totals(portfolio: Portfolio, period: str) -> Totals | None:

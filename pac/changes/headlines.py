@@ -58,6 +58,18 @@ class LevelsSkipped:
 
 
 @dataclass(frozen=True)
+class RiskHeadline:
+    """The value at risk rises or falls: the current period's funding on products with a
+    value-leakage finding."""
+
+    before_period: str | None
+    after_period: str | None
+    before: Decimal
+    after: Decimal
+    currency: str
+
+
+@dataclass(frozen=True)
 class FindingsHeadline:
     """How many findings of one severity a change introduces or resolves."""
 
@@ -73,6 +85,7 @@ Headline = (
     | TeamLoadHeadline
     | LevelChange
     | LevelsSkipped
+    | RiskHeadline
     | FindingsHeadline
 )
 
@@ -83,8 +96,9 @@ Ranked = tuple[int, Headline]
 
 
 def headlines(comparison: Comparison, base: Portfolio, head: Portfolio) -> list[Ranked]:
-    """What a reviewer reads first, each with its rank."""
-    lines: list[Ranked] = []
+    """What a reviewer reads first, each with its rank; the value at risk first of the
+    money."""
+    lines: list[Ranked] = _risk(comparison)
     for change in comparison.changes.entities:
         lines += _entity_headlines(change, base, head)
     lines += [(OTHER, line) for line in _team_load(comparison.changes.entities, base, head)]
@@ -93,6 +107,15 @@ def headlines(comparison: Comparison, base: Portfolio, head: Portfolio) -> list[
         lines.append((OTHER, LevelsSkipped(comparison.levels_skipped)))
     lines += _finding_headlines(comparison)
     return lines
+
+
+def _risk(comparison: Comparison) -> list[Ranked]:
+    risk = comparison.value_at_risk
+    if risk is None or not risk.change:
+        return []
+    before, after = risk.before, risk.after
+    line = RiskHeadline(before.period, after.period, before.total, after.total, risk.currency)
+    return [(MONEY_OR_NAME, line)]
 
 
 def _entity_headlines(change: EntityChange, base: Portfolio, head: Portfolio) -> list[Ranked]:

@@ -37,8 +37,9 @@ def diff(
     today: str | None,
 ) -> None:
     """Show what a change does to the portfolio: entities added, removed, renamed and
-    changed, funding, scorecard levels that rise or fall, and findings introduced and
-    resolved.
+    changed, funding, the value at risk, scorecard levels that rise or fall, and findings
+    introduced (among them roadmap promises deleted rather than marked done or dropped)
+    and resolved.
 
     BASE defaults to the merge base with the default branch, HEAD to the working tree.
     Both are read from git objects; nothing is checked out.
@@ -54,7 +55,9 @@ def diff(
     old = version.from_revision(portfolio, base, required=False)
     new = source(portfolio, head)
     before, after = old.check(day), new.check(day)
-    comparison = compare(before, after, base_label=old.label, head_label=new.label, today=day)
+    comparison = compare(
+        before, after, base_label=old.label, head_label=new.label, today=day, read_head=new.text
+    )
     click.echo(DIFF_REPORTERS[fmt](comparison), nl=False)
     failed = (fail_on_new_errors and comparison.errors_introduced) or (
         fail_on_regression and comparison.regressions

@@ -64,16 +64,21 @@ _day = today  # the commands' `today` parameter hides the function of that name
 @click.option("--period", help="The funding period [default: current_period].")
 @format_option(["text", "markdown", "json"], "text")
 @click.option("--at", "ref", metavar="REF", help="As of a git branch, tag or commit.")
+@TODAY_OPTION
 @portfolio_argument
-def report(portfolio: Path, period: str | None, fmt: str, ref: str | None) -> None:
+def report(
+    portfolio: Path, period: str | None, fmt: str, ref: str | None, today: str | None
+) -> None:
     """The portfolio's funding in numbers for one period: envelope, run and change, by team,
-    capability, objective, lifecycle stage and disposition, and per product against the
-    previous period, with value per unit of funding."""
+    capability, objective, lifecycle stage and disposition, the value at risk (funding on
+    products with a value-leakage finding), and per product against the previous period,
+    with value per unit of funding."""
     from pac.figures.report import build_report
     from pac.render.report import REPORT_FORMATS
 
-    result = sound(source(portfolio, ref), "the figures would be wrong")
-    click.echo(REPORT_FORMATS[fmt](build_report(result.portfolio, period)), nl=False)
+    result = sound(source(portfolio, ref), "the figures would be wrong", day=today)
+    figures = build_report(result.portfolio, period, findings=result.findings)
+    click.echo(REPORT_FORMATS[fmt](figures), nl=False)
 
 
 @click.command(name="export")

@@ -1,18 +1,21 @@
 """Funding analytics: the portfolio in numbers for one period (`pac report`).
 
 The same figures as the catalogue's funding pages (both come from `pac.figures`), grouped
-the ways finance asks for them.
+the ways finance asks for them, and the period's value at risk.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from pac.errors import PacError
 from pac.figures.funding import PeriodFigures, Split, period_figures, periods_in_order, spread
+from pac.figures.value_at_risk import value_at_risk
+from pac.findings import Finding
+from pac.history.model import ValueAtRisk
 from pac.model import Product
 from pac.model.portfolio import Portfolio
 from pac.money import unit_of
@@ -49,11 +52,26 @@ class Report:
     by_objective: dict[str, Split]
     by_stage: dict[str, Split]
     by_disposition: dict[str, Split]
+    value_at_risk: ValueAtRisk
     products: list[ProductLine] = field(default_factory=list)
 
+    @property
+    def risk_share(self) -> Decimal | None:
+        """Value at risk over the funding allocated, to Decimal's 28 significant digits."""
+        allocated = self.figures.allocated.total
+        return self.value_at_risk.total / allocated if allocated else None
 
-def build_report(portfolio: Portfolio, period: str | None = None) -> Report:
-    """Figures for `period`, the current period by default."""
+    def at_risk(self) -> list[tuple[ProductLine, tuple[str, ...]]]:
+        """The products at risk, largest funding first, each with its reasons."""
+        lines = {line.product: line for line in self.products}
+        return [(lines[pid], reasons) for pid, reasons in self.value_at_risk.products.items()]
+
+
+def build_report(
+    portfolio: Portfolio, period: str | None = None, *, findings: Iterable[Finding] = ()
+) -> Report:
+    """Figures for `period`, the current period by default; the value at risk is the
+    period's funding on the products that `findings` (a validation's) flag."""
     wanted = period or portfolio.settings.current_period
     if wanted is None:
         raise PacError("no period given and no current_period in portfolio.yaml: use --period")
@@ -73,6 +91,7 @@ def build_report(portfolio: Portfolio, period: str | None = None) -> Report:
         by_objective=_split_by(portfolio, figures, "objectives"),
         by_stage=_group(portfolio, figures, lambda p: p.lifecycle.stage),
         by_disposition=_group(portfolio, figures, lambda p: p.disposition or "none"),
+        value_at_risk=value_at_risk(portfolio, findings, wanted),
         products=_product_lines(portfolio, figures, previous),
     )
 

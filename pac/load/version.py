@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from pac import yaml
 from pac.errors import PacError
-from pac.load.files import Reader, SourceFile, read_directory, read_file
+from pac.load.files import Reader, SourceFile, decode, read_directory, read_file
 from pac.load.layout import SETTINGS_FILES
 from pac.terminal import one_line
 
@@ -46,6 +46,20 @@ class PortfolioVersion:
             read_repository=self.read_repository,
             cache=cache,
         )
+
+    def text(self, name: str) -> str | None:
+        """The text of one of its YAML files, by the name findings give it (the portfolio
+        folder included); None for a file it does not have or cannot decode."""
+        if not name.startswith(self.prefix):
+            return None
+        relative = name[len(self.prefix) :]
+        for source in self.files:
+            if source.path == relative and source.content is not None:
+                try:
+                    return decode(source.content)
+                except UnicodeDecodeError:
+                    return None
+        return None
 
 
 def repository_root(folder: Path) -> Path:

@@ -72,6 +72,7 @@ def render_diff_markdown(c: Comparison, *, limit: int = COMMENT_LIMIT) -> str:
         Section([""], [f"- {cell(h, SHORT)}" for h in other], _more),
         _findings("Findings introduced", c.introduced),
         _funding(c),
+        _risk(c),
         _levels(c),
         _findings("Findings resolved", c.resolved),
         details,
@@ -155,6 +156,30 @@ def _funding(c: Comparison) -> Section:
             for a in ("envelope", "run", "change", "allocated")
         ]
         rows.append(f"| {cell(d.period, SHORT)} | {' | '.join(cells)} | {_delta(d)} |")
+    return Section(head, rows, _more_rows)
+
+
+def _risk(c: Comparison) -> Section:
+    """The value at risk by reason, before and after, and the products that enter or leave
+    it; nothing when the change leaves it as it was."""
+    risk = c.value_at_risk
+    if risk is None or not risk.changed:
+        return Section([], [], _more_rows)
+    head = ["", "### Value at risk", ""]
+    before_in, after_in = (cell(v.period or "—", SHORT) for v in (risk.before, risk.after))
+    head += [f"| Reason | Before ({before_in}) | After ({after_in}) |", "|---|---:|---:|"]
+    before, after = risk.before.by_reason, risk.after.by_reason
+    rows = [
+        f"| `{rule}` | {before.get(rule, ZERO):,.0f} | {after.get(rule, ZERO):,.0f} |"
+        for rule in dict.fromkeys([*before, *after])
+        if before.get(rule) or after.get(rule)
+    ]
+    rows.append(f"| **Total** | {risk.before.total:,.0f} | {risk.after.total:,.0f} |")
+    for label, products in (("Newly at risk", risk.entered), ("No longer at risk", risk.left)):
+        if products:
+            names = ", ".join(cell(name, SHORT) for _pid, name in products[:LISTED])
+            more = f" and {len(products) - LISTED} more" if len(products) > LISTED else ""
+            rows.append(f"\n{label}: {names}{more}.")
     return Section(head, rows, _more_rows)
 
 

@@ -10,6 +10,7 @@ from pac.changes.headlines import (
     FundingHeadline,
     Headline,
     LevelsSkipped,
+    RiskHeadline,
     TeamLoadHeadline,
 )
 from pac.changes.levels import LevelChange
@@ -29,6 +30,8 @@ def headline_text(h: Headline) -> str:
         return _level(h)
     if isinstance(h, LevelsSkipped):
         return f"Scorecard levels not compared: {why_levels_skipped(h.version)}"
+    if isinstance(h, RiskHeadline):
+        return _risk(h)
     return _findings(h)
 
 
@@ -60,6 +63,23 @@ def _funding(h: FundingHeadline) -> str:
     if h.kind == "unfunded":
         return f"{h.period}: {h.product} no longer funded"
     return f"{h.period} {h.kind} funding for {h.product} {change}"
+
+
+def _risk(h: RiskHeadline) -> str:
+    amount = format_money(abs(h.after - h.before), h.currency)
+    before = format_money(h.before, h.currency)
+    after = format_money(h.after, h.currency)
+    if h.before_period == h.after_period and h.after_period:
+        figures = f"{h.after_period}: {before} → {after}"
+    else:
+        figures = f"{_in(h.before_period)}{before} → {_in(h.after_period)}{after}"
+    if h.after < h.before:
+        return f"This change takes {amount} out of value at risk ({figures})"
+    return f"This change puts {amount} more at risk ({figures})"
+
+
+def _in(period: str | None) -> str:
+    return f"{period}: " if period else ""
 
 
 def _signed(delta: Decimal, currency: str) -> str:

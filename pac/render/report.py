@@ -7,12 +7,15 @@ from typing import TYPE_CHECKING, Any
 
 from pac.json_text import to_json
 from pac.money import format_money
+from pac.plural import plural
 
 if TYPE_CHECKING:
     from pac.figures.funding import Split
     from pac.figures.report import Report
 
-VERSION = 1
+# 2: value_at_risk (the README says what it holds); 1 had no value at risk
+VERSION = 2
+BY_REASON = "a product with several reasons counts under each"
 NOTES = {
     "by_capability": "a product serving several capabilities counts an equal share towards each",
     "by_objective": "a product serving several objectives counts an equal share towards each",
@@ -34,8 +37,26 @@ def _split(s: Split) -> dict[str, Decimal]:
     return {"run": s.run, "change": s.change, "total": s.total}
 
 
+def _risk_document(r: Report) -> dict[str, Any]:
+    risk = r.value_at_risk
+    return {
+        "total": risk.total,
+        "share_of_allocated": r.risk_share,
+        "by_reason": [{"rule": rule, "total": amount} for rule, amount in risk.by_reason.items()],
+        "products": [
+            {
+                "product": line.product,
+                "name": line.name,
+                "total": line.now.total,
+                "reasons": list(reasons),
+            }
+            for line, reasons in r.at_risk()
+        ],
+    }
+
+
 def report_document(r: Report) -> dict[str, Any]:
-    """The JSON contract, version 1."""
+    """The JSON contract, version 2."""
     f = r.figures
     return {
         "version": VERSION,
@@ -52,6 +73,7 @@ def report_document(r: Report) -> dict[str, Any]:
             for name, group in _groups(r).items()
         },
         "notes": NOTES,
+        "value_at_risk": _risk_document(r),
         "products": [
             {
                 "product": p.product,
@@ -75,6 +97,40 @@ def _money(r: Report, amount: Decimal | None) -> str:
     return "—" if amount is None else format_money(amount, r.currency)
 
 
+def _share(r: Report) -> str:
+    return "" if r.risk_share is None else f", {r.risk_share * 100:.1f}% of allocated funding"
+
+
+def risk_sentence(r: Report) -> str:
+    """The value at risk in one sentence."""
+    risk = r.value_at_risk
+    if not risk.products:
+        return "Value at risk: none: no funded product has a value-leakage finding."
+    return (
+        f"Value at risk: {_money(r, risk.total)}{_share(r)}, on "
+        f"{plural(len(risk.products), 'product')} with a value-leakage finding."
+    )
+
+
+def _reasons(r: Report) -> dict[str, Decimal]:
+    """The reasons that flag funded products."""
+    return {rule: amount for rule, amount in r.value_at_risk.by_reason.items() if amount}
+
+
+def _risk_text(r: Report) -> list[str]:
+    lines = ["", risk_sentence(r)]
+    if not r.value_at_risk.products:
+        return lines
+    lines.append(f"By reason ({BY_REASON}):")
+    lines += [f"  {rule:<40} {_money(r, amount):>20}" for rule, amount in _reasons(r).items()]
+    lines.append("Products at risk:")
+    lines += [
+        f"  {line.product:<40} {_money(r, line.now.total):>20}  {', '.join(reasons)}"
+        for line, reasons in r.at_risk()
+    ]
+    return lines
+
+
 def render_report_text(r: Report) -> str:
     f = r.figures
     lines = [
@@ -89,12 +145,30 @@ def render_report_text(r: Report) -> str:
             + ":"
         )
         lines += [f"  {key:<40} {_money(r, s.total):>20}" for key, s in group.items()]
+    lines += _risk_text(r)
     lines.append(f"\nProducts (against {r.previous or 'no previous period'}):")
     for p in r.products:
         delta = "" if p.change_amount is None else f"  {p.change_amount:+,.0f}"
         ratio = "" if p.value_per_unit is None else f"  value x{p.value_per_unit:.2f}"
         lines.append(f"  {p.product:<40} {_money(r, p.now.total):>20}{delta}{ratio}")
     return "\n".join(lines) + "\n"
+
+
+def _risk_markdown(r: Report) -> list[str]:
+    from pac.render.markdown import md
+
+    lines = ["", "## Value at risk", "", risk_sentence(r)]  # pac's words and amounts only
+    if not r.value_at_risk.products:
+        return lines
+    lines += ["", f"_By reason: {BY_REASON}._", "", "| Reason | Total |", "|---|---:|"]
+    lines += [f"| `{rule}` | {amount:,.0f} |" for rule, amount in _reasons(r).items()]
+    lines += ["", "| Product at risk | Total | Reasons |", "|---|---:|---|"]
+    lines += [
+        f"| {md(line.name)} | {line.now.total:,.0f} | "
+        f"{', '.join(f'`{reason}`' for reason in reasons)} |"
+        for line, reasons in r.at_risk()
+    ]
+    return lines
 
 
 def render_report_markdown(r: Report) -> str:
@@ -117,6 +191,7 @@ def render_report_markdown(r: Report) -> str:
             f"| {md(key)} | {s.run:,.0f} | {s.change:,.0f} | {s.total:,.0f} |"
             for key, s in group.items()
         ]
+    lines += _risk_markdown(r)
     lines += [
         "",
         "## Products",

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pac.findings import Finding
 from pac.rules import (  # noqa: F401  (imported to register their rules)
     amounts,
+    changes,
     cycles,
     extensions,
     funding,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pac.figures.funding import current_period_funding
+from pac.figures.funding import current_funding, current_period_funding
 from pac.findings import Finding, Severity
 from pac.money import format_money
-from pac.rules.registry import Context, rule
+from pac.rules.registry import Context, health_rule, rule
 
 
 def funding_over_envelope(ctx: Context) -> Iterator[Finding]:
@@ -87,4 +87,32 @@ rule(
     Severity.ERROR,
     "A retired product is funded in a period after its retirement.",
     retired_product_funded,
+)
+
+
+def eliminate_still_funded(ctx: Context) -> Iterator[Finding]:
+    p = ctx.portfolio
+    funded = current_funding(p)
+    if funded is None:
+        return
+    period = p.settings.current_period
+    for pid, product in p.products.items():
+        if product.disposition != "eliminate" or not funded.get(pid):
+            continue
+        # no amount in the message: it would break across lines on a phone's findings page
+        yield ctx.found_in(
+            "product",
+            pid,
+            f"'{product.name}' is to be eliminated but still funded in {period}",
+            "retire it and remove its allocation, or change the disposition if the product "
+            "is to stay",
+            ("disposition",),
+        )
+
+
+health_rule(
+    "eliminate-still-funded",
+    Severity.WARNING,
+    "A product whose disposition is eliminate has funding in the current period.",
+    eliminate_still_funded,
 )

@@ -106,7 +106,7 @@ def test_health_figures_of_the_reference_portfolio() -> None:
     assert health.by_team == [("team-claims", {"error": 0, "warning": 1, "info": 2}),
                               ("team-risk-data", {"error": 0, "warning": 1, "info": 0})]
     rows = dict(health.by_rule)
-    assert len(rows) == 19 and list(rows) == sorted(rows)  # every health rule, found or not
+    assert len(rows) == 20 and list(rows) == sorted(rows)  # every health rule, found or not
     assert {rule: row for rule, row in rows.items() if any(row.values())} == {
         "capability-gap": {"error": 0, "warning": 0, "info": 2},
         "kpi-off-target": {"error": 0, "warning": 0, "info": 2},

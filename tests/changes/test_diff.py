@@ -151,6 +151,8 @@ def test_key_headlines_come_first_errors_falls_then_money_and_names(reference: P
         "1 error introduced",
         "Claims Portal falls from silver to bronze on the scorecard "
         "(fails stakeholder-review-current)",
+        "This change takes 50,000 USD out of value at risk (FY2027: 1,550,000 USD → "
+        "1,500,000 USD)",
         "FY2027 change funding for Claims Portal -50,000 USD (-8%)",
     ]
     assert headline_texts(c.other_headlines) == [

@@ -15,6 +15,7 @@ from pac.changes.headlines import (
     EntityHeadline,
     FindingsHeadline,
     FundingHeadline,
+    RiskHeadline,
     TeamLoadHeadline,
 )
 from pac.render.diff_headlines import headline_texts
@@ -80,21 +81,25 @@ def test_a_run_from_zero_to_some_and_back(reference: Path) -> None:
 def test_newly_funded_is_the_run_and_the_change(reference: Path) -> None:
     funding(reference, claims_portal="", customer_identity="")
     c = compared(reference, REFERENCE)
+    # Claims Portal's PostgreSQL is out of support: its funding is at risk
     assert c.key_headlines == [
+        RiskHeadline("FY2027", "FY2027", D(0), D(1550000), "USD"),
         FundingHeadline("funded", "FY2027", "Claims Portal", D(0), D(1550000), "USD"),
         FundingHeadline("funded", "FY2027", "Customer Identity", D(0), D(400000), "USD"),
     ]
     assert headline_texts(c.key_headlines) == [
+        "This change puts 1,550,000 USD more at risk (FY2027: 0 USD → 1,550,000 USD)",
         "FY2027: Claims Portal newly funded, 1,550,000 USD",
         "FY2027: Customer Identity newly funded, 400,000 USD",
     ]
     back = compared(REFERENCE, reference)
-    assert back.key_headlines[1:] == [
+    assert back.key_headlines[2:] == [
         FundingHeadline("unfunded", "FY2027", "Claims Portal", D(0), D(0), "USD"),
         FundingHeadline("unfunded", "FY2027", "Customer Identity", D(0), D(0), "USD"),
     ]
     assert headline_texts(back.key_headlines) == [
         "Claims Portal falls from silver to bronze on the scorecard (fails funded)",
+        "This change takes 1,550,000 USD out of value at risk (FY2027: 1,550,000 USD → 0 USD)",
         "FY2027: Claims Portal no longer funded",
         "FY2027: Customer Identity no longer funded",
     ]
@@ -106,8 +111,12 @@ def test_newly_funded_with_only_a_change(reference: Path, tmp_path: Path) -> Non
     funding(base, claims_portal="")
     funding(reference, claims_portal="  - product: claims-portal\n    change: 70.25\n")
     c = compared(base, reference)
-    assert headline_texts(c.key_headlines) == ["FY2027: Claims Portal newly funded, 70.25 USD"]
+    assert headline_texts(c.key_headlines) == [
+        "This change puts 70.25 USD more at risk (FY2027: 0 USD → 70.25 USD)",
+        "FY2027: Claims Portal newly funded, 70.25 USD"]
     assert headline_texts(compared(REFERENCE, reference).key_headlines) == [
+        "This change takes 1,549,929.75 USD out of value at risk "
+        "(FY2027: 1,550,000 USD → 70.25 USD)",
         "FY2027 change funding for Claims Portal -649,929.75 USD (-100%)",
         "FY2027 run funding for Claims Portal -900,000 USD (-100%)",
     ]
@@ -250,4 +259,6 @@ def test_allocations_matched_by_position_make_no_funding_headline(reference: Pat
     c = compared(base, reference)
     [funding_change] = [e for e in c.changes.entities if e.kind == "funding"]
     assert [f.path for f in funding_change.changes] == ["allocations[3]"]
-    assert headline_texts(c.key_headlines) == ["1 error introduced"]
+    assert headline_texts(c.key_headlines) == [
+        "1 error introduced",  # no funding headline, but the value at risk is summed
+        "This change puts 5 USD more at risk (FY2027: 1,550,000 USD → 1,550,005 USD)"]

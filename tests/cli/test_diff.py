@@ -41,14 +41,16 @@ def test_json_contract(repo: GitRepo) -> None:
     assert code == 0, out
     document = json.loads(out)
     assert document == {
-        "version": 2,
+        "version": 3,
         "base": f"{base} ({base[:12]})",
         "head": "the working tree",
         "summary": {"added": 0, "removed": 0, "renamed": 1, "changed": 2,
                     "findings_introduced": 2, "findings_resolved": 1, "errors_introduced": 0,
                     "levels_down": 0},
         "headlines": [
-            # the key ones first: errors introduced, level falls, funding, renames
+            # the key ones first: errors introduced, level falls, money, renames
+            "This change puts 1,070,000 USD more at risk (FY2027: 1,550,000 USD → "
+            "2,620,000 USD)",
             "Customer Identity: product renamed from customer-identity to customer-id",
             "FY2027 change funding for Claims Portal +120,000 USD (+18%)",
             "Customer Identity moves from Risk Data Team to Claims Team",
@@ -103,6 +105,28 @@ def test_json_contract(repo: GitRepo) -> None:
         },
         "levels_skipped": None,
         "levels": [],
+        # Claims Portal (PostgreSQL out of support) gets 120,000 more; Fraud Scoring, live
+        # now, has no value estimate: its 950,000 are at risk too
+        "value_at_risk": {
+            "before": {"period": "FY2027", "total": 1550000.0,
+                       "by_reason": [{"rule": rule, "total": total} for rule, total in [
+                           ("stale-stakeholder-review", 0), ("overdue-retirement", 0),
+                           ("eliminate-still-funded", 0), ("value-below-target", 0),
+                           ("value-unknown", 0), ("technology-end-of-support", 1550000.0)]],
+                       "products": [{"product": "claims-portal",
+                                     "reasons": ["technology-end-of-support"]}]},
+            "after": {"period": "FY2027", "total": 2620000.0,
+                      "by_reason": [{"rule": rule, "total": total} for rule, total in [
+                          ("stale-stakeholder-review", 0), ("overdue-retirement", 0),
+                          ("eliminate-still-funded", 0), ("value-below-target", 0),
+                          ("value-unknown", 950000.0), ("technology-end-of-support", 1670000.0)]],
+                      "products": [{"product": "claims-portal",
+                                    "reasons": ["technology-end-of-support"]},
+                                   {"product": "fraud-scoring", "reasons": ["value-unknown"]}]},
+            "change": 1070000.0,
+            "newly_at_risk": ["fraud-scoring"],
+            "no_longer_at_risk": [],
+        },
     }
 
 
@@ -197,6 +221,7 @@ def test_first_portfolio_commit_has_an_empty_base(tmp_path: Path) -> None:
         "added": 12, "removed": 0, "renamed": 0, "changed": 0, "findings_introduced": 6,
         "findings_resolved": 0, "errors_introduced": 0, "levels_down": 0}
     assert document["headlines"] == [
+        "This change puts 1,550,000 USD more at risk (0 USD → FY2027: 1,550,000 USD)",
         "New funding period: FY2027",
         "New product: Claims Portal",
         "New product: Customer Identity",
@@ -219,6 +244,11 @@ def test_first_portfolio_commit_has_an_empty_base(tmp_path: Path) -> None:
          "after": {"envelope": 4000000, "run": 1450000, "change": 1450000,
                    "allocated": 2900000}}]
     assert (document["levels"], document["levels_skipped"]) == ([], None)
+    risk = document["value_at_risk"]
+    assert (risk["before"]["period"], risk["before"]["total"]) == (None, 0)
+    assert (risk["after"]["period"], risk["after"]["total"], risk["change"]) == (
+        "FY2027", 1550000, 1550000)
+    assert (risk["newly_at_risk"], risk["no_longer_at_risk"]) == (["claims-portal"], [])
 
 
 def test_ids_gained_and_lost_in_lists_are_changes(repo: GitRepo) -> None:

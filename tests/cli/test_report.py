@@ -10,6 +10,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 from conftest import EXAMPLE
+from leaky import ALLOCATED, BY_REASON, PRODUCTS, TOTAL, write_leaky
 
 from pac.cli import cli
 
@@ -24,10 +25,10 @@ def _exact(text: str) -> object:
 
 
 def test_json_contract_on_the_reference(reference: Path) -> None:
-    code, out = report(str(reference), "--format", "json")
+    code, out = report(str(reference), "--format", "json", "--today", "2026-11-22")
     assert code == 0, out
     assert _exact(out) == {
-        "version": 1, "period": "FY2027", "previous_period": None, "currency": "USD",
+        "version": 2, "period": "FY2027", "previous_period": None, "currency": "USD",
         "envelope": 4000000, "allocated": 2900000, "unallocated": 1100000,
         "run": 1450000, "change": 1450000,
         "by_team": [
@@ -59,6 +60,21 @@ def test_json_contract_on_the_reference(reference: Path) -> None:
                              "towards each",
             "by_objective": "a product serving several objectives counts an equal share "
                             "towards each",
+        },
+        # PostgreSQL 14 went out of support on 2026-11-12: the rest is not at risk
+        "value_at_risk": {
+            "total": 1550000,
+            "share_of_allocated": Decimal("0.5344827586206896551724137931"),
+            "by_reason": [
+                {"rule": "stale-stakeholder-review", "total": 0},
+                {"rule": "overdue-retirement", "total": 0},
+                {"rule": "eliminate-still-funded", "total": 0},
+                {"rule": "value-below-target", "total": 0},
+                {"rule": "value-unknown", "total": 0},
+                {"rule": "technology-end-of-support", "total": 1550000},
+            ],
+            "products": [{"product": "claims-portal", "name": "Claims Portal",
+                          "total": 1550000, "reasons": ["technology-end-of-support"]}],
         },
         "products": [
             {"product": "claims-portal", "name": "Claims Portal", "run": 900000,
@@ -257,3 +273,62 @@ def test_json_money_is_exact_and_equal_shares_add_up(reference: Path) -> None:
     code, text = report(str(reference))
     assert "Funding FY2027: 300,000.60 USD allocated of 300,000.60 USD (0 USD unallocated)" \
         in text
+
+
+def test_value_at_risk_counts_each_product_once(tmp_path: Path) -> None:
+    folder = str(write_leaky(tmp_path / "portfolio"))
+    code, out = report(folder, "--today", "2026-11-22")
+    assert code == 0, out
+    share = TOTAL / ALLOCATED * 100  # 38.3%
+    assert f"{share:.1f}" == "38.3"
+    assert (
+        "\nValue at risk: 670,000.50 GBP, 38.3% of allocated funding, on 3 products with a "
+        "value-leakage finding.\n"
+        "By reason (a product with several reasons counts under each):\n"
+        "  stale-stakeholder-review                          350,000 GBP\n"
+        "  overdue-retirement                             200,000.50 GBP\n"
+        "  eliminate-still-funded                         200,000.50 GBP\n"
+        "  value-below-target                             200,000.50 GBP\n"
+        "  value-unknown                                     120,000 GBP\n"
+        "  technology-end-of-support                      200,000.50 GBP\n"
+        "Products at risk:\n"
+        "  stale                                             350,000 GBP  "
+        "stale-stakeholder-review\n"
+        "  tangled                                        200,000.50 GBP  "
+        "eliminate-still-funded, overdue-retirement, technology-end-of-support, "
+        "value-below-target\n"
+        "  unknown                                           120,000 GBP  value-unknown\n"
+        "\nProducts (against FY2026):\n"
+    ) in out
+    code, out = report(folder, "--today", "2026-11-22", "--format", "json")
+    risk = _exact(out)["value_at_risk"]  # type: ignore[index]
+    assert risk["total"] == TOTAL
+    assert {row["rule"]: row["total"] for row in risk["by_reason"]} == BY_REASON
+    assert {row["product"]: tuple(row["reasons"]) for row in risk["products"]} == PRODUCTS
+
+
+def test_value_at_risk_of_an_earlier_period_and_of_a_day(tmp_path: Path) -> None:
+    folder = str(write_leaky(tmp_path / "portfolio"))
+    code, out = report(folder, "--today", "2026-11-22", "--period", "FY2026",
+                       "--format", "markdown")
+    assert code == 0, out
+    # FY2026 allocated 575,000: tangled 400,000, stale 100,000, idle 75,000, all at risk
+    assert ("Value at risk: 575,000 GBP, 100.0% of allocated funding, on 3 products with a "
+            "value-leakage finding.") in out
+    assert "| Tangled | 400,000 | `eliminate-still-funded`, `overdue-retirement`, " in out
+    # a year and a half earlier: no review is stale yet, tangled not overdue, COBOL supported
+    code, out = report(folder, "--today", "2023-06-01")
+    assert code == 0, out
+    assert ("Value at risk: 320,000.50 GBP, 18.3% of allocated funding, on 2 products "
+            "with a value-leakage finding.") in out
+
+
+def test_no_value_at_risk(tmp_path: Path) -> None:
+    folder = write_leaky(tmp_path / "portfolio")
+    settings = folder / "portfolio.yaml"
+    settings.write_text(settings.read_text() + "".join(
+        f"  {rule}: 'off'\n" for rule in BY_REASON))
+    code, out = report(str(folder), "--today", "2026-11-22", "--format", "markdown")
+    assert code == 0, out
+    assert ("## Value at risk\n\nValue at risk: none: no funded product has a value-leakage "
+            "finding.\n\n## Products\n") in out

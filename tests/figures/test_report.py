@@ -219,3 +219,20 @@ def test_shares_are_whole_units_of_the_currency(reference: Path) -> None:
     assert r.figures.by_capability == {"claims-management": Split(D(34), D(0)),
                                        "customer-management": Split(D(33), D(0)),
                                        "fraud-management": Split(D(33), D(0))}
+
+
+def test_value_at_risk_from_the_findings_given(tmp_path: Path) -> None:
+    from leaky import TOTAL, write_leaky
+
+    result = run(write_leaky(tmp_path / "portfolio"))
+    r = build_report(result.portfolio, findings=result.findings)
+    assert r.value_at_risk.total == TOTAL
+    assert r.risk_share == TOTAL / D("1750000.50")
+    assert [(line.product, line.now.total, reasons) for line, reasons in r.at_risk()] == [
+        ("stale", D("350000"), ("stale-stakeholder-review",)),
+        ("tangled", D("200000.50"), ("eliminate-still-funded", "overdue-retirement",
+                                     "technology-end-of-support", "value-below-target")),
+        ("unknown", D("120000"), ("value-unknown",)),
+    ]
+    without = build_report(result.portfolio)  # no findings given: nothing flagged
+    assert (without.value_at_risk.total, without.at_risk()) == (D(0), [])

@@ -12,6 +12,7 @@ from pac.changes.headlines import (
     FundingHeadline,
     Headline,
     LevelsSkipped,
+    RiskHeadline,
     TeamLoadHeadline,
 )
 from pac.changes.levels import LevelChange
@@ -72,6 +73,23 @@ D = Decimal
         (
             LevelsSkipped("main"),
             "Scorecard levels not compared: portfolio.yaml could not be read in main",
+        ),
+        (
+            RiskHeadline("FY2027", "FY2027", D(1200000), D(850000), "GBP"),
+            "This change takes 350,000 GBP out of value at risk "
+            "(FY2027: 1,200,000 GBP → 850,000 GBP)",
+        ),
+        (
+            RiskHeadline("FY2027", "FY2027", D("0.50"), D("120000.50"), "GBP"),
+            "This change puts 120,000 GBP more at risk (FY2027: 0.50 GBP → 120,000.50 GBP)",
+        ),
+        (
+            RiskHeadline("FY2026", "FY2027", D(100), D(300), "EUR"),  # current_period moved
+            "This change puts 200 EUR more at risk (FY2026: 100 EUR → FY2027: 300 EUR)",
+        ),
+        (
+            RiskHeadline("FY2027", None, D(100), D(0), "EUR"),
+            "This change takes 100 EUR out of value at risk (FY2027: 100 EUR → 0 EUR)",
         ),
         (FindingsHeadline("introduced", "error", 1), "1 error introduced"),
         (FindingsHeadline("resolved", "warning", 2), "2 warnings resolved"),

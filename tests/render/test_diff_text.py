@@ -51,6 +51,7 @@ def _with_objective(tmp_path: Path) -> Comparison:
 def test_text_headlines_entities_and_findings(tmp_path: Path) -> None:
     assert render_diff_text(_with_objective(tmp_path)) == """\
 Portfolio changes from main to proposal: 1 added, 0 removed, 0 renamed, 2 changed; 3 findings introduced, 1 resolved.
+  * This change puts 950,000 USD more at risk (FY2027: 1,550,000 USD → 2,500,000 USD)
   * FY2027 envelope +500,000 USD (+12%)
   * Fraud Scoring Service moves from build to live
   * New objective: Faster claims
@@ -63,6 +64,8 @@ changed product:fraud-scoring: Fraud Scoring Service
 added objective:faster-claims: Faster claims
 changed funding:FY2027
     envelope: 4,000,000 → 4,500,000
+value at risk: FY2027 1,550,000 USD -> FY2027 2,500,000 USD
+  newly at risk: product:fraud-scoring (value-unknown)
 introduced: portfolio/objectives/faster-claims.yaml:1:5: warning objective-unserved no product serves this objective
 introduced: portfolio/products/fraud-scoring.yaml:6:1: info value-unknown the product is funded but its value is not estimated
 introduced: portfolio/products/fraud-scoring.yaml:16:5: warning kpi-stale KPI 'Fraud caught before payout' has never been measured
@@ -74,13 +77,14 @@ def test_json_contract(tmp_path: Path) -> None:
     document = json.loads(render_diff_json(_with_objective(tmp_path)))
     assert {k: document[k] for k in ("version", "base", "head", "summary", "levels_skipped",
                                      "levels")} == {
-        "version": 2, "base": "main", "head": "proposal",
+        "version": 3, "base": "main", "head": "proposal",
         "summary": {"added": 1, "removed": 0, "renamed": 0, "changed": 2,
                     "findings_introduced": 3, "findings_resolved": 1, "errors_introduced": 0,
                     "levels_down": 0},
         "levels_skipped": None, "levels": [],
     }
     assert document["headlines"] == [
+        "This change puts 950,000 USD more at risk (FY2027: 1,550,000 USD → 2,500,000 USD)",
         "FY2027 envelope +500,000 USD (+12%)", "Fraud Scoring Service moves from build to live",
         "New objective: Faster claims", "2 warnings introduced", "1 info introduced",
         "1 info resolved"]
@@ -163,6 +167,8 @@ def test_a_level_rising_and_an_error_introduced(tmp_path: Path) -> None:
         "Portfolio changes from main to proposal: 0 added, 0 removed, 0 renamed, 2 changed; "
         "1 finding introduced, 1 resolved.",
         "  * 1 error introduced",
+        "  * This change takes 1,550,000 USD out of value at risk (FY2027: 1,550,000 USD → "
+        "0 USD)",
         "  * Fraud Scoring Service moves from Risk Data Team to team-risk",
         "  * team-risk gains a product (1)",
         "  * Risk Data Team loses a product (1)",
@@ -173,6 +179,8 @@ def test_a_level_rising_and_an_error_introduced(tmp_path: Path) -> None:
         "changed product:fraud-scoring: Fraud Scoring Service",
         "    owner: team-risk-data → team-risk",
         "level up: product:claims-portal silver -> gold",
+        "value at risk: FY2027 1,550,000 USD -> FY2027 0 USD",
+        "  no longer at risk: product:claims-portal",
         "introduced: portfolio/products/fraud-scoring.yaml:9:8: error unknown-reference "
         "'team-risk' is not a team",
         "resolved: portfolio/products/claims-portal.yaml: warning technology-end-of-support "
@@ -198,6 +206,9 @@ def test_levels_not_compared_without_portfolio_yaml(tmp_path: Path) -> None:
         "  * 1 warning resolved",
     ]
     assert diff_document(c)["levels_skipped"] == "portfolio.yaml could not be read in HEAD"
+    # nor the value at risk: without portfolio.yaml there is no current period
+    assert diff_document(c)["value_at_risk"] is None
+    assert "value at risk" not in render_diff_text(c)
 
 
 def test_portfolio_text_stays_on_its_line(tmp_path: Path) -> None:

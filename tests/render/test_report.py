@@ -6,6 +6,8 @@ from decimal import Decimal
 
 from pac.figures.funding import PeriodFigures, Split
 from pac.figures.report import ProductLine, Report
+from pac.figures.value_at_risk import LEAKAGE_RULES
+from pac.history.model import ValueAtRisk
 from pac.render.report import render_report_json, render_report_markdown, render_report_text
 
 D = Decimal
@@ -13,7 +15,7 @@ D = Decimal
 
 def small_report(previous: str | None = "FY2026") -> Report:
     """Two products on one team: Alpha (two capabilities, an objective, more than last
-    period) and Beta (no capability, the same as last period)."""
+    period, at risk for two reasons) and Beta (no capability, the same as last period)."""
     alpha = Split(D("600.25"), D("100"))
     beta = Split(D(0), D("100"))
     figures = PeriodFigures(
@@ -32,6 +34,13 @@ def small_report(previous: str | None = "FY2026") -> Report:
         by_objective={"grow": alpha, "(none)": beta},
         by_stage={"live": alpha, "build": beta},
         by_disposition={"invest": alpha, "none": beta},
+        value_at_risk=ValueAtRisk(
+            "FY2027",
+            alpha.total,
+            {**dict.fromkeys(LEAKAGE_RULES, D(0)), "stale-stakeholder-review": alpha.total,
+             "technology-end-of-support": alpha.total},
+            {"alpha": ("stale-stakeholder-review", "technology-end-of-support")},
+        ),
         products=[
             ProductLine("alpha", "Alpha *new*", alpha, Split(D(500)) if previous else None,
                         D(2000)),
@@ -63,6 +72,14 @@ By stage:
 By disposition:
   invest                                             700.25 EUR
   none                                                  100 EUR
+
+Value at risk: 700.25 EUR, 87.5% of allocated funding, on 1 product with a value-leakage finding.
+By reason (a product with several reasons counts under each):
+  stale-stakeholder-review                           700.25 EUR
+  technology-end-of-support                          700.25 EUR
+Products at risk:
+  alpha                                              700.25 EUR  stale-stakeholder-review, \
+technology-end-of-support
 
 Products (against FY2026):
   alpha                                              700.25 EUR  +200  value x2.86
@@ -121,6 +138,21 @@ _A product serving several objectives counts an equal share towards each._
 | invest | 600 | 100 | 700 |
 | none | 0 | 100 | 100 |
 
+## Value at risk
+
+Value at risk: 700.25 EUR, 87.5% of allocated funding, on 1 product with a value-leakage finding.
+
+_By reason: a product with several reasons counts under each._
+
+| Reason | Total |
+|---|---:|
+| `stale-stakeholder-review` | 700 |
+| `technology-end-of-support` | 700 |
+
+| Product at risk | Total | Reasons |
+|---|---:|---|
+| Alpha \*new\* | 700 | `stale-stakeholder-review`, `technology-end-of-support` |
+
 ## Products
 
 | Product | Total | Change from FY2026 | Value per unit |
@@ -142,7 +174,7 @@ def test_markdown_without_a_previous_period() -> None:
 def test_json() -> None:
     assert render_report_json(small_report()) == """\
 {
-  "version": 1,
+  "version": 2,
   "period": "FY2027",
   "previous_period": "FY2026",
   "currency": "EUR",
@@ -218,6 +250,47 @@ def test_json() -> None:
   "notes": {
     "by_capability": "a product serving several capabilities counts an equal share towards each",
     "by_objective": "a product serving several objectives counts an equal share towards each"
+  },
+  "value_at_risk": {
+    "total": 700.25,
+    "share_of_allocated": 0.8750390502967822555451421431,
+    "by_reason": [
+      {
+        "rule": "stale-stakeholder-review",
+        "total": 700.25
+      },
+      {
+        "rule": "overdue-retirement",
+        "total": 0
+      },
+      {
+        "rule": "eliminate-still-funded",
+        "total": 0
+      },
+      {
+        "rule": "value-below-target",
+        "total": 0
+      },
+      {
+        "rule": "value-unknown",
+        "total": 0
+      },
+      {
+        "rule": "technology-end-of-support",
+        "total": 700.25
+      }
+    ],
+    "products": [
+      {
+        "product": "alpha",
+        "name": "Alpha *new*",
+        "total": 700.25,
+        "reasons": [
+          "stale-stakeholder-review",
+          "technology-end-of-support"
+        ]
+      }
+    ]
   },
   "products": [
     {

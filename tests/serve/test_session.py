@@ -26,6 +26,7 @@ SHOWING_IT = [
     "capabilities/claims-management.html",
     "findings.html",
     "funding/FY2027.html",
+    "index.html",  # its value at risk lists Claims Portal (out-of-support PostgreSQL)
     "objectives/digital-self-service.html",
     "products/customer-identity.html",
     "products/fraud-scoring.html",
