@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -51,8 +52,10 @@ print(parsed, time.perf_counter() - start)
 """
 
 
-def _git(repo: Path, *args: str, day: int) -> None:
-    stamp = f"{1735689600 + day * 3600} +0000"
+def _git(repo: Path, *args: str, day: int, step: int = 3600) -> None:
+    """git, as author `day % 7`, at commit `day` of a history with `step` seconds between
+    commits, from 2025-01-01."""
+    stamp = f"{1735689600 + day * step} +0000"
     env = {**os.environ, "GIT_AUTHOR_NAME": f"Author {day % 7}",
            "GIT_AUTHOR_EMAIL": f"a{day % 7}@example.com", "GIT_COMMITTER_NAME": "CI",
            "GIT_COMMITTER_EMAIL": "ci@example.com", "GIT_AUTHOR_DATE": stamp,
@@ -60,30 +63,41 @@ def _git(repo: Path, *args: str, day: int) -> None:
     subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
 
 
-def make_history(repo: Path, products: int, commits: int, seed: int) -> None:
+def new_summary(text: str, n: int, _rng: random.Random) -> str:
+    """The product's summary rewritten, the edit of each commit of this benchmark."""
+    marker = "summary: "
+    start = text.index(marker) + len(marker)
+    end = text.index("\n", start)
+    return f"{text[:start]}Revision {n} of this summary.{text[end:]}"
+
+
+Edit = Callable[[str, int, random.Random], str]
+
+
+def make_history(repo: Path, products: int, commits: int, seed: int, *,
+                 edit: Edit = new_summary, step: int = 3600) -> None:
+    """The portfolio committed once, then `commits` commits `step` seconds apart that each
+    `edit` one to three product files; every tenth is a branch merged with --no-ff."""
     rng = random.Random(seed)
     generate(repo / "portfolio", products, seed=seed)
-    _git(repo, "init", "-q", "-b", "main", day=0)
-    _git(repo, "add", "-A", day=0)
-    _git(repo, "commit", "-q", "-m", "Start the portfolio", day=0)
+    _git(repo, "init", "-q", "-b", "main", day=0, step=step)
+    _git(repo, "add", "-A", day=0, step=step)
+    _git(repo, "commit", "-q", "-m", "Start the portfolio", day=0, step=step)
     files = sorted((repo / "portfolio" / "products").glob("*.yaml"))
     for n in range(1, commits + 1):
         merge = n % 10 == 0
         if merge:
-            _git(repo, "checkout", "-q", "-b", f"pr-{n}", day=n)
+            _git(repo, "checkout", "-q", "-b", f"pr-{n}", day=n, step=step)
         for path in rng.sample(files, rng.randint(1, 3)):
-            text = path.read_text()
-            marker = "summary: "
-            start = text.index(marker) + len(marker)
-            end = text.index("\n", start)
-            path.write_text(f"{text[:start]}Revision {n} of this summary.{text[end:]}")
-        _git(repo, "commit", "-q", "-am", f"Change {n}" + ("" if merge else f" (#{n})"), day=n)
+            path.write_text(edit(path.read_text(), n, rng))
+        _git(repo, "commit", "-q", "-am", f"Change {n}" + ("" if merge else f" (#{n})"),
+             day=n, step=step)
         if merge:
-            _git(repo, "checkout", "-q", "main", day=n)
+            _git(repo, "checkout", "-q", "main", day=n, step=step)
             _git(repo, "merge", "-q", "--no-ff", f"pr-{n}", "-m",
-                 f"Merge pull request #{n} from org/pr-{n}", day=n)
+                 f"Merge pull request #{n} from org/pr-{n}", day=n, step=step)
     # packed, as a clone is: loose objects would slow both walks alike, and no one has them
-    _git(repo, "gc", "-q", day=commits)
+    _git(repo, "gc", "-q", day=commits, step=step)
 
 
 def measure(repo: Path, repeat: int) -> dict[str, Any]:

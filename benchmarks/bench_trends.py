@@ -22,11 +22,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import re
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -35,24 +33,17 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from bench_changelog import make_history, new_summary
 from bench_validate import machine, run, source_state, tool
-from generate import generate
 
 HERE = Path(__file__).parent
 GOAL = 2.0  # trends at most this many times the change log
 START = 1735689600  # 2025-01-01
 STEP = 9 * 3600  # nine hours between commits: 2,000 commits span two years
-NEXT = {"ideation": "discovery", "discovery": "build", "build": "live", "live": "sunset",
-        "sunset": "retired"}  # fmt: skip
-
-
-def _git(repo: Path, *args: str, n: int) -> None:
-    stamp = f"{START + n * STEP} +0000"
-    env = {**os.environ, "GIT_AUTHOR_NAME": f"Author {n % 7}",
-           "GIT_AUTHOR_EMAIL": f"a{n % 7}@example.com", "GIT_COMMITTER_NAME": "CI",
-           "GIT_COMMITTER_EMAIL": "ci@example.com", "GIT_AUTHOR_DATE": stamp,
-           "GIT_COMMITTER_DATE": stamp, "GIT_CONFIG_GLOBAL": "/dev/null"}  # fmt: skip
-    subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
+# the next stage (a product in sunset says by when it retires; none is retired, as a
+# retired product that is still funded is an error, which would stop the build)
+NEXT = {"ideation": "discovery", "discovery": "build", "build": "live",
+        "live": "sunset\n  retire_by: 2027-12-31"}  # fmt: skip
 
 
 def _edit(text: str, n: int, rng: random.Random) -> str:
@@ -63,33 +54,9 @@ def _edit(text: str, n: int, rng: random.Random) -> str:
         return text.replace(f"stage: {stage.group(1)}", f"stage: {NEXT[stage.group(1)]}", 1)
     theme = re.search(r"^      - ([^{\n].*)$", text, re.MULTILINE)
     if choice < 0.4 and theme:
-        done = f'      - {{theme: "{theme.group(1)}", status: done}}'
+        done = f"      - {{theme: {json.dumps(theme.group(1))}, status: done}}"
         return text[: theme.start()] + done + text[theme.end() :]
-    marker = "summary: "
-    start = text.index(marker) + len(marker)
-    end = text.index("\n", start)
-    return f"{text[:start]}Revision {n} of this summary.{text[end:]}"
-
-
-def make_history(repo: Path, products: int, commits: int, seed: int) -> None:
-    rng = random.Random(seed)
-    generate(repo / "portfolio", products, seed=seed)
-    _git(repo, "init", "-q", "-b", "main", n=0)
-    _git(repo, "add", "-A", n=0)
-    _git(repo, "commit", "-q", "-m", "Start the portfolio", n=0)
-    files = sorted((repo / "portfolio" / "products").glob("*.yaml"))
-    for n in range(1, commits + 1):
-        merge = n % 10 == 0
-        if merge:
-            _git(repo, "checkout", "-q", "-b", f"pr-{n}", n=n)
-        for path in rng.sample(files, rng.randint(1, 3)):
-            path.write_text(_edit(path.read_text(), n, rng))
-        _git(repo, "commit", "-q", "-am", f"Change {n}" + ("" if merge else f" (#{n})"), n=n)
-        if merge:
-            _git(repo, "checkout", "-q", "main", n=n)
-            _git(repo, "merge", "-q", "--no-ff", f"pr-{n}", "-m",
-                 f"Merge pull request #{n} from org/pr-{n}", n=n)  # fmt: skip
-    _git(repo, "gc", "-q", n=commits)  # packed, as a clone is
+    return new_summary(text, n, rng)
 
 
 def measure(repo: Path, repeat: int, end: str, build: bool) -> dict[str, Any]:
@@ -147,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="pac-bench-trends-") as tmp:
         repo = Path(tmp) / "repo"
         log(f"making a history of {args.commits} commits over {args.products} products")
-        make_history(repo, args.products, args.commits, args.seed)
+        make_history(repo, args.products, args.commits, args.seed, edit=_edit, step=STEP)
         result = measure(repo, args.repeat, end, args.build)
     s, ratio, peak = result["seconds"], result["ratio"], result["peak_mb"]
     print("| commits | products | command | points | median s | x changelog | peak MB |\n"
