@@ -251,6 +251,29 @@ class Repository:
                     tuple(step.changes),
                 )
 
+    def first_parent_dates(
+        self, folder: str, *, rev: str = "HEAD"
+    ) -> list[tuple[str, datetime.datetime]]:
+        """(commit, committer date) of the first-parent history that touches `folder`,
+        oldest first: what first_parent_log walks, without the files."""
+        output = self._run(
+            "log", "--first-parent", "--reverse", "--format=%H %cI", self.resolve(rev), "--",
+            folder.strip("/") or ".",
+        )  # fmt: skip
+        dates = []
+        for line in output.splitlines():
+            sha, _, date = line.partition(" ")
+            dates.append((sha, datetime.datetime.fromisoformat(date)))
+        return dates
+
+    def commit_on(self, day: datetime.date, rev: str = "HEAD") -> str | None:
+        """The last commit of the first-parent history of `rev` made on or before `day`."""
+        found = self._run(
+            "rev-list", "-1", "--first-parent", f"--before={day.isoformat()}T23:59:59+00:00",
+            self.resolve(rev),
+        )  # fmt: skip
+        return found.strip() or None
+
     def object_sizes(self, ids: list[str]) -> dict[str, int]:
         """The size of each object, from `git cat-file --batch-check`, without reading it."""
         sizes = {}

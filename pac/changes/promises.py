@@ -12,6 +12,7 @@ from collections.abc import Callable, Collection, Iterator
 from pac import yaml
 from pac.changes.entities import EntityChange
 from pac.figures.funding import quarter_of
+from pac.figures.roadmap import theme_key
 from pac.findings import Finding
 from pac.model import Product
 from pac.model.portfolio import Portfolio
@@ -74,12 +75,14 @@ def _finding(
 
 
 def _promised(product: Product, now: str) -> dict[str, list[str]]:
-    """Each theme of the quarters up to `now` that no quarter marks done or dropped, with
-    the quarters it is planned in."""
-    closed = {_key(t) for _q, t in _themes(product) if isinstance(t, Theme) and t.status in CLOSED}
+    """Each theme of the quarters up to `now` not marked done or dropped in that quarter,
+    with the quarters it is planned in."""
+    closed = {
+        (q, _key(t)) for q, t in _themes(product) if isinstance(t, Theme) and t.status in CLOSED
+    }
     out: dict[str, list[str]] = defaultdict(list)
     for quarter, theme in _themes(product):
-        if quarter <= now and _key(theme) not in closed:
+        if quarter <= now and (quarter, _key(theme)) not in closed:
             out[_text(theme)].append(quarter)
     return {text: sorted(set(quarters)) for text, quarters in out.items()}
 
@@ -95,8 +98,7 @@ def _text(theme: str | Theme) -> str:
 
 
 def _key(theme: str | Theme) -> str:
-    """A theme as compared across versions: its words, whatever their case and spacing."""
-    return " ".join(_text(theme).split()).casefold()
+    return theme_key(_text(theme))
 
 
 def _roadmap_place(text: str | None) -> tuple[int, int]:

@@ -64,9 +64,14 @@ def trends(
     from pac.render.trends import TRENDS_FORMATS
 
     first = _date(start, "--from")
-    last = _date(end, "--to") or datetime.date.today()
+    now = datetime.date.today()
+    last = _date(end, "--to") or now
     if first is not None and first > last:
         raise click.BadParameter(f"--from {first} is after --to {last}", param_hint="--from")
+    if last > now:
+        raise click.BadParameter(
+            f"--to {last} is after today: trends are read from what happened", param_hint="--to"
+        )
     repo = Repository(portfolio if portfolio.exists() else Path.cwd())
     prefix = version.prefix_of(portfolio.resolve(), repo.root)
     total = repo.count_commits(prefix) if sys.stderr.isatty() else 0

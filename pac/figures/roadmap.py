@@ -22,6 +22,12 @@ def theme_text(theme: str | Theme) -> str:
     return as_theme(theme).theme
 
 
+def theme_key(text: str) -> str:
+    """A theme's text as it is matched across versions and quarters: its words, whatever
+    their case and spacing (`pac diff` and `pac trends` alike)."""
+    return " ".join(text.split()).casefold()
+
+
 def is_dropped(theme: str | Theme) -> bool:
     return as_theme(theme).status == DROPPED
 

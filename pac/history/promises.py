@@ -1,8 +1,11 @@
 """Promises kept: the themes each product's roadmap held for a quarter at the quarter's
 first commit, and what had become of them by its last.
 
-A theme is matched by its text within its product (followed across renames): marked `done`
-or `dropped` (at any commit of the quarter, even if deleted later), planned again for a later
+A theme is matched by its words (whatever their case and spacing, as `pac diff` matches
+them) within its product, followed across renames. Promised are the themes the quarter held
+as it began and after its first commit (a plan merged on the first day counts; a theme
+deleted by it does too). By the quarter's end each is marked `done` or `dropped` in that
+quarter (at any commit of the quarter, even if deleted later), planned again for a later
 quarter (carried), deleted without ever being marked (removed), or none of these (open).
 """
 
@@ -12,15 +15,17 @@ import datetime
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from pac.changes.walk import Entry, State
 from pac.figures.funding import next_quarter
+from pac.figures.roadmap import theme_key
 from pac.git import Commit
 from pac.history.model import OUTCOMES, Kept, Promise, QuarterPromises
 from pac.history.periods import period_end, period_label
 
 TERMINAL = ("done", "dropped")
+T = TypeVar("T")
 
 
 @dataclass
@@ -28,7 +33,7 @@ class _Quarter:
     """The quarter being followed: what was promised, and the last status seen of each."""
 
     quarter: str
-    promised: dict[tuple[str, str], str]  # (product, theme) -> team
+    promised: dict[tuple[str, str], tuple[str, str]]  # (product, key) -> (team, its text)
     marked: dict[tuple[str, str], str] = field(default_factory=dict)  # -> done | dropped
 
 
@@ -38,6 +43,7 @@ class PromiseRecorder:
 
     quarters: list[QuarterPromises] = field(default_factory=list)
     _open: _Quarter | None = None
+    _opening: tuple[str, dict[tuple[str, str], tuple[str, str]]] | None = None
     _paths: tuple[str, ...] = ()
 
     def before(self, commit: Commit, state: State) -> None:
@@ -50,13 +56,16 @@ class PromiseRecorder:
                 self._open = _Quarter(skipped, _promised(state, skipped))
                 self._close(state, over=True)
                 skipped = next_quarter(skipped)
+        if self._open is None:  # this commit is the quarter's first
+            self._opening = (quarter, _promised(state, quarter))
 
     def after(self, entry: Entry, state: State) -> None:
-        if self._open is None:
-            quarter = period_label(entry.date.date(), "quarter")
-            self._open = _Quarter(quarter, _promised(state, quarter))
-            return
+        if self._opening is not None:
+            quarter, before = self._opening
+            self._open = _Quarter(quarter, {**before, **_promised(state, quarter)})
+            self._opening = None
         current = self._open
+        assert current is not None
         for change in entry.changes:
             if change.kind == "product" and change.status == "renamed" and change.old_id:
                 _rename(current, change.old_id, change.id)
@@ -64,8 +73,8 @@ class PromiseRecorder:
             found = state.get(path)
             if found is None or found[0] != "product":
                 continue
-            for theme, quarter, status in _themes(found[2]):
-                key = (found[1], theme)
+            for text, quarter, status in _themes(found[2]):
+                key = (found[1], theme_key(text))
                 if key in current.promised and quarter == current.quarter and status in TERMINAL:
                     current.marked[key] = status
 
@@ -86,8 +95,8 @@ class PromiseRecorder:
         self._open = None
         products = {pid: data for kind, pid, data in state.values() if kind == "product"}
         promises = tuple(
-            Promise(current.quarter, team, pid, theme, _outcome(current, pid, theme, products))
-            for (pid, theme), team in sorted(current.promised.items())
+            Promise(current.quarter, team, pid, text, _outcome(current, pid, key, products))
+            for (pid, key), (team, text) in sorted(current.promised.items())
         )
         self.quarters.append(tally(current.quarter, over, promises))
 
@@ -109,34 +118,45 @@ def _kept(counts: Counter[str]) -> Kept:
     return Kept({outcome: counts.get(outcome, 0) for outcome in OUTCOMES})
 
 
-def _outcome(current: _Quarter, pid: str, theme: str, products: dict[str, Any]) -> str:
-    seen = {text: (quarter, status) for text, quarter, status in _themes(products.get(pid))}
-    if theme in seen:
-        quarter, status = seen[theme]
-        if status in TERMINAL:
-            return status
-        if quarter > current.quarter:
-            return "carried"
-    return current.marked.get((pid, theme), "open" if theme in seen else "removed")
+def _outcome(current: _Quarter, pid: str, key: str, products: dict[str, Any]) -> str:
+    """What became of the theme `key` of product `pid` by the end of the quarter."""
+    status, later = None, False
+    for text, quarter, written in _themes(products.get(pid)):
+        if theme_key(text) == key:
+            if quarter == current.quarter:
+                status = written
+            later = later or quarter > current.quarter
+    if status in TERMINAL:
+        return str(status)
+    if (pid, key) in current.marked:
+        return current.marked[(pid, key)]
+    if later:
+        return "carried"
+    return "open" if status is not None else "removed"
 
 
-def _promised(state: State, quarter: str) -> dict[tuple[str, str], str]:
-    """(product, theme) -> the product's team, for the themes planned for `quarter`."""
+def _promised(state: State, quarter: str) -> dict[tuple[str, str], tuple[str, str]]:
+    """(product, theme key) -> (the product's team, the theme's text), for the themes
+    planned for `quarter`."""
     out = {}
     for kind, pid, data in state.values():
         if kind != "product":
             continue
         team = str(data.get("owner") or "")
-        for theme, planned, _status in _themes(data):
+        for text, planned, _status in _themes(data):
             if planned == quarter:
-                out[(pid, theme)] = team
+                out[(pid, theme_key(text))] = (team, text)
     return out
 
 
 def _rename(current: _Quarter, old: str, new: str) -> None:
-    for table in (current.promised, current.marked):
-        for pid, theme in [k for k in table if k[0] == old]:
-            table[(new, theme)] = table.pop((pid, theme))
+    current.promised = _renamed(current.promised, old, new)
+    current.marked = _renamed(current.marked, old, new)
+
+
+def _renamed(table: dict[tuple[str, str], T], old: str, new: str) -> dict[tuple[str, str], T]:
+    """The table with the keys of product `old` under `new`."""
+    return {(new if pid == old else pid, key): value for (pid, key), value in table.items()}
 
 
 def _themes(data: Any) -> Iterator[tuple[str, str, str]]:

@@ -4,7 +4,8 @@ the documents the walk already parsed become entities, and every rule runs on th
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
 
 from pac.changes.walk import State
 from pac.findings import Finding
@@ -25,16 +26,20 @@ def check_state(
     today: datetime.date,
     memo: ModelMemo,
     read_repository: FileAt = lambda _path: None,
+    unread: Mapping[str, str] = MappingProxyType({}),
 ) -> tuple[Portfolio, list[Finding]]:
     """The portfolio of `state` and its findings (unlocated: only counted), judged on
     `today`; `read_repository` reads the other files a rule needs (extension schemas,
-    CODEOWNERS) as of the same commit."""
+    CODEOWNERS) as of the same commit. A file in `unread` (path -> why) could not be read
+    at that commit: it is a finding, as pac validate would have reported it then, and its
+    entity is left out."""
     documents = []
     for path, (kind, _id, data) in sorted(state.items()):
         where = classify(path[len(prefix) :])
-        if where is not None:
+        if where is not None and path not in unread:
             documents.append(Document(kind, where[1], path, None, data))
     loaded = load_documents(documents, memo)
+    loaded.findings.extend(_unreadable(unread, prefix))
     portfolio = from_loaded(loaded)
     ctx = Context(
         portfolio,
@@ -46,3 +51,15 @@ def check_state(
     readable = not any(RULES[f.rule].locked for f in loaded.findings)
     checked = run_checks(ctx, health=readable)
     return portfolio, apply_severities([*loaded.findings, *checked], portfolio)
+
+
+def _unreadable(unread: Mapping[str, str], prefix: str) -> list[Finding]:
+    """A yaml-syntax finding for each file that could not be read, as validate gives."""
+    found = []
+    for path, why in sorted(unread.items()):
+        where = classify(path[len(prefix) :])
+        if where is not None:
+            entity = "portfolio" if where[0] == "portfolio" else f"{where[0]}:{where[1]}"
+            hint = "fix the file so that it reads as YAML"
+            found.append(Finding("yaml-syntax", path, why, hint, entity, line=1, column=1))
+    return found

@@ -4,8 +4,9 @@ from one walk of the first-parent history (the one the change log reads)."""
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pac.changes.walk import Entry, Recorder, State, walk_history
 from pac.git import Commit, Repository
@@ -28,14 +29,19 @@ class SnapshotRecorder:
     every: str
     start: datetime.date | None
     end: datetime.date
+    rev: str = "HEAD"
     snapshots: list[Snapshot] = field(default_factory=list)
+    unread: dict[str, str] = field(default_factory=dict)  # path -> why it cannot be read now
     _periods: list[tuple[str, datetime.date]] | None = None
     _commit: str | None = None
     _memo: ModelMemo = field(default_factory=ModelMemo)
 
+    _paths: tuple[str, ...] = ()
+
     def before(self, commit: Commit, state: State) -> None:
+        self._paths = tuple(c.path for c in commit.changes)
         if self._periods is None:  # the first commit: the history starts here
-            self.start = self.start or commit.date.date()
+            self.start = min(self.start or commit.date.date(), self.end)
             self._periods = list(periods(self.start, self.end, self.every))
         day = commit.date.date()
         while self._periods and day > self._periods[0][1]:
@@ -43,6 +49,12 @@ class SnapshotRecorder:
 
     def after(self, entry: Entry, state: State) -> None:
         self._commit = entry.commit
+        unread = {note.path: note.why for note in entry.notes}
+        for path in self._paths:
+            if path in unread:
+                self.unread[path] = unread[path]
+            else:
+                self.unread.pop(path, None)
 
     def finish(self, state: State) -> None:
         for label, day in self._periods or []:
@@ -53,12 +65,16 @@ class SnapshotRecorder:
         commit = self._commit
         if commit is None:
             return  # before the portfolio's first commit there is nothing to count
+        # the repository's other files (CODEOWNERS) as they were that day, whether or not the
+        # commit that changed them touched the portfolio
+        on_the_day = functools.cache(lambda: self.repo.commit_on(day, self.rev) or commit)
         portfolio, findings = check_state(
             state,
             prefix=self.prefix,
             today=day,
             memo=self._memo,
-            read_repository=lambda path: self.repo.read_file(commit, path),
+            read_repository=lambda path: self.repo.read_file(on_the_day(), path),
+            unread=self.unread,
         )
         self.snapshots.append(snapshot(label, day, commit, portfolio, findings))
 
@@ -68,19 +84,32 @@ class TrendsRecorder:
     """Every recorder `pac trends` needs, told of each step in turn."""
 
     snapshots: SnapshotRecorder
+    days: dict[str, datetime.datetime]  # commit -> when it counts as made (see settled_days)
     flow: FlowRecorder = field(default_factory=FlowRecorder)
     promises: PromiseRecorder = field(default_factory=PromiseRecorder)
     _state: State = field(default_factory=dict)
+    _past_end: bool = False
 
     @property
     def parts(self) -> tuple[Recorder, ...]:
         return (self.snapshots, self.flow, self.promises)
 
     def before(self, commit: Commit, state: State) -> None:
+        if self._past_end:
+            return
+        commit = replace(commit, date=self.days.get(commit.sha, commit.date))
+        if commit.date.date() > self.snapshots.end:
+            self.snapshots.before(commit, state)  # the periods up to the end, as they stood
+            self._state = dict(state)  # what follows is after the end: not read
+            self._past_end = True
+            return
         for part in self.parts:
             part.before(commit, state)
 
     def after(self, entry: Entry, state: State) -> None:
+        if self._past_end:
+            return
+        entry = replace(entry, date=self.days.get(entry.commit, entry.date))
         for part in self.parts:
             part.after(entry, state)
         self._state = state
@@ -119,11 +148,26 @@ def build_trends(
 ) -> Trends:
     """The trends of the portfolio under `prefix` from `start` (its first commit by
     default) to `end`; `also`: other recorders that read the same walk (the change log)."""
-    recorder = TrendsRecorder(SnapshotRecorder(repo, prefix, every, start, end))
+    snapshots = SnapshotRecorder(repo, prefix, every, start, end, rev)
+    recorder = TrendsRecorder(snapshots, settled_days(repo.first_parent_dates(prefix, rev=rev)))
     truncated = walk_history(
         repo, prefix, [recorder, *also], allow_shallow=allow_shallow, progress=progress, rev=rev
     )
     return recorder.trends(truncated)
+
+
+def settled_days(
+    dates: Sequence[tuple[str, datetime.datetime]],
+) -> dict[str, datetime.datetime]:
+    """When each commit of the first-parent history (oldest first) counts as made: its date,
+    or the date of a later commit when that is earlier (a clock that ran ahead), so that
+    time never runs backwards along the branch and no duration is negative."""
+    settled = {}
+    earliest = datetime.datetime.max.replace(tzinfo=datetime.UTC)
+    for sha, date in reversed(dates):
+        earliest = min(earliest, date)
+        settled[sha] = earliest
+    return settled
 
 
 def _currency(state: State) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 
 from pac.history.model import OUTCOMES, Durations, Kept, Snapshot, Trends
 from pac.json_text import to_json
+from pac.model.settings import NO_LEVEL
 from pac.money import compact_money
 from pac.render.markdown import md
 from pac.terminal import one_line
@@ -128,7 +129,9 @@ def days(value: float | None) -> str:
 def series_rows(t: Trends) -> tuple[list[str], list[list[str]]]:
     """The series as a table: a header and one row per period, in words and figures."""
     stages = list(t.snapshots[0].stages) if t.snapshots else []
-    levels = list(t.snapshots[-1].levels) if t.snapshots else []
+    # every level any point has, in the order first met (a scorecard may change over time)
+    levels = list(dict.fromkeys(level for s in t.snapshots for level in s.levels))
+    levels = [level for level in levels if level != NO_LEVEL] + [NO_LEVEL] * (NO_LEVEL in levels)
     header = [
         "Period", "Products", *stages, *levels, "Errors", "Warnings", "Infos",
         "Funding", "Run", "Change", "Coverage", "Value at risk",

@@ -168,3 +168,24 @@ def test_portfolio_yaml_sets_its_severity(repo: GitRepo) -> None:
     with inside(repo.path):
         listed = CliRunner().invoke(cli, ["rules"]).output
     assert "roadmap-promise-removed       warning  A change deletes a roadmap theme" in listed
+
+
+def test_a_theme_done_in_one_quarter_and_promised_again_in_the_next_is_a_new_promise(
+    repo: GitRepo,
+) -> None:
+    """Done in 2026-Q3 does not close the same words planned again for 2026-Q4."""
+    repo.edit(PORTAL, "      - Carried over\n", "      - Fraud  ALERTS\n")  # case and spacing
+    repo.commit("Fraud alerts again", on="2026-11-01")
+    repo.git("checkout", "-q", "main")
+    repo.git("merge", "-q", "--ff-only", "proposal")
+    repo.git("checkout", "-q", "-b", "second")
+    repo.edit(PORTAL, "      - Fraud  ALERTS\n", "")
+    repo.edit(PORTAL, "      - {theme: Fraud alerts, status: done}\n", "")
+    repo.commit("Tidy", on="2026-11-02")
+    code, out = pac(repo, "diff", "main", "second", "--format", "json", "--today", "2026-11-22")
+    assert code == 0, out
+    found = [f for f in json.loads(out)["findings"]["introduced"]
+             if f["rule"] == "roadmap-promise-removed"]
+    assert [f["message"] for f in found] == [
+        "'Fraud  ALERTS', promised for 2026-Q4, is no longer on the roadmap and was not "
+        "marked done or dropped"]

@@ -66,6 +66,7 @@ def test_text_and_markdown_name_every_section(example: GitRepo, fmt: str) -> Non
         (["--to", "soon"], "'soon' is not a date"),
         (["--from", "2027-01-01", "--to", "2026-01-01"], "--from 2027-01-01 is after --to"),
         (["--every", "week"], "'week' is not one of"),
+        (["--to", "9999-12-31"], "--to 9999-12-31 is after today"),
     ],
 )
 def test_bad_options_are_errors_not_tracebacks(

@@ -63,3 +63,43 @@ def test_tally_counts_each_outcome_per_team_and_for_the_portfolio() -> None:
     assert kept.teams["team-a"].say_do == Decimal("0.5")
     assert kept.portfolio.promised == 3
     assert tally("2026-Q2", False, ()).portfolio.say_do is None  # nothing promised
+
+
+def test_an_outcome_is_read_from_the_quarter_it_was_promised_for(tmp_path: Path) -> None:
+    """Done in an earlier quarter does not make the promise of this one kept; done this
+    quarter is done even with the words still planned for the next."""
+    path = "portfolio/products/p.yaml"
+    plan = roadmap(("2025-Q4", ["{theme: Migrate, status: done}"]),
+                   ("2026-Q1", ["Migrate", "Phase"]), ("2026-Q2", ["Phase"]))
+    repo = start(tmp_path, {"p": product("p", "live", extra=plan)}, on="2026-01-02")
+    repo.edit(path, "      - Migrate\n", "")  # deleted, never marked done for 2026-Q1
+    repo.edit(path, "      - Phase\n  - quarter: 2026-Q2", "      - {theme: Phase, status: done}\n"
+              "  - quarter: 2026-Q2")
+    repo.commit("Tidy", on="2026-02-01")
+    q1 = next(q for q in trends(repo, "2026-04-30").promises if q.quarter == "2026-Q1")
+    assert {p.theme: p.outcome for p in q1.promises} == {"Migrate": "removed", "Phase": "done"}
+
+
+def test_a_promise_deleted_by_the_quarters_first_commit_counts(tmp_path: Path) -> None:
+    path = "portfolio/products/p.yaml"
+    plan = roadmap(("2026-Q2", ["Alpha", "Beta"]))
+    repo = start(tmp_path, {"p": product("p", "live", extra=plan)}, on="2026-03-20")
+    repo.edit(path, "      - Alpha\n", "")
+    repo.write("portfolio/products/q.yaml", product("q", "live", extra=roadmap(
+        ("2026-Q2", ["Gamma"]))))  # planned by the first commit of the quarter: promised too
+    repo.commit("Alpha goes quietly", on="2026-04-02")
+    repo.edit(path, "      - Beta\n", "")
+    repo.commit("Beta goes quietly", on="2026-04-03")
+    q2 = next(q for q in trends(repo, "2026-07-31").promises if q.quarter == "2026-Q2")
+    assert sorted((p.theme, p.outcome) for p in q2.promises) == [
+        ("Alpha", "removed"), ("Beta", "removed"), ("Gamma", "open")]
+
+
+def test_a_theme_is_matched_whatever_its_case_and_spacing(tmp_path: Path) -> None:
+    path = "portfolio/products/p.yaml"
+    repo = start(tmp_path, {"p": product("p", "live", extra=roadmap(
+        ("2026-Q1", ["Fraud scoring v2"])))}, on="2026-01-02")
+    repo.edit(path, "Fraud scoring v2", "{theme: fraud  Scoring V2, status: done}")
+    repo.commit("Done", on="2026-03-01")
+    q1 = trends(repo, "2026-03-31").promises[0]
+    assert [(p.theme, p.outcome) for p in q1.promises] == [("Fraud scoring v2", "done")]

@@ -3,6 +3,7 @@ from the portfolio that must stay text."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import json
 from decimal import Decimal
@@ -19,7 +20,12 @@ from pac.history.model import (
     ValueAtRisk,
 )
 from pac.history.promises import tally
-from pac.render.trends import render_trends_json, render_trends_markdown, render_trends_text
+from pac.render.trends import (
+    render_trends_json,
+    render_trends_markdown,
+    render_trends_text,
+    series_rows,
+)
 
 HOSTILE_TEAM = "team|x\n::error::owned\x1b[31m"
 HOSTILE_THEME = "Ship <script>alert(1)</script> | *now*"
@@ -79,3 +85,15 @@ def test_markdown_escapes_portfolio_text() -> None:
     assert "team\\|x" in out
     row = next(line for line in out.splitlines() if line.startswith("| 2026-Q1 | team"))
     assert row.count(" | ") == 8  # nine cells: the team's name did not add one
+
+
+def test_every_level_any_point_had_is_a_column() -> None:
+    """A scorecard that changes its levels keeps the counts of the old ones."""
+    t = trends()
+    first = t.snapshots[0]
+    later = dataclasses.replace(first, label="2026-Q2", levels={"platinum": 1, "none": 1})
+    t = dataclasses.replace(t, snapshots=[first, later])
+    header, rows = series_rows(t)
+    levels = header[header.index("retired") + 1 : header.index("Errors")]
+    assert levels == ["gold", "silver", "bronze", "platinum", "none"]
+    assert [row[8:13] for row in rows] == [["0", "1", "0", "0", "0"], ["0", "0", "0", "1", "1"]]
