@@ -4,13 +4,13 @@ The goal (from the issue on the portfolio over time): over 2,000 commits and 1,0
 `pac trends` takes at most twice as long as `pac changelog`.
 
 The history: a synthetic portfolio of 1,000 products (benchmarks/generate.py) committed once,
-then 2,000 commits spread over two years (one every nine hours), each changing one to three
+then 2,000 commits spread over 22 months (one every eight hours), each changing one to three
 product files: a new summary, a product moved on to its next stage, or a roadmap theme of
 the quarter marked done; every tenth is a merged branch. Fixed authors and dates. Then,
 alternating, `--repeat` runs each of:
 
 - `pac changelog --format json`;
-- `pac trends --format json --every quarter` and `--every month` (9 and 25 points, each
+- `pac trends --format json --every quarter` and `--every month` (8 and 23 points, each
   the whole portfolio checked with every rule);
 - with `--build`, also `pac build --no-history` and `pac build` (the change log and the
   Trends page from one walk), to show what the history adds to a site's build.
@@ -39,7 +39,7 @@ from bench_validate import machine, run, source_state, tool
 HERE = Path(__file__).parent
 GOAL = 2.0  # trends at most this many times the change log
 START = 1735689600  # 2025-01-01
-STEP = 9 * 3600  # nine hours between commits: 2,000 commits span two years
+STEP = 8 * 3600  # eight hours between commits: 2,000 commits span 22 months, to October 2026
 # the next stage (a product in sunset says by when it retires; none is retired, as a
 # retired product that is still funded is an error, which would stop the build)
 NEXT = {"ideation": "discovery", "discovery": "build", "build": "live",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 import subprocess
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from pac.paths import (
 )
 
 SYMLINK = "120000"  # git's mode for a symbolic link
+_FULL_ID = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")  # a commit named by its full id
 CHUNK = 1024 * 1024  # how much of a file is in memory at once while it is exported
 
 
@@ -148,18 +150,20 @@ class Repository:
 
     def read_file(self, ref: str, path: str) -> SourceFile | None:
         """A file of the repository as of `ref`, or None if it is not there; as in `tree`,
-        a file over the size limit or a link is not read (`unread` says why)."""
-        listing = self._run("ls-tree", "-l", "-z", self.resolve(ref), "--", path)
-        entry = listing.split("\0", 1)[0]
-        if not entry:
+        a file over the size limit or a link is not read (`unread` says why). The tree is
+        walked through the persistent `git cat-file`, without a process of its own."""
+        commit = ref if _FULL_ID.fullmatch(ref) else self.resolve(ref)
+        try:
+            item = self._repo.commit(commit).tree[path]
+        except (KeyError, ValueError):
+            return None  # not there (a name that cannot be in a tree is not there either)
+        if item.type != "blob":
             return None
-        mode, kind, blob, size = entry.split("\t", 1)[0].split()
-        if kind != "blob":
-            return None
-        if mode == SYMLINK:
+        if item.mode == int(SYMLINK, 8):
             return SourceFile(path, 0, None, LINK)
-        content = self.read_blob(blob) if int(size) <= MAX_FILE_BYTES else None
-        return SourceFile(path, int(size), content)
+        size = int(item.size)
+        content = self.read_blob(item.hexsha) if size <= MAX_FILE_BYTES else None
+        return SourceFile(path, size, content)
 
     def export(self, ref: str, folder: str, target: Path) -> bool:
         """Write the files under `folder` as of `ref` into `target`, a new folder; False when

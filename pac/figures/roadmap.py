@@ -19,7 +19,7 @@ def as_theme(theme: str | Theme) -> Theme:
 
 
 def theme_text(theme: str | Theme) -> str:
-    return as_theme(theme).theme
+    return theme.theme if isinstance(theme, Theme) else theme
 
 
 def theme_key(text: str) -> str:
@@ -29,7 +29,8 @@ def theme_key(text: str) -> str:
 
 
 def is_dropped(theme: str | Theme) -> bool:
-    return as_theme(theme).status == DROPPED
+    # a sentence is planned: no mapping is made for it, as every rule asks of every theme
+    return isinstance(theme, Theme) and theme.status == DROPPED
 
 
 def counted(themes: Iterable[str | Theme]) -> list[str | Theme]:
@@ -40,11 +41,10 @@ def counted(themes: Iterable[str | Theme]) -> list[str | Theme]:
 def theme_objectives(product: Product, theme: str | Theme) -> tuple[str, ...]:
     """The objectives a theme serves: its own when it names one, else its product's; a
     dropped theme serves none."""
-    mapping = as_theme(theme)
-    if mapping.status == DROPPED:
+    if is_dropped(theme):
         return ()
-    if mapping.objective:
-        return (mapping.objective,)
+    if isinstance(theme, Theme) and theme.objective:
+        return (theme.objective,)
     return tuple(product.objectives)
 
 
