@@ -10,7 +10,7 @@ import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from pac.changes.walk import Entry, State
 from pac.git import Commit
@@ -18,6 +18,7 @@ from pac.history.model import Durations, Flow, StageVisit, Timeline
 from pac.model import STAGES
 
 BEFORE_LIVE = ("ideation", "discovery", "build")
+T = TypeVar("T")
 
 
 @dataclass
@@ -35,9 +36,9 @@ class FlowRecorder:
     def after(self, entry: Entry, state: State) -> None:
         for change in entry.changes:
             if change.kind == "product" and change.status == "renamed" and change.old_id:
-                for table in (self.visits, self.owner, self.kind):
-                    if change.old_id in table:
-                        table[change.id] = table.pop(change.old_id)  # type: ignore[assignment]
+                _move(self.visits, change.old_id, change.id)
+                _move(self.owner, change.old_id, change.id)
+                _move(self.kind, change.old_id, change.id)
         for path in self._paths:
             found = state.get(path)
             if found is not None and found[0] == "product":
@@ -89,6 +90,12 @@ class FlowRecorder:
                 if pid in self.visits
             },
         )
+
+
+def _move(table: dict[str, T], old: str, new: str) -> None:
+    """What the table holds for `old`, now under `new` (a product renamed)."""
+    if old in table:
+        table[new] = table.pop(old)
 
 
 def _between(

@@ -73,6 +73,8 @@ def test_a_save_shows_in_the_page_and_a_broken_file_shows_its_findings(
         version = status(base)["version"]
         replace(reference / PRODUCT, "name: Claims Portal", "name: Claims Hub")
         until(lambda: "<h1>Claims Hub</h1>" in get(page)[1])
+        # the page is written before the build's version is counted: wait for the count
+        until(lambda: status(base)["version"] > version)
         assert status(base, version, "/products/claims-portal.html")["reload"] is True
         replace(reference / PRODUCT, "owner: team-claims", "owner: team-clams")
         findings = until(lambda: status(base)["findings"])
