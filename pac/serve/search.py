@@ -10,6 +10,7 @@ as a full build of the same pages would write it.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Collection
 from pathlib import Path
 from typing import Any
@@ -53,6 +54,10 @@ def page_of(entry: Any) -> str:
 
 
 def write_index(site: Path, index: SearchIndex) -> None:
-    """Write the index as Material does (compact JSON, non-ASCII escaped)."""
+    """Write the index as Material does (compact JSON, non-ASCII escaped), whole or not at
+    all: a browser that asks for it while it is written gets the old one, never half."""
     text = json.dumps(index, separators=(",", ":"), default=str)
-    (site / INDEX).write_text(text, encoding="utf-8")
+    target = site / INDEX
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, target)  # a link at the name is replaced, never followed

@@ -104,7 +104,8 @@ def test_serve_builds_serves_and_shows_each_save_until_ctrl_c(
         replace(reference / PRODUCT, "name: Claims Portal", "name: Claims Hub")
         until(lambda: "<h1>Claims Hub</h1>" in get(page)[2])
         until(lambda: "Claims Hub" in get(f"{base}products/index.html")[2])
-        docs = json.loads(get(f"{base}search/search_index.json")[2])["docs"]
+        # MkDocs writes a partial build's own index before pac merges it into the whole one
+        docs = until(lambda: _whole_index(base, "Claims Hub", every))
         assert {entry["location"].partition("#")[0] for entry in docs} == every
         assert any("Claims Hub" in entry["title"] for entry in docs)
 
@@ -150,3 +151,13 @@ def test_a_folder_that_is_not_a_portfolio_or_a_bad_port_stops_at_once(tmp_path: 
     result = CliRunner().invoke(cli, ["serve", str(tmp_path), "--port", "70000"])
     assert result.exit_code == 2
     assert "70000 is not in the range 0<=x<=65535" in result.output
+
+
+def _whole_index(base: str, title: str, pages: set[str]) -> list[dict[str, str]] | None:
+    """The search index's entries once it lists every page and one titled `title`."""
+    try:
+        docs: list[dict[str, str]] = json.loads(get(f"{base}search/search_index.json")[2])["docs"]
+    except ValueError:
+        return None  # MkDocs is writing its own
+    listed = {entry["location"].partition("#")[0] for entry in docs}
+    return docs if listed == pages and any(title in e["title"] for e in docs) else None
