@@ -8,20 +8,9 @@ from pathlib import Path
 
 import click
 
-from pac.cli.common import format_option, portfolio_argument, progress
+from pac.cli.common import format_option, portfolio_argument, progress, today
 from pac.history.periods import EVERY
 from pac.load import version
-
-
-def _date(value: str | None, option: str) -> datetime.date | None:
-    if value is None:
-        return None
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(
-            f"'{value}' is not a date: use YYYY-MM-DD", param_hint=option
-        ) from None
 
 
 @click.command()
@@ -63,9 +52,9 @@ def trends(
     from pac.history.trends import build_trends
     from pac.render.trends import TRENDS_FORMATS
 
-    first = _date(start, "--from")
+    first = today(start) if start else None
     now = datetime.date.today()
-    last = _date(end, "--to") or now
+    last = today(end) if end else now
     if first is not None and first > last:
         raise click.BadParameter(f"--from {first} is after --to {last}", param_hint="--from")
     if last > now:

@@ -6,7 +6,7 @@ import datetime
 from collections import Counter, defaultdict
 from decimal import Decimal
 
-from pac.figures.funding import current_period_funding, is_live
+from pac.figures.funding import current_period_funding, is_live, period_figures
 from pac.figures.scorecard import level_counts, score
 from pac.figures.value_at_risk import value_at_risk
 from pac.findings import Finding
@@ -53,17 +53,18 @@ def findings_by_severity(findings: list[Finding]) -> dict[str, dict[str, int]]:
 
 
 def funding_point(portfolio: Portfolio) -> FundingPoint:
-    """The current period's allocations by the stage of the product they fund."""
+    """The current period's allocations (figures.funding's), by the stage of the product
+    they fund."""
     funding = current_period_funding(portfolio)
+    if funding is None:
+        return FundingPoint(None, dict.fromkeys(STAGES, ZERO), ZERO, ZERO)
+    figures = period_figures(portfolio, funding)
     by_stage = dict.fromkeys(STAGES, ZERO)
-    run = change = ZERO
-    for allocation in funding.allocations if funding else []:
-        product = portfolio.products.get(allocation.product)
+    for pid, split in figures.by_product.items():
+        product = portfolio.products.get(pid)
         if product is not None:
-            by_stage[product.lifecycle.stage] += allocation.run + allocation.change
-        run += allocation.run
-        change += allocation.change
-    return FundingPoint(funding.period if funding else None, by_stage, run, change)
+            by_stage[product.lifecycle.stage] += split.total
+    return FundingPoint(funding.period, by_stage, figures.allocated.run, figures.allocated.change)
 
 
 def coverage(portfolio: Portfolio) -> tuple[int, int]:

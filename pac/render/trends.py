@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -137,8 +136,11 @@ def series_rows(t: Trends) -> tuple[list[str], list[list[str]]]:
         "Funding", "Run", "Change", "Coverage", "Value at risk",
     ]  # fmt: skip
     rows = []
+
+    def money(amount: Decimal) -> str:
+        return compact_money(amount, t.currency)
+
     for s in t.snapshots:
-        money: Callable[[Decimal], str] = lambda a: compact_money(a, t.currency)  # noqa: E731
         rows.append([
             s.label, str(s.products), *(str(s.stages.get(x, 0)) for x in stages),
             *(str(s.levels.get(x, 0)) for x in levels),

@@ -38,7 +38,12 @@ def test_every_rule_runs_on_a_state() -> None:
     assert sorted(portfolio.products) == ["good"]  # bad's stage is not one: not loaded
     rules = {(f.rule, f.file) for f in findings}
     assert ("schema", "portfolio/products/bad.yaml") in rules
-    assert all(f.severity for f in findings)
+    # severities applied, and the health rules held back while a file does not match the
+    # format, as pac validate does
+    assert {(f.rule, f.severity.value) for f in findings} == {("schema", "error")}
+    _, healthy = check_state(state({"good": GOOD}), prefix="portfolio/",
+                             today=datetime.date(2026, 1, 1), memo=memo)
+    assert ("team-without-members", "warning") in {(f.rule, f.severity.value) for f in healthy}
 
 
 def test_a_document_shared_by_two_states_is_validated_once() -> None:
